@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { resolveDatabasePath } from "@/lib/config/data-dir";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+
+/** Opens a SQLite file (or ":memory:"), sets the pragmas we rely on, and applies migrations. */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { midConsoleDb?: Db };
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function getDb(): Db {
+  globalForDb.midConsoleDb ??= openDatabase(resolveDatabasePath());
+  return globalForDb.midConsoleDb;
+}

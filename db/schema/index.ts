@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./mids";
+export * from "./audit";
+export * from "./transactions";
