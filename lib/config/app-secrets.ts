@@ -24,7 +24,8 @@ export function ensureAppSecrets(): void {
 
 function readOrCreateSecret(name: SecretName): string {
   const dir = resolveDataDir();
-  const file = path.join(dir, FILES[name]);
+  // Runtime-only files: keep the bundler from tracing the project through these paths.
+  const file = path.join(/*turbopackIgnore: true*/ dir, FILES[name]);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(dir, { recursive: true });
   const value = randomBytes(32).toString("base64");

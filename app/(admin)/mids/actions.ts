@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requireActionActor } from "@/lib/auth/current-user";
+import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
+import { parseMidForm } from "@/lib/mids/parse-mid-form";
+import { createMid, setMidEnabled, updateMid } from "@/lib/mids/save-mid";
+
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+export async function createMidAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let midId: number;
+  try {
+    const actor = await requireActionActor("mids.write");
+    const parsed = parseMidForm(formValues(formData), "create");
+    if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    midId = createMid(getDb(), actor, parsed.input).id;
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/mids");
+  redirect(`/mids/${midId}?saved=created`);
+}
+
+export async function updateMidAction(midId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("mids.write");
+    const parsed = parseMidForm(formValues(formData), "edit");
+    if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    updateMid(getDb(), actor, midId, parsed.input);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/mids");
+  redirect(`/mids/${midId}?saved=updated`);
+}
+
+export async function setMidEnabledAction(midId: number, enabled: boolean, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("mids.write");
+    setMidEnabled(getDb(), actor, midId, enabled);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/mids");
+  revalidatePath(`/mids/${midId}`);
+  return { status: "success", message: enabled ? "MID enabled." : "MID disabled." };
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listMids } from "@/lib/mids/list-mids";
+import { parseMidFilter } from "@/lib/mids/parse-mid-filter";
+import { PageHeader } from "@/components/ui/page-header";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MidFilters } from "@/components/mids/mid-filters";
+import { MidTable } from "@/components/mids/mid-table";
+
+export const metadata = { title: "MIDs" };
+
+export default async function MidsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("mids.read");
+  const filter = parseMidFilter(await searchParams);
+  const mids = listMids(getDb(), actor, filter);
+  const isFiltered = Object.values(filter).some(Boolean);
+  const mayWrite = can(actor.role, "mids.write");
+  return (
+    <>
+      <PageHeader
+        title="MIDs"
+        description="Your Amazon Pay merchant accounts, with this month's volume against each cap."
+        actions={mayWrite && <LinkButton href="/mids/new">New MID</LinkButton>}
+      />
+      <MidFilters filter={filter} />
+      {mids.length === 0 ? (
+        isFiltered ? (
+          <EmptyState title="No MIDs match these filters" description="Try a different search or clear the filters." action={<Link href="/mids" className="text-sm font-medium text-accent-600 hover:underline">Clear filters</Link>} />
+        ) : (
+          <EmptyState
+            title="No MIDs yet"
+            description={mayWrite ? "Add your first Amazon Pay merchant account to start taking orders." : "An operator has not added any Amazon Pay merchant accounts yet."}
+            action={mayWrite && <LinkButton href="/mids/new">New MID</LinkButton>}
+          />
+        )
+      ) : (
+        <MidTable mids={mids} />
+      )}
+    </>
+  );
+}

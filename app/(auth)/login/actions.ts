@@ -1,0 +1,33 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import type { FormState } from "@/lib/form-state";
+
+function messageFor(code: string): string {
+  if (code.startsWith("throttled")) {
+    const minutes = code.split(":")[1] ?? "15";
+    return `Too many failed sign-ins for this account or network. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`;
+  }
+  if (code === "disabled") return "This account is disabled. Ask an admin to enable it.";
+  return "Email or password is incorrect.";
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const email = String(formData.get("email") ?? "").trim();
+  const password = String(formData.get("password") ?? "");
+  const fieldErrors: Record<string, string> = {};
+  if (!email) fieldErrors.email = "Enter your email.";
+  if (!password) fieldErrors.password = "Enter your password.";
+  if (Object.keys(fieldErrors).length) return { status: "error", message: "Enter your email and password.", fieldErrors };
+
+  const next = String(formData.get("next") ?? "/");
+  try {
+    await signIn("credentials", { email, password, redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/" });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { status: "error", message: messageFor(error.code) };
+    if (error instanceof AuthError) return { status: "error", message: "Sign-in failed. Try again." };
+    throw error; // the redirect after a successful sign-in
+  }
+  return { status: "success" };
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { Button } from "@/components/ui/button";
+
+export function LanderSnippet({ oneTime, recurring }: { oneTime: string; recurring: string }) {
+  const [tab, setTab] = useState<"one-time" | "recurring">("one-time");
+  const [copied, setCopied] = useState(false);
+  const code = tab === "one-time" ? oneTime : recurring;
+
+  async function copy() {
+    await navigator.clipboard.writeText(code);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  }
+
+  return (
+    <div>
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <div role="tablist" aria-label="Product type" className="inline-flex rounded-md bg-zinc-100 p-0.5">
+          {(["one-time", "recurring"] as const).map((t) => (
+            <button
+              key={t}
+              role="tab"
+              type="button"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={cn("rounded px-3 py-1 text-xs font-medium", tab === t ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}
+            >
+              {t === "one-time" ? "One-time" : "Recurring"}
+            </button>
+          ))}
+        </div>
+        <Button variant="secondary" size="sm" onClick={copy}>
+          {copied ? "Copied" : "Copy code"}
+        </Button>
+      </div>
+      <pre className="max-h-96 overflow-auto rounded-md bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100" role="tabpanel">
+        <code>{code}</code>
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { MidWithVolume } from "@/lib/mids/list-mids";
+import { Table, Th, Td } from "@/components/ui/table";
+import { EnabledBadge, ModeBadge } from "@/components/ui/badge";
+import { Money } from "@/components/ui/money";
+import { UtilizationBar } from "@/components/ui/utilization-bar";
+
+export function MidTable({ mids }: { mids: MidWithVolume[] }) {
+  return (
+    <Table label="MIDs">
+      <thead>
+        <tr>
+          <Th>ID</Th>
+          <Th>Title</Th>
+          <Th>Seller ID</Th>
+          <Th>Region</Th>
+          <Th>Mode</Th>
+          <Th>Status</Th>
+          <Th align="right">Today</Th>
+          <Th align="right">MTD</Th>
+          <Th align="right">Cap</Th>
+          <Th align="right">Left</Th>
+          <Th>Utilization</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {mids.map((mid) => (
+          <tr key={mid.id} className="hover:bg-zinc-50">
+            <Td className="tabular text-zinc-500">{mid.id}</Td>
+            <Td>
+              <Link href={`/mids/${mid.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+                {mid.title}
+              </Link>
+              {mid.midNumber && <span className="block text-xs text-zinc-500">{mid.midNumber}</span>}
+            </Td>
+            <Td className="font-mono text-xs">{mid.merchantId}</Td>
+            <Td className="whitespace-nowrap">
+              {mid.region} · {mid.currency}
+            </Td>
+            <Td><ModeBadge testMode={mid.testMode} /></Td>
+            <Td><EnabledBadge enabled={mid.enabled} /></Td>
+            <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
+            <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
+            <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
+            <Td align="right" className={mid.room.isOverAlert ? "font-medium text-amber-700" : undefined}>
+              <Money minor={mid.room.leftMinor} currency={mid.currency} />
+            </Td>
+            <Td><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; permission: Permission; group: string };
+
+/** The sidebar, in design.md §6 order; items a role cannot use are filtered out by the layout. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview", permission: "dashboard.read", group: "Overview" },
+  { href: "/mids", label: "MIDs", permission: "mids.read", group: "Payments" },
+  { href: "/settings/users", label: "Users", permission: "users.manage", group: "Settings" },
+  { href: "/settings/audit", label: "Audit log", permission: "audit.read", group: "Settings" },
+];

@@ -1,0 +1,31 @@
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/db/schema/users";
+import { NAV_ITEMS } from "./nav-items";
+import { SidebarLink } from "./sidebar-link";
+
+export function Sidebar({ role }: { role: Role }) {
+  const items = NAV_ITEMS.filter((item) => can(role, item.permission));
+  const groups = [...new Set(items.map((i) => i.group))];
+  return (
+    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-5">
+      <div className="flex items-center gap-2 px-2.5">
+        <span className="grid h-7 w-7 place-items-center rounded-md bg-accent-600 text-xs font-bold text-white" aria-hidden>
+          M
+        </span>
+        <span className="text-sm font-semibold text-white">MID Console</span>
+      </div>
+      {groups.map((group) => (
+        <div key={group}>
+          <p className="mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{group}</p>
+          <div className="space-y-0.5">
+            {items
+              .filter((i) => i.group === group)
+              .map((i) => (
+                <SidebarLink key={i.href} href={i.href} label={i.label} />
+              ))}
+          </div>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+import { cn } from "./cn";
+
+const INPUT =
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:ring-accent-600";
+const INPUT_ERROR = "ring-red-400 focus:ring-red-500 bg-red-50/30";
+
+type Common = { label: string; name: string; error?: string; hint?: React.ReactNode; className?: string };
+
+function describedBy(name: string, error?: string, hint?: React.ReactNode): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function FieldShell({ label, name, error, hint, className, children }: Common & { children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      {children}
+      {hint && !error && (
+        <p id={`${name}-hint`} className="mt-1 text-xs text-zinc-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="mt-1 text-xs font-medium text-red-600" data-field-error={name}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextField({ label, name, error, hint, className, ...input }: Common & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return (
+    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={cn(INPUT, error && INPUT_ERROR)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, name, error, hint, className, options, ...select }: Common & {
+  options: ReadonlyArray<{ value: string; label: string }>;
+} & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  return (
+    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
+      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ label, name, hint, defaultChecked, className }: { label: string; name: string; hint?: string; defaultChecked?: boolean; className?: string }) {
+  return (
+    <div className={cn("flex items-start gap-3", className)}>
+      <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
+      <div>
+        <label htmlFor={name} className="text-sm font-medium text-zinc-800">
+          {label}
+        </label>
+        {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+      </div>
+    </div>
+  );
+}
+
+export function FormMessage({ tone, children }: { tone: "error" | "success" | "info"; children: React.ReactNode }) {
+  const styles = {
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-800",
+    info: "border-sky-200 bg-sky-50 text-sky-800",
+  }[tone];
+  return (
+    <div className={cn("rounded-md border px-4 py-3 text-sm", styles)} data-form-message={tone} aria-live="polite">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLES } from "@/db/schema/users";
+
+export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "./client";
+import { mids, users } from "./schema";
+import type { Role } from "./schema/users";
+import type { Actor } from "@/lib/auth/actor";
+import { createUser } from "@/lib/users/manage-users";
+import { createMid } from "@/lib/mids/save-mid";
+import type { MidInput } from "@/lib/mids/parse-mid-form";
+
+/** Documented demo logins (README): one per role. Demo only — never use these anywhere real. */
+export const DEMO_USERS: Array<{ email: string; name: string; role: Role; password: string }> = [
+  { email: "admin@midconsole.test", name: "Ada Admin", role: "admin", password: "demo-admin-pass" },
+  { email: "operator@midconsole.test", name: "Oscar Operator", role: "operator", password: "demo-operator-pass" },
+  { email: "campaigns@midconsole.test", name: "Cam Manager", role: "campaign_manager", password: "demo-campaigns-pass" },
+  { email: "support@midconsole.test", name: "Sam Support", role: "support", password: "demo-support-pass" },
+];
+
+/** Sandbox credentials the demo MIDs use; the demo starts the emulator with the same sellers. */
+export type DemoSeller = { sellerId: string; accessKey: string; secretKey: string; clientId: string; clientSecret: string; region: "US" | "UK" | "DE" | "JP" };
+
+export const DEMO_SELLERS: DemoSeller[] = [
+  { sellerId: "A1DEMOUSMAIN01", accessKey: "AKIADEMOUSMAIN000001", secretKey: "demoSecretKeyUSmain0000000000000000000001", clientId: "amzn1.application-oa2-client.0a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-main-0001", region: "US" },
+  { sellerId: "A1DEMOUSBACK02", accessKey: "AKIADEMOUSBACK000002", secretKey: "demoSecretKeyUSback0000000000000000000002", clientId: "amzn1.application-oa2-client.1a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-back-0002", region: "US" },
+  { sellerId: "A1DEMOUKGBP003", accessKey: "AKIADEMOUKGBP0000003", secretKey: "demoSecretKeyUKgbp00000000000000000000003", clientId: "amzn1.application-oa2-client.2a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-uk-gbp-0003", region: "UK" },
+  { sellerId: "A1DEMODEEUR004", accessKey: "AKIADEMODEEUR0000004", secretKey: "demoSecretKeyDEeur00000000000000000000004", clientId: "amzn1.application-oa2-client.3a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-de-eur-0004", region: "DE" },
+];
+
+const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" | "clientId" | "clientSecret" | "region"> & { seller: DemoSeller }> = [
+  { seller: DEMO_SELLERS[0], title: "Amazon Pay US — Main", midNumber: "US-001", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWSKIN", customerServicePhone: "+1 800 555 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 5_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 290, reserveRateBps: 500, transactionFeeMinor: 30, chargebackFeeMinor: 2000, enabled: true },
+  { seller: DEMO_SELLERS[1], title: "Amazon Pay US — Backup", midNumber: "US-002", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWLABS", customerServicePhone: "+1 800 555 0101", customerServiceEmail: null, monthlyCapMinor: 2_500_000, capCountsRefunds: false, capAlertPercent: 75, discountRateBps: 310, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },
+  { seller: DEMO_SELLERS[2], title: "Amazon Pay UK", midNumber: "UK-001", mwsAuthToken: undefined, currency: "GBP", testMode: true, descriptor: "AMZ*GLOWSKIN UK", customerServicePhone: "+44 20 7946 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 3_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 270, reserveRateBps: 500, transactionFeeMinor: 20, chargebackFeeMinor: 1500, enabled: true },
+  { seller: DEMO_SELLERS[3], title: "Amazon Pay DE", midNumber: "DE-001", mwsAuthToken: undefined, currency: "EUR", testMode: true, descriptor: "AMZ*GLOWSKIN DE", customerServicePhone: "+49 30 901820", customerServiceEmail: null, monthlyCapMinor: 2_000_000, capCountsRefunds: false, capAlertPercent: 90, discountRateBps: 280, reserveRateBps: 0, transactionFeeMinor: 25, chargebackFeeMinor: 1500, enabled: false },
+];
+
+/** Idempotent: creates what is missing, leaves what exists alone. */
+export async function seedDemo(db: Db): Promise<void> {
+  for (const demo of DEMO_USERS) {
+    const exists = db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get();
+    if (!exists) await createUser(db, null, demo);
+  }
+  const admin = db.select().from(users).where(eq(users.email, DEMO_USERS[0].email)).get();
+  if (!admin) throw new Error("demo admin missing after seeding");
+  const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: "127.0.0.1" };
+  for (const { seller, ...mid } of DEMO_MIDS) {
+    const exists = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, seller.sellerId)).get();
+    if (exists) continue;
+    createMid(db, actor, {
+      ...mid,
+      merchantId: seller.sellerId,
+      accessKey: seller.accessKey,
+      secretKey: seller.secretKey,
+      clientId: seller.clientId,
+      clientSecret: seller.clientSecret,
+      region: seller.region,
+    });
+  }
+}

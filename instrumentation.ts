@@ -1,0 +1,9 @@
+/** Runs once per server process: secrets, migrations, the first admin. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ensureAppSecrets } = await import("./lib/config/app-secrets");
+  const { getDb } = await import("./db/client");
+  const { ensureFirstAdmin } = await import("./lib/users/ensure-first-admin");
+  ensureAppSecrets();
+  await ensureFirstAdmin(getDb());
+}

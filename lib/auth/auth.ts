@@ -1,0 +1,47 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { ensureAppSecrets } from "@/lib/config/app-secrets";
+import { verifyCredentials } from "./verify-credentials";
+import { clientIpFromHeaders } from "./client-ip";
+
+ensureAppSecrets();
+
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: process.env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) throw new SignInRefused("invalid");
+        const result = await verifyCredentials(getDb(), { email, password, ip: clientIpFromHeaders(request.headers) });
+        if (!result.ok) {
+          throw new SignInRefused(result.reason === "throttled" ? `throttled:${result.retryInMinutes}` : result.reason);
+        }
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,89 @@
+import { and, asc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { midMonthlyUsage, mids, transactions } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { monthKey, startOfDayMs } from "@/lib/money/calendar";
+import { toMidDto, type MidDto } from "./mid-dto";
+import { computeCapRoom, type CapRoom } from "./cap-room";
+import { DomainError } from "@/lib/errors";
+
+export type MidListFilter = {
+  q?: string;
+  region?: string;
+  currency?: string;
+  mode?: "sandbox" | "live";
+  status?: "enabled" | "disabled";
+};
+
+export type MidWithVolume = MidDto & { todayMinor: number; room: CapRoom };
+
+/** MIDs with Today (captured since local midnight) and this month's cap use. */
+export function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now = new Date()): MidWithVolume[] {
+  assertCan(actor, "mids.read");
+  const conditions: SQL[] = [];
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[%_]/g, "")}%`;
+    const byText = or(like(mids.title, pattern), like(mids.merchantId, pattern), like(mids.midNumber, pattern), like(mids.descriptor, pattern));
+    conditions.push(/^\d+$/.test(q) ? (or(eq(mids.id, Number(q)), byText) as SQL) : (byText as SQL));
+  }
+  if (filter.region) conditions.push(eq(mids.region, filter.region as MidDto["region"]));
+  if (filter.currency) conditions.push(eq(mids.currency, filter.currency as MidDto["currency"]));
+  if (filter.mode) conditions.push(eq(mids.testMode, filter.mode === "sandbox"));
+  if (filter.status) conditions.push(eq(mids.enabled, filter.status === "enabled"));
+
+  const rows = db.select().from(mids).where(conditions.length ? and(...conditions) : undefined).orderBy(asc(mids.id)).all();
+  return attachVolumes(db, rows.map(toMidDto), now);
+}
+
+export function getMid(db: Db, actor: Actor, midId: number, now = new Date()): MidWithVolume {
+  assertCan(actor, "mids.read");
+  const row = db.select().from(mids).where(eq(mids.id, midId)).get();
+  if (!row) throw new DomainError("MID not found.");
+  return attachVolumes(db, [toMidDto(row)], now)[0];
+}
+
+function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[] {
+  if (list.length === 0) return [];
+  const ids = list.map((m) => m.id);
+  const usage = new Map(
+    db
+      .select()
+      .from(midMonthlyUsage)
+      .where(and(inArray(midMonthlyUsage.midId, ids), eq(midMonthlyUsage.month, monthKey(now))))
+      .all()
+      .map((u) => [u.midId, u]),
+  );
+  const today = new Map(
+    db
+      .select({ midId: transactions.midId, total: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)` })
+      .from(transactions)
+      .where(
+        and(
+          inArray(transactions.midId, ids),
+          gte(transactions.createdAt, startOfDayMs(now)),
+          eq(transactions.status, "SUCCESS"),
+          inArray(transactions.type, ["SALE", "CAPTURE"]),
+        ),
+      )
+      .groupBy(transactions.midId)
+      .all()
+      .map((r) => [r.midId, Number(r.total)]),
+  );
+  return list.map((mid) => {
+    const u = usage.get(mid.id);
+    return {
+      ...mid,
+      todayMinor: today.get(mid.id) ?? 0,
+      room: computeCapRoom({
+        capMinor: mid.monthlyCapMinor,
+        capturedMinor: u?.capturedMinor ?? 0,
+        refundedMinor: u?.refundedMinor ?? 0,
+        reservedMinor: u?.reservedMinor ?? 0,
+        countsRefunds: mid.capCountsRefunds,
+        alertPercent: mid.capAlertPercent,
+      }),
+    };
+  });
+}
