@@ -13,7 +13,7 @@ export function MidFilters({ filter }: { filter: MidListFilter }) {
         <label htmlFor="q" className="sr-only">
           Search MIDs
         </label>
-        <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search title, Seller ID, MID number or id…" className={`${SELECT} w-full pr-2.5`} />
+        <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search title, Seller ID, number…" className={`${SELECT} w-full pr-2.5`} />
       </div>
       <label className="sr-only" htmlFor="region">Region</label>
       <select id="region" name="region" defaultValue={filter.region ?? ""} className={SELECT}>

@@ -33,8 +33,8 @@ export function UserRowActions({ email, role, disabled, changeRole, setDisabled,
   }
 
   return (
-    <div className="flex flex-col items-end gap-1.5">
-      <div className="flex flex-wrap items-center justify-end gap-2">
+    <div className="flex flex-col items-start gap-1.5">
+      <div className="flex items-center gap-2 whitespace-nowrap">
         <label className="sr-only" htmlFor={`role-${email}`}>Role of {email}</label>
         <select
           id={`role-${email}`}
@@ -43,7 +43,7 @@ export function UserRowActions({ email, role, disabled, changeRole, setDisabled,
           defaultValue={role}
           disabled={pending}
           onChange={(e) => submit("role", { role: e.target.value })}
-          className="rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
+          className="w-40 rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
         >
           {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>

@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/manage-users";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -25,26 +24,22 @@ export default async function UsersPage() {
             <thead>
               <tr>
                 <Th>User</Th>
-                <Th>Role</Th>
                 <Th>Last sign-in</Th>
-                <Th align="right">Actions</Th>
+                <Th>Role &amp; access</Th>
               </tr>
             </thead>
             <tbody>
               {users.map((user) => (
                 <tr key={user.id} className={user.disabled ? "bg-zinc-50 text-zinc-500" : undefined} data-user={user.email}>
                   <Td>
-                    <span className="block font-medium">{user.name}</span>
-                    <span className="block text-xs text-zinc-500">{user.email}</span>
-                  </Td>
-                  <Td>
-                    <span className="flex items-center gap-1.5">
-                      <Badge tone="blue">{ROLE_LABELS[user.role]}</Badge>
+                    <span className="flex items-center gap-2 font-medium">
+                      {user.name}
                       {user.disabled && <Badge tone="slate">Disabled</Badge>}
                     </span>
+                    <span className="block text-xs text-zinc-500">{user.email}</span>
                   </Td>
                   <Td>{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-zinc-400">Never</span>}</Td>
-                  <Td align="right">
+                  <Td>
                     <UserRowActions
                       email={user.email}
                       role={user.role}
