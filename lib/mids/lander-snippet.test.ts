@@ -16,7 +16,7 @@ describe("lander snippet", () => {
     expect(code).toContain('"A2K7NDRCTOTPW9"');
     expect(code).toContain(mid.clientId);
     expect(code).toContain("setSandboxMode(true)");
-    expect(code).not.toContain("Consent");
+    expect(code).not.toContain("Widgets.Consent");
     expect(buildLanderSnippet({ ...mid, testMode: false }, "one-time")).not.toContain("setSandboxMode");
   });
 
