@@ -5,6 +5,17 @@ import Link from "next/link";
 
 const SELECT = "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600";
 
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""} className={SELECT}>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </>
+  );
+}
+
 /** A plain GET form: every filter lands in the URL, so a view can be bookmarked and shared. */
 export function MidFilters({ filter }: { filter: MidListFilter }) {
   return (
@@ -15,28 +26,10 @@ export function MidFilters({ filter }: { filter: MidListFilter }) {
         </label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search title, Seller ID, number…" className={`${SELECT} w-full pr-2.5`} />
       </div>
-      <label className="sr-only" htmlFor="region">Region</label>
-      <select id="region" name="region" defaultValue={filter.region ?? ""} className={SELECT}>
-        <option value="">All regions</option>
-        {REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
-      </select>
-      <label className="sr-only" htmlFor="currency">Currency</label>
-      <select id="currency" name="currency" defaultValue={filter.currency ?? ""} className={SELECT}>
-        <option value="">All currencies</option>
-        {CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
-      </select>
-      <label className="sr-only" htmlFor="mode">Mode</label>
-      <select id="mode" name="mode" defaultValue={filter.mode ?? ""} className={SELECT}>
-        <option value="">Sandbox & live</option>
-        <option value="sandbox">Sandbox</option>
-        <option value="live">Live</option>
-      </select>
-      <label className="sr-only" htmlFor="status">Status</label>
-      <select id="status" name="status" defaultValue={filter.status ?? ""} className={SELECT}>
-        <option value="">Enabled & disabled</option>
-        <option value="enabled">Enabled</option>
-        <option value="disabled">Disabled</option>
-      </select>
+      <FilterSelect name="region" label="Region" value={filter.region} options={[["", "All regions"], ...REGIONS.map((r) => [r, r] as const)]} />
+      <FilterSelect name="currency" label="Currency" value={filter.currency} options={[["", "All currencies"], ...CURRENCIES.map((c) => [c, c] as const)]} />
+      <FilterSelect name="mode" label="Mode" value={filter.mode} options={[["", "Sandbox & live"], ["sandbox", "Sandbox"], ["live", "Live"]]} />
+      <FilterSelect name="status" label="Status" value={filter.status} options={[["", "Enabled & disabled"], ["enabled", "Enabled"], ["disabled", "Disabled"]]} />
       <button type="submit" className={buttonClasses("secondary")}>Apply</button>
       <Link href="/mids" className={buttonClasses("ghost")}>Reset</Link>
     </form>

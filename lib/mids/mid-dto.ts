@@ -1,30 +1,12 @@
 import type { mids } from "@/db/schema";
-import type { Currency, Region } from "@/db/schema/mids";
+import type { MidSettings } from "./parse-mid-form";
 
 type MidRow = typeof mids.$inferSelect;
 
 /** What may leave the server about a MID: never a secret, and the access key only masked. */
-export type MidDto = {
+export type MidDto = MidSettings & {
   id: number;
-  title: string;
-  midNumber: string | null;
-  merchantId: string;
   accessKeyHint: string;
-  clientId: string;
-  region: Region;
-  currency: Currency;
-  testMode: boolean;
-  descriptor: string;
-  customerServicePhone: string;
-  customerServiceEmail: string | null;
-  monthlyCapMinor: number;
-  capCountsRefunds: boolean;
-  capAlertPercent: number;
-  discountRateBps: number;
-  reserveRateBps: number;
-  transactionFeeMinor: number;
-  chargebackFeeMinor: number;
-  enabled: boolean;
   secretKeySet: boolean;
   clientSecretSet: boolean;
   mwsAuthTokenSet: boolean;

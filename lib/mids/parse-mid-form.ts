@@ -13,16 +13,12 @@ import {
   SELLER_ID_PATTERN,
 } from "./mid-rules";
 
-/** Validated MID fields. A secret or the access key that is `undefined` means "keep what is stored". */
-export type MidInput = {
+/** The plain (non-credential) settings of a MID, shared by the input and the DTO. */
+export type MidSettings = {
   title: string;
   midNumber: string | null;
   merchantId: string;
-  accessKey: string | undefined;
-  secretKey: string | undefined;
   clientId: string;
-  clientSecret: string | undefined;
-  mwsAuthToken: string | undefined;
   region: Region;
   currency: Currency;
   testMode: boolean;
@@ -37,6 +33,14 @@ export type MidInput = {
   transactionFeeMinor: number;
   chargebackFeeMinor: number;
   enabled: boolean;
+};
+
+/** Validated MID fields. A secret or the access key that is `undefined` means "keep what is stored". */
+export type MidInput = MidSettings & {
+  accessKey: string | undefined;
+  secretKey: string | undefined;
+  clientSecret: string | undefined;
+  mwsAuthToken: string | undefined;
 };
 
 export type MidFormValues = Record<string, string | undefined>;
