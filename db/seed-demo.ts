@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { mids, users } from "./schema";
+import { campaigns, mids, users } from "./schema";
 import type { Role } from "./schema/users";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
 import { createMid } from "@/lib/mids/save-mid";
 import type { MidInput } from "@/lib/mids/parse-mid-form";
+import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { saveProduct } from "@/lib/campaigns/save-product";
+import { saveAssignment } from "@/lib/campaigns/assign-mids";
 
 /** Documented demo logins (README): one per role. Demo only — never use these anywhere real. */
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; password: string }> = [
@@ -52,6 +55,42 @@ export async function seedDemo(db: Db): Promise<void> {
       clientId: seller.clientId,
       clientSecret: seller.clientSecret,
       region: seller.region,
+    });
+  }
+  seedDemoCampaigns(db, actor);
+}
+
+const DEMO_CAMPAIGNS: Array<{ name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; sellers: string[]; products: Array<Record<string, string>> }> = [
+  {
+    name: "GlowSkin Serum — US",
+    currency: "USD",
+    storeName: "GlowSkin",
+    routingMode: "priority",
+    sellers: ["A1DEMOUSMAIN01", "A1DEMOUSBACK02"],
+    products: [
+      { name: "Vitamin C Serum", sku: "GS-SERUM-30", price: "39.95", shipping: "4.95", billing_type: "one_time" },
+      { name: "Eye Cream (upsell)", sku: "GS-EYE-15", price: "24.00", shipping: "0", billing_type: "one_time" },
+      { name: "Serum Club — monthly", sku: "GS-CLUB-M", price: "4.95", shipping: "0", billing_type: "recurring", cycle_days: "30", rebill_price: "34.95", trial_days: "14" },
+    ],
+  },
+  {
+    name: "GlowSkin Serum — UK",
+    currency: "GBP",
+    storeName: "GlowSkin UK",
+    routingMode: "weighted",
+    sellers: ["A1DEMOUKGBP003"],
+    products: [{ name: "Vitamin C Serum", sku: "GS-SERUM-30-UK", price: "32.00", shipping: "3.50", billing_type: "one_time" }],
+  },
+];
+
+function seedDemoCampaigns(db: Db, actor: Actor): void {
+  for (const demo of DEMO_CAMPAIGNS) {
+    if (db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, demo.name)).get()) continue;
+    const campaign = createCampaign(db, actor, { name: demo.name, currency: demo.currency, storeName: demo.storeName, routingMode: demo.routingMode });
+    for (const product of demo.products) saveProduct(db, actor, campaign.id, product);
+    demo.sellers.forEach((sellerId, index) => {
+      const mid = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId)).get();
+      if (mid) saveAssignment(db, actor, campaign.id, mid.id, { priority: index + 1, weight: 100, enabled: true });
     });
   }
 }

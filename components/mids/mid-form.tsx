@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState, startTransition } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/form-state";
-import { IDLE } from "@/lib/form-state";
 import { REGION_CURRENCIES, REGION_LABELS, DESCRIPTOR_MAX, CURRENCIES, REGIONS, type Region } from "@/lib/mids/mid-rules";
 import { TextField, SelectField, CheckboxField, FormMessage } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -53,23 +53,15 @@ function Section({ title, description, children }: { title: string; description:
 }
 
 export function MidForm({ mode, defaults, action, cancelHref }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const { state, pending, onSubmit, errors } = useFormAction(action);
   const [region, setRegion] = useState<Region>(defaults.region);
-  const errors = state.fieldErrors ?? {};
   const secretHint = (isSet: boolean | undefined) =>
     mode === "edit" ? (isSet ? "Set · leave blank to keep the stored value" : "Not set") : undefined;
 
-  // Submitting through onSubmit (not the form's action prop) keeps every typed value in the
-  // browser when the server answers with field errors, secrets included, without the server
-  // ever sending a value back.
-  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
-
+  // useFormAction submits from onSubmit, so on field errors every typed value stays in the
+  // browser, secrets included, without the server ever sending a value back.
   return (
-    <form onSubmit={handleSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
+    <form onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
       {state.status === "error" && state.message && (
         <div className="mb-6">
           <FormMessage tone="error">{state.message}</FormMessage>

@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; permission: Permission; gro
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "dashboard.read", group: "Overview" },
   { href: "/mids", label: "MIDs", permission: "mids.read", group: "Payments" },
+  { href: "/campaigns", label: "Campaigns", permission: "campaigns.read", group: "Payments" },
   { href: "/settings/users", label: "Users", permission: "users.manage", group: "Settings" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read", group: "Settings" },
 ];

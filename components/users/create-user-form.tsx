@@ -1,20 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef, startTransition } from "react";
-import { IDLE, type FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_OPTIONS } from "./role-options";
 import { TextField, SelectField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 export function CreateUserForm({ action }: { action: (prev: FormState, formData: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success") formRef.current?.reset();
-  }, [state]);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   return (
-    <form ref={formRef} onSubmit={(e) => { e.preventDefault(); const fd = new FormData(e.currentTarget); startTransition(() => formAction(fd)); }} className="space-y-4" noValidate aria-label="Add user">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add user">
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
       <TextField label="Name" name="name" error={errors.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" error={errors.email} autoComplete="off" />

@@ -1,5 +1,6 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { mids } from "./mids";
+import { campaigns } from "./campaigns";
 
 export const TRANSACTION_TYPES = ["SALE", "AUTHORIZE", "CAPTURE", "REFUND", "VOID"] as const;
 export const TRANSACTION_STATUSES = ["PENDING", "SUCCESS", "SOFT_DECLINE", "HARD_DECLINE", "ERROR"] as const;
@@ -21,7 +22,7 @@ export const orders = sqliteTable(
   "orders",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    campaignId: integer("campaign_id"),
+    campaignId: integer("campaign_id").references(() => campaigns.id),
     customerId: integer("customer_id").references(() => customers.id),
     midId: integer("mid_id").notNull().references(() => mids.id),
     parentOrderId: integer("parent_order_id"),

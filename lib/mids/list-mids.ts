@@ -44,7 +44,7 @@ export function getMid(db: Db, actor: Actor, midId: number, now = new Date()): M
   return attachVolumes(db, [toMidDto(row)], now)[0];
 }
 
-function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[] {
+export function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[] {
   if (list.length === 0) return [];
   const ids = list.map((m) => m.id);
   const usage = new Map(

@@ -1,28 +1,18 @@
 "use client";
 
-import { useActionState, startTransition } from "react";
 import { signInAction } from "./actions";
-import { IDLE } from "@/lib/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, IDLE);
+  const { state, pending, onSubmit, errors } = useFormAction(signInAction);
   return (
-    <form
-      // Submitted without the form action prop so a refused sign-in keeps the typed email.
-      onSubmit={(e) => {
-        e.preventDefault();
-        const formData = new FormData(e.currentTarget);
-        startTransition(() => action(formData));
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={state.fieldErrors?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={errors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

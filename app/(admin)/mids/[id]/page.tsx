@@ -17,7 +17,7 @@ import { UtilizationBar } from "@/components/ui/utilization-bar";
 import { LocalTime } from "@/components/ui/local-time";
 import { FormMessage } from "@/components/ui/field";
 import { LanderSnippet } from "@/components/mids/lander-snippet";
-import { MidEnableToggle } from "@/components/mids/mid-enable-toggle";
+import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { setMidEnabledAction } from "../actions";
 
@@ -64,7 +64,12 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
         actions={
           mayWrite && (
             <>
-              <MidEnableToggle enabled={mid.enabled} action={setMidEnabledAction.bind(null, mid.id, !mid.enabled)} />
+              <ActionButton
+                label={mid.enabled ? "Disable" : "Enable"}
+                variant={mid.enabled ? "secondary" : "primary"}
+                confirmMessage={mid.enabled ? "Disable this MID? It will take no new orders until enabled again." : undefined}
+                action={setMidEnabledAction.bind(null, mid.id, !mid.enabled)}
+              />
               <LinkButton href={`/mids/${mid.id}/edit`}>Edit</LinkButton>
             </>
           )

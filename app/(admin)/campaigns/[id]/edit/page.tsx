@@ -1,0 +1,23 @@
+import { requirePageActor } from "@/lib/auth/current-user";
+import { loadCampaignForPage } from "@/lib/campaigns/load-for-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { updateCampaignAction } from "../../actions";
+
+export const metadata = { title: "Edit campaign" };
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("campaigns.write");
+  const campaign = loadCampaignForPage(actor, (await params).id);
+  return (
+    <>
+      <PageHeader title={`Edit ${campaign.name}`} back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }} />
+      <CampaignForm
+        action={updateCampaignAction.bind(null, campaign.id)}
+        defaults={{ name: campaign.name, currency: campaign.currency, store_name: campaign.storeName, routing_mode: campaign.routingMode }}
+        submitLabel="Save changes"
+        cancelHref={`/campaigns/${campaign.id}`}
+      />
+    </>
+  );
+}

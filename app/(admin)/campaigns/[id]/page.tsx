@@ -1,0 +1,177 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { loadCampaignForPage } from "@/lib/campaigns/load-for-page";
+import { listMids } from "@/lib/mids/list-mids";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Badge, EnabledBadge, ModeBadge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
+import { FormMessage } from "@/components/ui/field";
+import { Table, Th, Td } from "@/components/ui/table";
+import { Money } from "@/components/ui/money";
+import { UtilizationBar } from "@/components/ui/utilization-bar";
+import { ProductForm, EMPTY_PRODUCT } from "@/components/campaigns/product-form";
+import { AssignMidForm } from "@/components/campaigns/assign-mid-form";
+import { AssignmentControls } from "@/components/campaigns/assignment-controls";
+import { archiveProductAction, removeAssignmentAction, saveAssignmentAction, saveProductAction, setCampaignArchivedAction } from "../actions";
+
+export const metadata = { title: "Campaign" };
+
+const SAVED: Record<string, string> = { created: "Campaign created. Add products and assign MIDs next.", updated: "Changes saved.", product: "Product saved." };
+
+export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const actor = await requirePageActor("campaigns.read");
+  const campaign = loadCampaignForPage(actor, (await params).id);
+  const { saved } = await searchParams;
+  const mayWrite = can(actor.role, "campaigns.write");
+  const products = campaign.products.filter((p) => !p.archivedAt);
+  const assignedIds = new Set(campaign.assignments.map((a) => a.midId));
+  const assignable = mayWrite
+    ? listMids(getDb(), actor, { currency: campaign.currency }).filter((m) => !assignedIds.has(m.id)).map((m) => ({ value: String(m.id), label: `#${m.id} ${m.title}${m.enabled ? "" : " (disabled)"}` }))
+    : [];
+
+  return (
+    <>
+      <PageHeader
+        back={{ href: "/campaigns", label: "Campaigns" }}
+        title={
+          <span className="flex items-center gap-2">
+            {campaign.name} {campaign.status === "archived" && <Badge tone="slate">Archived</Badge>}
+          </span>
+        }
+        description={`Campaign #${campaign.id} · ${campaign.currency} · store “${campaign.storeName}” · ${campaign.routingMode} routing`}
+        actions={
+          mayWrite && (
+            <>
+              <ActionButton
+                label={campaign.status === "active" ? "Archive" : "Restore"}
+                confirmMessage={campaign.status === "active" ? "Archive this campaign? Landers can no longer place orders in it." : undefined}
+                action={setCampaignArchivedAction.bind(null, campaign.id, campaign.status === "active")}
+              />
+              <LinkButton href={`/campaigns/${campaign.id}/edit`}>Edit</LinkButton>
+            </>
+          )
+        }
+      />
+      {saved && SAVED[saved] && <div className="mb-6"><FormMessage tone="success">{SAVED[saved]}</FormMessage></div>}
+      <div className="space-y-6">
+        <Card title="MIDs" description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's.`}>
+          {campaign.assignments.length === 0 ? (
+            <p className="mb-4 text-sm text-zinc-500">No MIDs assigned yet: landers cannot place orders in this campaign until one is.</p>
+          ) : (
+            <div className="mb-5">
+              <Table label="Assigned MIDs">
+                <thead>
+                  <tr>
+                    <Th>MID</Th>
+                    <Th>State</Th>
+                    <Th align="right">Today</Th>
+                    <Th align="right">MTD</Th>
+                    <Th align="right">Cap</Th>
+                    <Th align="right">Left</Th>
+                    <Th>Utilization</Th>
+                    <Th>{mayWrite ? "Priority · weight · on" : "Priority · weight"}</Th>
+                    {mayWrite && <Th />}
+                  </tr>
+                </thead>
+                <tbody>
+                  {campaign.assignments.map(({ mid, ...a }) => (
+                    <tr key={mid.id}>
+                      <Td>
+                        <Link href={`/mids/${mid.id}`} className="font-medium hover:underline">#{mid.id} {mid.title}</Link>
+                        <span className="block font-mono text-xs text-zinc-500">{mid.merchantId}</span>
+                      </Td>
+                      <Td>
+                        <span className="flex flex-wrap gap-1">
+                          <ModeBadge testMode={mid.testMode} />
+                          {!mid.enabled ? <EnabledBadge enabled={false} /> : !a.enabled ? <Badge tone="slate">Off here</Badge> : <Badge tone="green">Taking orders</Badge>}
+                        </span>
+                      </Td>
+                      <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
+                      <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
+                      <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
+                      <Td align="right"><Money minor={mid.room.leftMinor} currency={mid.currency} /></Td>
+                      <Td><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
+                      <Td>
+                        {mayWrite ? (
+                          <AssignmentControls midTitle={mid.title} priority={a.priority} weight={a.weight} enabled={a.enabled} action={saveAssignmentAction.bind(null, campaign.id, mid.id)} />
+                        ) : (
+                          <span className="tabular text-xs">{a.priority} · {a.weight}{a.enabled ? "" : " · off"}</span>
+                        )}
+                      </Td>
+                      {mayWrite && (
+                        <Td align="right">
+                          <ActionButton label="Remove" size="sm" variant="ghost" confirmMessage={`Remove ${mid.title} from this campaign?`} action={removeAssignmentAction.bind(null, campaign.id, mid.id)} />
+                        </Td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          )}
+          {mayWrite && <AssignMidForm action={saveAssignmentAction.bind(null, campaign.id, null)} options={assignable} />}
+        </Card>
+        <Card title="Products" description="Landers send product ids as product1_id, product2_id, …">
+          {products.length === 0 ? (
+            <p className="mb-4 text-sm text-zinc-500">No products yet.</p>
+          ) : (
+            <div className="mb-5">
+              <Table label="Products">
+                <thead>
+                  <tr>
+                    <Th>ID</Th>
+                    <Th>Product</Th>
+                    <Th>Billing</Th>
+                    <Th align="right">Price</Th>
+                    <Th align="right">Shipping</Th>
+                    <Th>Recurring</Th>
+                    {mayWrite && <Th />}
+                  </tr>
+                </thead>
+                <tbody>
+                  {products.map((p) => (
+                    <tr key={p.id}>
+                      <Td className="tabular text-zinc-500">{p.id}</Td>
+                      <Td>
+                        <span className="font-medium">{p.name}</span>
+                        <span className="block font-mono text-xs text-zinc-500">{p.sku}</span>
+                      </Td>
+                      <Td>{p.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
+                      <Td align="right"><Money minor={p.priceMinor} currency={campaign.currency} /></Td>
+                      <Td align="right"><Money minor={p.shippingMinor} currency={campaign.currency} /></Td>
+                      <Td className="text-xs text-zinc-600">
+                        {p.billingType === "recurring" && p.rebillPriceMinor !== null ? (
+                          <>
+                            <Money minor={p.rebillPriceMinor} currency={campaign.currency} /> every {p.cycleDays} days{p.trialDays ? `, ${p.trialDays}-day trial` : ""}
+                          </>
+                        ) : "—"}
+                      </Td>
+                      {mayWrite && (
+                        <Td align="right">
+                          <span className="inline-flex items-center gap-1">
+                            <LinkButton href={`/campaigns/${campaign.id}/products/${p.id}`} variant="ghost" size="sm">Edit</LinkButton>
+                            <ActionButton label="Archive" size="sm" variant="ghost" confirmMessage={`Archive ${p.name}? Landers can no longer order it.`} action={archiveProductAction.bind(null, campaign.id, p.id)} />
+                          </span>
+                        </Td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          )}
+          {mayWrite && (
+            <div className="rounded-md border border-zinc-200 bg-zinc-50/50 p-4">
+              <h3 className="mb-3 text-sm font-medium text-zinc-800">Add a product</h3>
+              <ProductForm action={saveProductAction.bind(null, campaign.id, null)} defaults={EMPTY_PRODUCT} currency={campaign.currency} submitLabel="Add product" />
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requireActionActor } from "@/lib/auth/current-user";
+import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
+import { parseAssignmentForm, parseCampaignForm } from "@/lib/campaigns/parse-campaign-forms";
+import { createCampaign, setCampaignArchived, updateCampaign } from "@/lib/campaigns/save-campaign";
+import { archiveProduct, saveProduct } from "@/lib/campaigns/save-product";
+import { removeAssignment, saveAssignment } from "@/lib/campaigns/assign-mids";
+import { parseIdParam } from "@/lib/parse-id-param";
+
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+export async function createCampaignAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let id: number;
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    const parsed = parseCampaignForm(formValues(formData));
+    if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    id = createCampaign(getDb(), actor, parsed.input).id;
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/campaigns");
+  redirect(`/campaigns/${id}?saved=created`);
+}
+
+export async function updateCampaignAction(campaignId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    const parsed = parseCampaignForm(formValues(formData));
+    if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    updateCampaign(getDb(), actor, campaignId, parsed.input);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/campaigns");
+  redirect(`/campaigns/${campaignId}?saved=updated`);
+}
+
+export async function setCampaignArchivedAction(campaignId: number, archived: boolean, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    setCampaignArchived(getDb(), actor, campaignId, archived);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(`/campaigns/${campaignId}`);
+  revalidatePath("/campaigns");
+  return { status: "success", message: archived ? "Campaign archived." : "Campaign restored." };
+}
+
+export async function saveProductAction(campaignId: number, productId: number | null, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    saveProduct(getDb(), actor, campaignId, formValues(formData), productId ?? undefined);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(`/campaigns/${campaignId}`);
+  if (productId) redirect(`/campaigns/${campaignId}?saved=product`);
+  return { status: "success", message: "Product added." };
+}
+
+export async function archiveProductAction(campaignId: number, productId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    archiveProduct(getDb(), actor, campaignId, productId);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(`/campaigns/${campaignId}`);
+  return { status: "success", message: "Product archived." };
+}
+
+export async function saveAssignmentAction(campaignId: number, fixedMidId: number | null, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    const values = formValues(formData);
+    const midId = fixedMidId ?? parseIdParam(values.mid_id ?? "");
+    if (!midId) return { status: "error", message: CHECK_FIELDS, fieldErrors: { mid_id: "Choose a MID." } };
+    const parsed = parseAssignmentForm(values);
+    if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    saveAssignment(getDb(), actor, campaignId, midId, parsed.input);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(`/campaigns/${campaignId}`);
+  return { status: "success", message: fixedMidId ? "Assignment saved." : "MID assigned." };
+}
+
+export async function removeAssignmentAction(campaignId: number, midId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("campaigns.write");
+    removeAssignment(getDb(), actor, campaignId, midId);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(`/campaigns/${campaignId}`);
+  return { status: "success", message: "MID removed from the campaign." };
+}

@@ -1,0 +1,59 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaignMids, campaignProducts, campaigns, mids } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { DomainError } from "@/lib/errors";
+import { attachVolumes } from "@/lib/mids/list-mids";
+import { toMidDto } from "@/lib/mids/mid-dto";
+import type { CampaignDetail, CampaignListRow } from "./campaign-dto";
+
+export function listCampaigns(db: Db, actor: Actor, filter: { status?: "active" | "archived"; q?: string } = {}): CampaignListRow[] {
+  assertCan(actor, "campaigns.read");
+  const rows = db
+    .select({
+      campaign: campaigns,
+      productCount: sql<number>`(select count(*) from ${campaignProducts} p where p.campaign_id = ${campaigns.id} and p.archived_at is null)`,
+      midCount: sql<number>`(select count(*) from ${campaignMids} m where m.campaign_id = ${campaigns.id})`,
+      enabledMidCount: sql<number>`(select count(*) from ${campaignMids} m join ${mids} x on x.id = m.mid_id where m.campaign_id = ${campaigns.id} and m.enabled = 1 and x.enabled = 1)`,
+    })
+    .from(campaigns)
+    .where(filter.status ? eq(campaigns.status, filter.status) : undefined)
+    .orderBy(asc(campaigns.status), desc(campaigns.id))
+    .all();
+  const q = filter.q?.trim().toLowerCase();
+  return rows
+    .map((r) => ({ ...r.campaign, productCount: r.productCount, midCount: r.midCount, enabledMidCount: r.enabledMidCount }))
+    .filter((c) => !q || c.name.toLowerCase().includes(q) || c.storeName.toLowerCase().includes(q) || String(c.id) === q);
+}
+
+export function getCampaign(db: Db, actor: Actor, campaignId: number, now = new Date()): CampaignDetail {
+  assertCan(actor, "campaigns.read");
+  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  if (!campaign) throw new DomainError("Campaign not found.");
+  const products = db
+    .select()
+    .from(campaignProducts)
+    .where(eq(campaignProducts.campaignId, campaignId))
+    .orderBy(asc(campaignProducts.id))
+    .all();
+  const assigned = db
+    .select({ link: campaignMids, mid: mids })
+    .from(campaignMids)
+    .innerJoin(mids, eq(mids.id, campaignMids.midId))
+    .where(eq(campaignMids.campaignId, campaignId))
+    .orderBy(asc(campaignMids.priority), asc(mids.id))
+    .all();
+  const withVolume = new Map(attachVolumes(db, assigned.map((a) => toMidDto(a.mid)), now).map((m) => [m.id, m]));
+  return {
+    ...campaign,
+    products,
+    assignments: assigned.map((a) => ({
+      midId: a.link.midId,
+      priority: a.link.priority,
+      weight: a.link.weight,
+      enabled: a.link.enabled,
+      mid: withVolume.get(a.link.midId)!,
+    })),
+  };
+}
