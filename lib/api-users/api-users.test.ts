@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/testing/test-db";
+import { auditLog } from "@/db/schema";
+import { createApiUser, setApiUserDisabled, updateApiUserAccess } from "./manage-api-users";
+import { authenticateApiUser } from "./authenticate-api-user";
+import { ForbiddenError } from "@/lib/auth/actor";
+
+describe("API users", () => {
+  it("creates a user whose password is shown once and stored only as a hash", () => {
+    const { db, actorFor } = createTestDb();
+    const { user, password } = createApiUser(db, actorFor("admin"), { loginId: "lander-1", name: "Lander one", endpoints: ["order.import"], ips: "" });
+    expect(password.length).toBeGreaterThanOrEqual(32);
+    const raw = db.$client.prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
+    expect(raw.password_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(raw.password_hash).not.toContain(password);
+    const audit = db.select().from(auditLog).all().map((r) => `${r.before}${r.after}`).join();
+    expect(audit).not.toContain(password);
+  });
+
+  it("authenticates by password, endpoint and IP, and says which rule refused", () => {
+    const { db, actorFor } = createTestDb();
+    const { user, password } = createApiUser(db, actorFor("admin"), { loginId: "lander-2", name: "Lander two", endpoints: ["order.import", "upsale.import"], ips: "203.0.113.0/24" });
+    const call = (over: Partial<Parameters<typeof authenticateApiUser>[1]>) =>
+      authenticateApiUser(db, { loginId: "lander-2", password, endpoint: "order.import", ip: "203.0.113.9", ...over });
+    expect(call({}).ok).toBe(true);
+    expect(call({ password: password + "x" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(call({ loginId: "nobody" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(call({ endpoint: "order.refund" })).toMatchObject({ ok: false, code: "ENDPOINT_NOT_ALLOWED" });
+    expect(call({ ip: "198.51.100.1" })).toMatchObject({ ok: false, code: "IP_NOT_ALLOWED" });
+    setApiUserDisabled(db, actorFor("admin"), user.id, true);
+    expect(call({})).toMatchObject({ ok: false, code: "API_USER_DISABLED" });
+    setApiUserDisabled(db, actorFor("admin"), user.id, false);
+    updateApiUserAccess(db, actorFor("admin"), user.id, ["order.refund"], "");
+    expect(call({ endpoint: "order.refund", ip: "198.51.100.1" }).ok).toBe(true);
+  });
+
+  it("names the field and rule for bad input, and refuses non-admins", () => {
+    const { db, actorFor } = createTestDb();
+    expect(() => createApiUser(db, actorFor("admin"), { loginId: "x", name: "", endpoints: [], ips: "10.0.0.0/40" })).toThrow(
+      expect.objectContaining({
+        fieldErrors: {
+          login_id: "Login ID must be 3–64 letters, digits, dots, dashes or underscores.",
+          name: "Name is required (who or what uses these credentials).",
+          endpoints: "Allow at least one endpoint.",
+          allowed_ips: "Not an IP address or CIDR range: 10.0.0.0/40.",
+        },
+      }),
+    );
+    expect(() => createApiUser(db, actorFor("operator"), { loginId: "lander-3", name: "x", endpoints: ["order.import"], ips: "" })).toThrow(ForbiddenError);
+  });
+});

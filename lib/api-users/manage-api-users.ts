@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiUsers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { recordAudit, SECRET_MARKER } from "@/lib/audit/record-audit";
+import { DomainError, type FieldErrors } from "@/lib/errors";
+import { isApiEndpointId, type ApiEndpointId } from "./api-endpoints";
+import { parseIpRule } from "./ip-allowlist";
+
+export type ApiUserDto = {
+  id: number;
+  loginId: string;
+  name: string;
+  allowedEndpoints: ApiEndpointId[];
+  allowedIps: string[];
+  disabled: boolean;
+  lastUsedAt: number | null;
+  createdAt: number;
+};
+
+export function hashApiPassword(password: string): string {
+  return createHash("sha256").update(password, "utf8").digest("hex");
+}
+
+export function toApiUserDto(row: typeof apiUsers.$inferSelect): ApiUserDto {
+  return {
+    id: row.id,
+    loginId: row.loginId,
+    name: row.name,
+    allowedEndpoints: (JSON.parse(row.allowedEndpoints) as string[]).filter(isApiEndpointId),
+    allowedIps: JSON.parse(row.allowedIps) as string[],
+    disabled: row.disabledAt !== null,
+    lastUsedAt: row.lastUsedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export type ApiUserInput = { loginId: string; name: string; endpoints: string[]; ips: string };
+
+/** Validates the access part (endpoints, IP list) shared by create and update. */
+function parseAccess(endpoints: string[], ipsText: string, errors: FieldErrors): { endpoints: ApiEndpointId[]; ips: string[] } {
+  const allowed = endpoints.filter(isApiEndpointId);
+  if (allowed.length === 0) errors.endpoints = "Allow at least one endpoint.";
+  const ips = ipsText.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const bad = ips.filter((ip) => parseIpRule(ip) === null);
+  if (bad.length) errors.allowed_ips = `Not an IP address or CIDR range: ${bad.join(", ")}.`;
+  return { endpoints: allowed, ips };
+}
+
+export function listApiUsers(db: Db, actor: Actor): ApiUserDto[] {
+  assertCan(actor, "api_users.manage");
+  return db.select().from(apiUsers).orderBy(asc(apiUsers.loginId)).all().map(toApiUserDto);
+}
+
+/** Creates an API user and returns its generated password — the only time it is ever visible. */
+export function createApiUser(db: Db, actor: Actor, input: ApiUserInput): { user: ApiUserDto; password: string } {
+  assertCan(actor, "api_users.manage");
+  const errors: FieldErrors = {};
+  const loginId = input.loginId.trim();
+  if (!/^[A-Za-z0-9._\-]{3,64}$/.test(loginId)) errors.login_id = "Login ID must be 3–64 letters, digits, dots, dashes or underscores.";
+  const name = input.name.trim();
+  if (!name) errors.name = "Name is required (who or what uses these credentials).";
+  const access = parseAccess(input.endpoints, input.ips, errors);
+  if (!errors.login_id && db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, loginId)).get()) {
+    errors.login_id = "An API user with this login ID already exists.";
+  }
+  if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
+
+  const password = randomBytes(24).toString("base64url");
+  const now = Date.now();
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(apiUsers)
+      .values({ loginId, name, passwordHash: hashApiPassword(password), allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, actor, { action: "api_user.create", entity: "api_user", entityId: row.id, after: { loginId, name, endpoints: access.endpoints, ips: access.ips, password: SECRET_MARKER } });
+    return { user: toApiUserDto(row), password };
+  });
+}
+
+export function updateApiUserAccess(db: Db, actor: Actor, id: number, endpoints: string[], ips: string): ApiUserDto {
+  assertCan(actor, "api_users.manage");
+  const errors: FieldErrors = {};
+  const access = parseAccess(endpoints, ips, errors);
+  if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
+  return db.transaction((tx) => {
+    const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
+    if (!before) throw new DomainError("That API user no longer exists.");
+    const after = tx.update(apiUsers).set({ allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), updatedAt: Date.now() }).where(eq(apiUsers.id, id)).returning().get();
+    const b = toApiUserDto(before);
+    recordAudit(tx, actor, { action: "api_user.access", entity: "api_user", entityId: id, before: { endpoints: b.allowedEndpoints, ips: b.allowedIps }, after: { endpoints: access.endpoints, ips: access.ips } });
+    return toApiUserDto(after);
+  });
+}
+
+export function setApiUserDisabled(db: Db, actor: Actor, id: number, disabled: boolean): ApiUserDto {
+  assertCan(actor, "api_users.manage");
+  return db.transaction((tx) => {
+    const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
+    if (!before) throw new DomainError("That API user no longer exists.");
+    if ((before.disabledAt !== null) === disabled) return toApiUserDto(before);
+    const after = tx.update(apiUsers).set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() }).where(eq(apiUsers.id, id)).returning().get();
+    recordAudit(tx, actor, { action: disabled ? "api_user.disable" : "api_user.enable", entity: "api_user", entityId: id, before: { disabled: !disabled }, after: { disabled } });
+    return toApiUserDto(after);
+  });
+}

@@ -1,0 +1,20 @@
+import { openDatabase, type Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Role } from "@/db/schema/users";
+import type { Actor } from "@/lib/auth/actor";
+
+/** A fresh in-memory database with the real migrations, and an actor of each role. */
+export function createTestDb(): { db: Db; actorFor: (role: Role) => Actor } {
+  const db = openDatabase(":memory:");
+  const actors = new Map<Role, Actor>();
+  const actorFor = (role: Role): Actor => {
+    const existing = actors.get(role);
+    if (existing) return existing;
+    const now = Date.now();
+    const row = db.insert(users).values({ email: `${role}@test.local`, name: role, role, passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+    const actor: Actor = { userId: row.id, email: row.email, name: row.name, role, ip: "127.0.0.1" };
+    actors.set(role, actor);
+    return actor;
+  };
+  return { db, actorFor };
+}
