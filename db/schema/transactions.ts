@@ -1,47 +1,9 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { mids } from "./mids";
-import { campaigns } from "./campaigns";
+import { orders } from "./orders";
 
 export const TRANSACTION_TYPES = ["SALE", "AUTHORIZE", "CAPTURE", "REFUND", "VOID"] as const;
 export const TRANSACTION_STATUSES = ["PENDING", "SUCCESS", "SOFT_DECLINE", "HARD_DECLINE", "ERROR"] as const;
-
-export const customers = sqliteTable(
-  "customers",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    email: text("email").notNull(),
-    firstName: text("first_name"),
-    lastName: text("last_name"),
-    phone: text("phone"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [uniqueIndex("customers_email").on(t.email)],
-);
-
-export const orders = sqliteTable(
-  "orders",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    campaignId: integer("campaign_id").references(() => campaigns.id),
-    customerId: integer("customer_id").references(() => customers.id),
-    midId: integer("mid_id").notNull().references(() => mids.id),
-    parentOrderId: integer("parent_order_id"),
-    amazonOrderReferenceId: text("amazon_order_reference_id"),
-    amazonBillingAgreementId: text("amazon_billing_agreement_id"),
-    status: text("status").notNull(),
-    currency: text("currency").notNull(),
-    totalMinor: integer("total_minor").notNull(),
-    source: text("source").notNull(),
-    idempotencyKey: text("idempotency_key"),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [
-    index("orders_created").on(t.createdAt),
-    index("orders_mid_created").on(t.midId, t.createdAt),
-    uniqueIndex("orders_idempotency").on(t.idempotencyKey),
-  ],
-);
 
 export const transactions = sqliteTable(
   "transactions",
@@ -53,11 +15,19 @@ export const transactions = sqliteTable(
     status: text("status", { enum: TRANSACTION_STATUSES }).notNull(),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
+    parentTransactionId: integer("parent_transaction_id"),
+    // Our AuthorizationReferenceId / RefundReferenceId: deterministic, so retries and the
+    // reconciler find the same Amazon object.
     referenceId: text("reference_id").notNull(),
+    amazonOrderReferenceId: text("amazon_order_reference_id"),
+    amazonBillingAgreementId: text("amazon_billing_agreement_id"),
     amazonAuthorizationId: text("amazon_authorization_id"),
     amazonCaptureId: text("amazon_capture_id"),
     amazonRefundId: text("amazon_refund_id"),
+    amazonState: text("amazon_state"),
     reasonCode: text("reason_code"),
+    // The cap month (APP_TIMEZONE) whose reservation or volume this transaction moved.
+    capMonth: text("cap_month"),
     customerMessage: text("customer_message"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -68,5 +38,10 @@ export const transactions = sqliteTable(
     index("transactions_order").on(t.orderId),
     index("transactions_status_created").on(t.status, t.createdAt),
     uniqueIndex("transactions_reference").on(t.referenceId),
+    index("transactions_oro").on(t.amazonOrderReferenceId),
+    index("transactions_auth").on(t.amazonAuthorizationId),
+    index("transactions_capture").on(t.amazonCaptureId),
+    index("transactions_refund").on(t.amazonRefundId),
+    index("transactions_type_created").on(t.type, t.createdAt),
   ],
 );
