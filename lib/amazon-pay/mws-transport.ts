@@ -1,0 +1,213 @@
+import { AmazonPayError, CLIENT_ERROR_CODES, isRetriableHttpStatus } from "./errors";
+import { HttpTransportError, sendHttpRequest, type HttpResponse } from "./http-post";
+import { MalformedXmlError } from "./parse-details";
+import { parseErrorDocument } from "./parse-responses";
+import { redactParams, scrubSecrets } from "./redact";
+import { API_VERSION } from "./regions";
+import { encodeFormBody, hostForSigning, signParameters } from "./signature";
+import type { ParamMap } from "./request-params";
+import type { GatewayCallRecord } from "./types";
+
+export type MwsTransportConfig = {
+  sellerId: string;
+  accessKey: string;
+  secretKey: string;
+  mwsAuthToken?: string;
+  serviceUrl: URL;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  maxAttempts: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  userAgent: string;
+  onCall?: (record: GatewayCallRecord) => void;
+  now: () => Date;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+};
+
+export type MwsCallOptions = {
+  /**
+   * True when repeating the request after it may already have been applied is harmless:
+   * reads, and Authorize/Capture/Refund/AuthorizeOnBillingAgreement (idempotent per reference id).
+   */
+  safeToRepeat: boolean;
+};
+
+/** Exponential back-off ×4 per attempt (base, 4·base, 16·base …) capped, with "equal jitter". */
+export function computeRetryDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, baseMs * 4 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** Common parameters (reference §2.2) + a fresh Timestamp + Signature. */
+export function buildSignedParams(config: MwsTransportConfig, action: string, operationParams: ParamMap): ParamMap {
+  const params: ParamMap = {
+    ...operationParams,
+    AWSAccessKeyId: config.accessKey,
+    Action: action,
+    SellerId: config.sellerId,
+    SignatureMethod: "HmacSHA256",
+    SignatureVersion: "2",
+    Timestamp: config.now().toISOString(),
+    Version: API_VERSION,
+  };
+  if (config.mwsAuthToken) params.MWSAuthToken = config.mwsAuthToken;
+  params.Signature = signParameters(config.secretKey, hostForSigning(config.serviceUrl), config.serviceUrl.pathname, params);
+  return params;
+}
+
+function findRequestId(response: HttpResponse): string | undefined {
+  const fromBody = /<RequestI[dD]>\s*([^<\s]+)\s*<\/RequestI[dD]>/.exec(response.body)?.[1];
+  return fromBody ?? response.headers["x-mws-request-id"];
+}
+
+function errorFromResponse(response: HttpResponse, action: string, secrets: readonly string[]): AmazonPayError {
+  const document = parseErrorDocument(response.body);
+  const retriable = isRetriableHttpStatus(response.status);
+  if (document) {
+    const type = document.type === "Sender" || document.type === "Receiver" ? document.type : "";
+    return new AmazonPayError({
+      httpStatus: response.status,
+      type,
+      code: document.code,
+      message: scrubSecrets(document.message || document.code, secrets),
+      requestId: document.requestId ?? response.headers["x-mws-request-id"],
+      retriable,
+      action,
+    });
+  }
+  return new AmazonPayError({
+    httpStatus: response.status,
+    type: response.status >= 500 ? "Receiver" : "Sender",
+    code: `HTTP${response.status}`,
+    message: `${action}: HTTP ${response.status} without an Amazon error document`,
+    requestId: response.headers["x-mws-request-id"],
+    retriable,
+    action,
+  });
+}
+
+function errorFromTransport(error: HttpTransportError, action: string): AmazonPayError {
+  if (error.phase === "connect") {
+    return new AmazonPayError({
+      httpStatus: 0,
+      type: "Transport",
+      code: CLIENT_ERROR_CODES.connection,
+      message: `${action}: ${error.message}`,
+      retriable: true,
+      mayHaveApplied: false,
+      action,
+    });
+  }
+  return new AmazonPayError({
+    httpStatus: 0,
+    type: "Transport",
+    code: error.kind === "timeout" ? CLIENT_ERROR_CODES.timeout : CLIENT_ERROR_CODES.connectionReset,
+    message: `${action}: ${error.message} (the request may have been applied; repeat it with the same reference ids)`,
+    retriable: true,
+    mayHaveApplied: true,
+    action,
+  });
+}
+
+function malformedError(action: string, detail: string, requestId: string | undefined): AmazonPayError {
+  return new AmazonPayError({
+    httpStatus: 200,
+    type: "Client",
+    code: CLIENT_ERROR_CODES.malformedResponse,
+    message: `${action}: could not read the response (${detail})`,
+    requestId,
+    retriable: false,
+    mayHaveApplied: true,
+    action,
+  });
+}
+
+function withAttempts(error: AmazonPayError, attempts: number): AmazonPayError {
+  return new AmazonPayError({ ...error, message: error.message, attempts });
+}
+
+function emit(config: MwsTransportConfig, record: GatewayCallRecord): void {
+  if (!config.onCall) return;
+  try {
+    config.onCall(record);
+  } catch {
+    // A failing audit hook must not turn a completed payment call into an error.
+  }
+}
+
+/**
+ * Signs and posts one operation, retrying on HTTP 500/503 and on connection failures.
+ * Each attempt is re-signed with a new Timestamp; operation parameters (and so reference
+ * ids) are identical across attempts. Failures after the request was sent are retried only
+ * when `safeToRepeat`.
+ */
+export async function executeMwsCall<T>(
+  config: MwsTransportConfig,
+  action: string,
+  operationParams: ParamMap,
+  parse: (xml: string) => T,
+  options: MwsCallOptions,
+): Promise<T> {
+  const secrets = [config.secretKey];
+  const maxAttempts = Math.max(1, Math.floor(config.maxAttempts));
+  for (let attempt = 1; ; attempt++) {
+    const params = buildSignedParams(config, action, operationParams);
+    const startedAt = config.now();
+    const started = performance.now();
+    const record = (fields: Pick<GatewayCallRecord, "httpStatus" | "requestId" | "errorCode" | "willRetry">) =>
+      emit(config, {
+        action,
+        params: redactParams(params, { secretValues: secrets }),
+        durationMs: Math.round(performance.now() - started),
+        attempt,
+        startedAt: startedAt.toISOString(),
+        ...fields,
+      });
+
+    let response: HttpResponse;
+    try {
+      response = await sendHttpRequest(config.serviceUrl, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+          "User-Agent": config.userAgent,
+          Accept: "text/xml, application/xml",
+        },
+        body: encodeFormBody(params),
+        connectTimeoutMs: config.connectTimeoutMs,
+        responseTimeoutMs: config.responseTimeoutMs,
+      });
+    } catch (caught) {
+      if (!(caught instanceof HttpTransportError)) throw caught;
+      const error = errorFromTransport(caught, action);
+      const willRetry = attempt < maxAttempts && (caught.phase === "connect" || options.safeToRepeat);
+      record({ httpStatus: 0, errorCode: error.code, willRetry });
+      if (!willRetry) throw withAttempts(error, attempt);
+      await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
+      continue;
+    }
+
+    const requestId = findRequestId(response);
+    if (response.status !== 200) {
+      const error = errorFromResponse(response, action, secrets);
+      const willRetry = error.retriable && attempt < maxAttempts;
+      record({ httpStatus: response.status, requestId: error.requestId ?? requestId, errorCode: error.code, willRetry });
+      if (!willRetry) throw withAttempts(error, attempt);
+      await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
+      continue;
+    }
+
+    try {
+      const result = parse(response.body);
+      record({ httpStatus: 200, requestId, willRetry: false });
+      return result;
+    } catch (caught) {
+      const detail = caught instanceof MalformedXmlError ? caught.message : "unexpected response";
+      const error = malformedError(action, detail, requestId);
+      record({ httpStatus: 200, requestId, errorCode: error.code, willRetry: false });
+      throw withAttempts(error, attempt);
+    }
+  }
+}
