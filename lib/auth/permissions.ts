@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "transactions.read",
   "customers.read",
   "ipn.read",
+  "declines.write",
   "users.manage",
   "api_users.manage",
   "audit.read",
@@ -34,6 +35,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "campaigns.read",
     "orders.create",
     "ipn.read",
+  "declines.write",
   ]),
   campaign_manager: new Set<Permission>([
     "dashboard.read",
