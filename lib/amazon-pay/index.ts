@@ -46,3 +46,9 @@ export type {
   CloseBillingAgreementInput,
 } from "./billing-agreement-operations";
 export type * from "./types";
+export { createLoginWithAmazonClient } from "./login-with-amazon";
+export type { LoginWithAmazonClient, LoginWithAmazonConfig, TokenInfo, UserProfile } from "./login-with-amazon";
+export { createIpnVerifier, verifyIpn, buildSnsStringToSign } from "./ipn";
+export type { IpnVerifier, IpnVerifierOptions, IpnInput, IpnVerificationResult, IpnRejectionReason } from "./ipn";
+export type { IpnNotification, IpnCommonFields } from "./ipn-notification";
+export { isTrustedCertificateUrl, loadPinnedCertificate } from "./ipn-certificate";
