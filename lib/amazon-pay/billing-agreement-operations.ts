@@ -66,7 +66,7 @@ export type CloseBillingAgreementInput = { amazonBillingAgreementId: string; clo
 
 export function createBillingAgreementOperations(call: CallMws) {
   return {
-    getBillingAgreementDetails(input: GetBillingAgreementDetailsInput): Promise<BillingAgreementResult> {
+    async getBillingAgreementDetails(input: GetBillingAgreementDetailsInput): Promise<BillingAgreementResult> {
       const action = "GetBillingAgreementDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);
@@ -74,7 +74,7 @@ export function createBillingAgreementOperations(call: CallMws) {
       return call(action, params, (xml) => parseBillingAgreementResult(xml, action), { safeToRepeat: true });
     },
 
-    setBillingAgreementDetails(input: SetBillingAgreementDetailsInput): Promise<BillingAgreementResult> {
+    async setBillingAgreementDetails(input: SetBillingAgreementDetailsInput): Promise<BillingAgreementResult> {
       const action = "SetBillingAgreementDetails";
       const prefix = "BillingAgreementAttributes";
       const params: ParamMap = {};
@@ -89,7 +89,7 @@ export function createBillingAgreementOperations(call: CallMws) {
       return call(action, params, (xml) => parseBillingAgreementResult(xml, action), { safeToRepeat: false });
     },
 
-    confirmBillingAgreement(input: ConfirmBillingAgreementInput): Promise<EmptyResult> {
+    async confirmBillingAgreement(input: ConfirmBillingAgreementInput): Promise<EmptyResult> {
       const action = "ConfirmBillingAgreement";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);
@@ -98,14 +98,14 @@ export function createBillingAgreementOperations(call: CallMws) {
       return call(action, params, (xml) => parseEmptyResult(xml, action), { safeToRepeat: false });
     },
 
-    validateBillingAgreement(input: { amazonBillingAgreementId: string }): Promise<ValidateBillingAgreementResult> {
+    async validateBillingAgreement(input: { amazonBillingAgreementId: string }): Promise<ValidateBillingAgreementResult> {
       const action = "ValidateBillingAgreement";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);
       return call(action, params, parseValidateBillingAgreementResult, { safeToRepeat: true });
     },
 
-    authorizeOnBillingAgreement(input: AuthorizeOnBillingAgreementInput): Promise<AuthorizeOnBillingAgreementResult> {
+    async authorizeOnBillingAgreement(input: AuthorizeOnBillingAgreementInput): Promise<AuthorizeOnBillingAgreementResult> {
       const action = "AuthorizeOnBillingAgreement";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);
@@ -126,7 +126,7 @@ export function createBillingAgreementOperations(call: CallMws) {
       return call(action, params, parseAuthorizeOnBillingAgreementResult, { safeToRepeat: true });
     },
 
-    closeBillingAgreement(input: CloseBillingAgreementInput): Promise<EmptyResult> {
+    async closeBillingAgreement(input: CloseBillingAgreementInput): Promise<EmptyResult> {
       const action = "CloseBillingAgreement";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);

@@ -58,7 +58,7 @@ export function buildSignedParams(config: MwsTransportConfig, action: string, op
 }
 
 function findRequestId(response: HttpResponse): string | undefined {
-  const fromBody = /<RequestI[dD]>\s*([^<\s]+)\s*<\/RequestI[dD]>/.exec(response.body)?.[1];
+  const fromBody = /<(?:[\w.-]+:)?RequestI[dD]>\s*([^<\s]+)\s*<\/(?:[\w.-]+:)?RequestI[dD]>/.exec(response.body)?.[1];
   return fromBody ?? response.headers["x-mws-request-id"];
 }
 

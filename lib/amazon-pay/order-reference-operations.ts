@@ -73,7 +73,7 @@ function putSellerOrder(params: ParamMap, prefix: string, input: SellerOrderInpu
 
 export function createOrderReferenceOperations(call: CallMws) {
   return {
-    getOrderReferenceDetails(input: GetOrderReferenceDetailsInput): Promise<OrderReferenceResult> {
+    async getOrderReferenceDetails(input: GetOrderReferenceDetailsInput): Promise<OrderReferenceResult> {
       const action = "GetOrderReferenceDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -81,7 +81,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: true });
     },
 
-    setOrderReferenceDetails(input: SetOrderReferenceDetailsInput): Promise<OrderReferenceResult> {
+    async setOrderReferenceDetails(input: SetOrderReferenceDetailsInput): Promise<OrderReferenceResult> {
       const action = "SetOrderReferenceDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -91,7 +91,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: false });
     },
 
-    setOrderAttributes(input: SetOrderAttributesInput): Promise<OrderReferenceResult> {
+    async setOrderAttributes(input: SetOrderAttributesInput): Promise<OrderReferenceResult> {
       const action = "SetOrderAttributes";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -108,7 +108,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: false });
     },
 
-    confirmOrderReference(input: ConfirmOrderReferenceInput): Promise<EmptyResult> {
+    async confirmOrderReference(input: ConfirmOrderReferenceInput): Promise<EmptyResult> {
       const action = "ConfirmOrderReference";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -121,7 +121,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseEmptyResult(xml, action), { safeToRepeat: false });
     },
 
-    cancelOrderReference(input: CancelOrderReferenceInput): Promise<EmptyResult> {
+    async cancelOrderReference(input: CancelOrderReferenceInput): Promise<EmptyResult> {
       const action = "CancelOrderReference";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -129,7 +129,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseEmptyResult(xml, action), { safeToRepeat: false });
     },
 
-    closeOrderReference(input: CloseOrderReferenceInput): Promise<EmptyResult> {
+    async closeOrderReference(input: CloseOrderReferenceInput): Promise<EmptyResult> {
       const action = "CloseOrderReference";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -137,7 +137,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       return call(action, params, (xml) => parseEmptyResult(xml, action), { safeToRepeat: false });
     },
 
-    createOrderReferenceForId(input: CreateOrderReferenceForIdInput): Promise<OrderReferenceResult> {
+    async createOrderReferenceForId(input: CreateOrderReferenceForIdInput): Promise<OrderReferenceResult> {
       const action = "CreateOrderReferenceForId";
       const params: ParamMap = {};
       putRequired(params, "Id", input.id, action);

@@ -64,7 +64,7 @@ export type RefundInput = {
 
 export function createPaymentOperations(call: CallMws) {
   return {
-    authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
+    async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
       const action = "Authorize";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
@@ -78,14 +78,14 @@ export function createPaymentOperations(call: CallMws) {
       return call(action, params, (xml) => parseAuthorizationResult(xml, action), { safeToRepeat: true });
     },
 
-    getAuthorizationDetails(input: { amazonAuthorizationId: string }): Promise<AuthorizationResult> {
+    async getAuthorizationDetails(input: { amazonAuthorizationId: string }): Promise<AuthorizationResult> {
       const action = "GetAuthorizationDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonAuthorizationId", input.amazonAuthorizationId, action);
       return call(action, params, (xml) => parseAuthorizationResult(xml, action), { safeToRepeat: true });
     },
 
-    closeAuthorization(input: CloseAuthorizationInput): Promise<EmptyResult> {
+    async closeAuthorization(input: CloseAuthorizationInput): Promise<EmptyResult> {
       const action = "CloseAuthorization";
       const params: ParamMap = {};
       putRequired(params, "AmazonAuthorizationId", input.amazonAuthorizationId, action);
@@ -93,7 +93,7 @@ export function createPaymentOperations(call: CallMws) {
       return call(action, params, (xml) => parseEmptyResult(xml, action), { safeToRepeat: false });
     },
 
-    capture(input: CaptureInput): Promise<CaptureResult> {
+    async capture(input: CaptureInput): Promise<CaptureResult> {
       const action = "Capture";
       const params: ParamMap = {};
       putRequired(params, "AmazonAuthorizationId", input.amazonAuthorizationId, action);
@@ -105,14 +105,14 @@ export function createPaymentOperations(call: CallMws) {
       return call(action, params, (xml) => parseCaptureResult(xml, action), { safeToRepeat: true });
     },
 
-    getCaptureDetails(input: { amazonCaptureId: string }): Promise<CaptureResult> {
+    async getCaptureDetails(input: { amazonCaptureId: string }): Promise<CaptureResult> {
       const action = "GetCaptureDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonCaptureId", input.amazonCaptureId, action);
       return call(action, params, (xml) => parseCaptureResult(xml, action), { safeToRepeat: true });
     },
 
-    refund(input: RefundInput): Promise<RefundResult> {
+    async refund(input: RefundInput): Promise<RefundResult> {
       const action = "Refund";
       const params: ParamMap = {};
       putRequired(params, "AmazonCaptureId", input.amazonCaptureId, action);
@@ -124,18 +124,18 @@ export function createPaymentOperations(call: CallMws) {
       return call(action, params, (xml) => parseRefundResult(xml, action), { safeToRepeat: true });
     },
 
-    getRefundDetails(input: { amazonRefundId: string }): Promise<RefundResult> {
+    async getRefundDetails(input: { amazonRefundId: string }): Promise<RefundResult> {
       const action = "GetRefundDetails";
       const params: ParamMap = {};
       putRequired(params, "AmazonRefundId", input.amazonRefundId, action);
       return call(action, params, (xml) => parseRefundResult(xml, action), { safeToRepeat: true });
     },
 
-    getServiceStatus(): Promise<ServiceStatusResult> {
+    async getServiceStatus(): Promise<ServiceStatusResult> {
       return call("GetServiceStatus", {}, parseServiceStatusResult, { safeToRepeat: true });
     },
 
-    getMerchantAccountStatus(): Promise<MerchantAccountStatusResult> {
+    async getMerchantAccountStatus(): Promise<MerchantAccountStatusResult> {
       return call("GetMerchantAccountStatus", {}, parseMerchantAccountStatusResult, { safeToRepeat: true });
     },
   };
