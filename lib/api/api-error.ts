@@ -1,0 +1,39 @@
+/** Stable error codes of the public API, each with its HTTP status (one map, one envelope). */
+export const API_ERROR_STATUS = {
+  MALFORMED_REQUEST: 400,
+  INVALID_FIELD: 400,
+  BAD_CREDENTIALS: 401,
+  API_USER_DISABLED: 403,
+  ENDPOINT_NOT_ALLOWED: 403,
+  IP_NOT_ALLOWED: 403,
+  UNKNOWN_CAMPAIGN: 404,
+  UNKNOWN_ORDER: 404,
+  CAMPAIGN_ARCHIVED: 409,
+  PRODUCT_NOT_IN_CAMPAIGN: 422,
+  MID_NOT_ASSIGNED: 422,
+  MID_DISABLED: 422,
+  MID_CURRENCY_MISMATCH: 422,
+  NO_MID_ASSIGNED: 422,
+  CAP_REACHED: 422,
+  ORDER_REFERENCE_USED: 409,
+  DECLINED_SOFT: 402,
+  DECLINED_HARD: 402,
+  AMAZON_REJECTED_REQUEST: 422,
+  AMAZON_UNAVAILABLE: 503,
+  NOT_REFUNDABLE: 422,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** A refusal the caller can act on; `field` names the offending input when there is one. */
+export class ApiError extends Error {
+  constructor(readonly code: ApiErrorCode, message: string, readonly extra: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function invalidField(field: string, rule: string): ApiError {
+  return new ApiError("INVALID_FIELD", `${field}: ${rule}`, { field });
+}

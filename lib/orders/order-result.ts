@@ -1,0 +1,49 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderItems, orders, transactions } from "@/db/schema";
+import { formatMinorPlain } from "@/lib/money/money";
+
+/** What the API (and Order Entry) answers about an order: Konnektive-style names. */
+export type OrderResult = {
+  orderId: number;
+  customerId: number | null;
+  orderStatus: string;
+  /** The latest charge's response: SUCCESS, SOFT_DECLINE, HARD_DECLINE, PENDING or ERROR. */
+  responseType: string | null;
+  currency: string;
+  amountPaid: string;
+  totalAmount: string;
+  items: Array<{ productId: number | null; name: string; sku: string; qty: number; price: string }>;
+  amazonBillerId: number;
+  amazonOrderReferenceId: string | null;
+  amazonBillingAgreementId: string | null;
+  amazonAuthorizationId: string | null;
+  amazonCaptureId: string | null;
+  declineReason: string | null;
+  message: string | null;
+};
+
+export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderResult {
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) throw new Error(`order ${orderId} not found`);
+  const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
+  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"))).orderBy(desc(transactions.id)).get();
+  const paid = sale?.status === "SUCCESS" ? sale.amountMinor : 0;
+  return {
+    orderId: order.id,
+    customerId: order.customerId,
+    orderStatus: order.status,
+    responseType: sale?.status ?? null,
+    currency: order.currency,
+    amountPaid: formatMinorPlain(paid, order.currency),
+    totalAmount: formatMinorPlain(order.totalMinor, order.currency),
+    items: items.map((i) => ({ productId: i.productId, name: i.name, sku: i.sku, qty: i.quantity, price: formatMinorPlain(i.unitPriceMinor, order.currency) })),
+    amazonBillerId: order.midId,
+    amazonOrderReferenceId: sale?.amazonOrderReferenceId ?? order.amazonOrderReferenceId,
+    amazonBillingAgreementId: order.amazonBillingAgreementId,
+    amazonAuthorizationId: sale?.amazonAuthorizationId ?? null,
+    amazonCaptureId: sale?.amazonCaptureId ?? null,
+    declineReason: order.declineReason,
+    message: order.customerMessage,
+  };
+}

@@ -1,0 +1,121 @@
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderItems, orders, transactions } from "@/db/schema";
+import { ApiError } from "@/lib/api/api-error";
+import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
+import { formatMoney } from "@/lib/money/money";
+import { monthKey } from "@/lib/money/calendar";
+import type { ImportOrderInput } from "./import-order-input";
+import type { OrderPlan } from "./plan-order";
+
+export type StartedCharge = { orderId: number; transactionId: number; referenceId: string; capMonth: string; amountMinor: number; attempt: number };
+export type StartResult = { kind: "started"; charge: StartedCharge } | { kind: "existing"; orderId: number };
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const RETRYABLE_STATUSES = new Set(["DECLINED", "ERROR"]);
+
+/** Our AuthorizationReferenceId: ≤32 chars, deterministic per order attempt, so retries and the reconciler find it. */
+export function authorizationReferenceId(orderId: number, attempt: number): string {
+  return `${process.env.AMAZON_REFERENCE_PREFIX || "mc"}-${orderId}-a${attempt}`;
+}
+
+function findExisting(tx: Tx, input: ImportOrderInput) {
+  if (input.idempotencyKey) {
+    const byKey = tx.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey)).get();
+    if (byKey) return byKey;
+  }
+  const byAmazonId = /^[PS]/.test(input.amazonOrderId)
+    ? eq(orders.amazonOrderReferenceId, input.amazonOrderId)
+    : and(eq(orders.amazonBillingAgreementId, input.amazonOrderId), inArray(orders.source, ["api", "order_entry"]), isNull(orders.parentOrderId));
+  return tx.select().from(orders).where(byAmazonId).get();
+}
+
+function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
+  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"))).get()?.n ?? 0) + 1;
+  const referenceId = authorizationReferenceId(orderId, attempt);
+  const isOro = plan.kind === "order_reference";
+  const row = tx
+    .insert(transactions)
+    .values({
+      orderId,
+      midId: plan.mid.id,
+      type: "SALE",
+      status: "PENDING",
+      amountMinor: plan.totalMinor,
+      currency: plan.mid.currency,
+      referenceId,
+      amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
+      amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
+      capMonth,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: transactions.id })
+    .get();
+  return { orderId, transactionId: row.id, referenceId, capMonth, amountMinor: plan.totalMinor, attempt };
+}
+
+/**
+ * The first transaction of an order: idempotency, the cap reservation, the PENDING order and
+ * charge rows — all in one BEGIN IMMEDIATE, so concurrent imports can neither pass the cap nor
+ * create two orders for one Amazon id.
+ */
+export function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, source: "api" | "order_entry", now = new Date()): StartResult {
+  const capMonth = monthKey(now);
+  const at = now.getTime();
+  try {
+    return db.transaction(
+      (tx) => {
+        const existing = findExisting(tx, input);
+        if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
+        if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {
+          throw new ApiError("ORDER_REFERENCE_USED", `amazonOrderId: ${input.amazonOrderId} already belongs to order ${existing.id} with another MID or total; start a new Amazon checkout.`, { field: "amazonOrderId", orderId: existing.id });
+        }
+        reserveCap(tx, plan.mid.id, capMonth, plan.totalMinor);
+        if (existing) {
+          tx.update(orders).set({ status: "PENDING", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, existing.id)).run();
+          return { kind: "started", charge: insertCharge(tx, existing.id, plan, input, capMonth, at) };
+        }
+        const isOro = plan.kind === "order_reference";
+        const order = tx
+          .insert(orders)
+          .values({
+            campaignId: plan.campaign.id,
+            midId: plan.mid.id,
+            parentOrderId: input.parentOrderId ?? null,
+            amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
+            amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
+            status: "PENDING",
+            currency: plan.mid.currency,
+            subtotalMinor: plan.subtotalMinor,
+            shippingMinor: plan.shippingMinor,
+            totalMinor: plan.totalMinor,
+            source,
+            idempotencyKey: input.idempotencyKey ?? null,
+            email: input.customer.email ?? null,
+            firstName: input.customer.firstName ?? null,
+            lastName: input.customer.lastName ?? null,
+            phone: input.customer.phone ?? null,
+            ipAddress: input.ipAddress ?? null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning({ id: orders.id })
+          .get();
+        for (const line of plan.lines) {
+          tx.insert(orderItems)
+            .values({ orderId: order.id, productId: line.productId, name: line.name, sku: line.sku, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, shippingMinor: line.shippingMinor, billingType: line.billingType })
+            .run();
+        }
+        return { kind: "started", charge: insertCharge(tx, order.id, plan, input, capMonth, at) };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (error instanceof CapExceededError) {
+      throw new ApiError("CAP_REACHED", `MID ${plan.mid.id} has ${formatMoney(error.leftMinor, plan.mid.currency)} left under its monthly cap; this order is ${formatMoney(plan.totalMinor, plan.mid.currency)}.`, { field: "amazonBillerId" });
+    }
+    throw error;
+  }
+}
