@@ -28,7 +28,7 @@ export type ChargeRequest = {
   sandboxSimulation?: string;
 };
 
-function toOutcome(authorization: AuthorizationDetails, amazonOrderReferenceId: string, facts: BuyerFacts): ChargeOutcome {
+export function toOutcome(authorization: AuthorizationDetails, amazonOrderReferenceId: string, facts: BuyerFacts): ChargeOutcome {
   const state = authorization.status.state;
   if (state === "Declined") {
     return { kind: "declined", reason: classifyAuthorizationDecline(authorization.status.reasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode: authorization.status.reasonCode ?? "Declined", facts };

@@ -1,0 +1,33 @@
+import type { Db } from "@/db/client";
+import { reconcilePendingOrders } from "@/lib/orders/reconcile-pending-orders";
+import { acquireJobLease } from "./job-lease";
+
+type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
+
+const JOBS: Job[] = [{ name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db) }];
+
+/**
+ * Runs each job now and then on its interval, only while this process holds the job's lease,
+ * so several app processes (or `npm run worker`) never run the same job at once.
+ */
+export function startJobs(db: Db): () => void {
+  const timers = JOBS.map((job) => {
+    let running = false;
+    const tick = async () => {
+      if (running || !acquireJobLease(db, job.name, job.everyMs * 2)) return;
+      running = true;
+      try {
+        await job.run(db);
+      } catch (error) {
+        console.error(`[mid-console] job ${job.name} failed:`, error instanceof Error ? error.message : "unknown error");
+      } finally {
+        running = false;
+      }
+    };
+    void tick();
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return () => timers.forEach(clearInterval);
+}
