@@ -178,3 +178,10 @@ describe("error documents", () => {
     expect(parseErrorDocument(fx.cancelOrderReference)).toBeNull();
   });
 });
+
+describe("hostile documents", () => {
+  it("refuses a DTD (no entity expansion)", () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ErrorResponse><Error><Code>&b;</Code></Error></ErrorResponse>`;
+    expect(parseErrorDocument(bomb)).toBeNull();
+  });
+});

@@ -27,6 +27,8 @@ export function isXmlNode(value: unknown): value is XmlNode {
 /** Parses a document; returns null when it is not well-formed XML with a root element. */
 export function parseXmlDocument(xml: string): XmlNode | null {
   if (!xml.trim().startsWith("<")) return null;
+  // Amazon never sends a DTD; refusing one rules out entity-expansion tricks in forged IPN payloads.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return null;
   try {
     const doc: unknown = parser.parse(xml, true);
     return isXmlNode(doc) ? doc : null;
