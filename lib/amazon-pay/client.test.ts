@@ -167,6 +167,17 @@ describe("errors and retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("503 means not processed; an earlier 500 keeps the outcome open", async () => {
+    const throttled = await setup(() => ({ status: 503, body: fx.errorThrottled }), { maxAttempts: 2 });
+    await expect(throttled.client.getServiceStatus()).rejects.toMatchObject({ code: "RequestThrottled", mayHaveApplied: false, attempts: 2 });
+    await throttled.server.close();
+
+    const mixed = await setup((_, index) => (index === 0 ? { status: 500, body: "" } : { status: 400, body: fx.errorNotModifiable }));
+    await expect(
+      mixed.client.capture({ amazonAuthorizationId: "S01-1-A1", captureReferenceId: "c1", captureAmount: { amountMinor: 100, currency: "USD" } }),
+    ).rejects.toMatchObject({ httpStatus: 400, retriable: false, mayHaveApplied: true, attempts: 2 });
+  });
+
   it("retries a response timeout for Authorize (idempotent by reference id)", async () => {
     const { client, calls, server } = await setup((_, index) => (index === 0 ? "hang" : ok(fx.authorizeCaptureNow)), {
       responseTimeoutMs: 150,

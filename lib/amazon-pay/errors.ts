@@ -47,7 +47,7 @@ export class AmazonPayError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.retriable = init.retriable;
-    this.mayHaveApplied = init.mayHaveApplied ?? init.httpStatus >= 500;
+    this.mayHaveApplied = init.mayHaveApplied ?? (init.httpStatus >= 500 && init.httpStatus !== 503);
     this.action = init.action;
     this.attempts = init.attempts ?? 1;
   }

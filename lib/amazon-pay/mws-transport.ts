@@ -62,6 +62,11 @@ function findRequestId(response: HttpResponse): string | undefined {
   return fromBody ?? response.headers["x-mws-request-id"];
 }
 
+/** 4xx and 503 (throttled / unavailable) mean "not processed"; other 5xx leave the outcome open. */
+function mayHaveAppliedForStatus(status: number): boolean {
+  return status >= 500 && status !== 503;
+}
+
 function errorFromResponse(response: HttpResponse, action: string, secrets: readonly string[]): AmazonPayError {
   const document = parseErrorDocument(response.body);
   const retriable = isRetriableHttpStatus(response.status);
@@ -74,6 +79,7 @@ function errorFromResponse(response: HttpResponse, action: string, secrets: read
       message: scrubSecrets(document.message || document.code, secrets),
       requestId: document.requestId ?? response.headers["x-mws-request-id"],
       retriable,
+      mayHaveApplied: mayHaveAppliedForStatus(response.status),
       action,
     });
   }
@@ -84,6 +90,7 @@ function errorFromResponse(response: HttpResponse, action: string, secrets: read
     message: `${action}: HTTP ${response.status} without an Amazon error document`,
     requestId: response.headers["x-mws-request-id"],
     retriable,
+    mayHaveApplied: mayHaveAppliedForStatus(response.status),
     action,
   });
 }
@@ -124,8 +131,14 @@ function malformedError(action: string, detail: string, requestId: string | unde
   });
 }
 
-function withAttempts(error: AmazonPayError, attempts: number): AmazonPayError {
-  return new AmazonPayError({ ...error, message: error.message, attempts });
+/** The final error, knowing every attempt: if any attempt may have applied, the call may have. */
+function finalError(error: AmazonPayError, attempts: number, earlierMayHaveApplied: boolean): AmazonPayError {
+  return new AmazonPayError({
+    ...error,
+    message: error.message,
+    mayHaveApplied: error.mayHaveApplied || earlierMayHaveApplied,
+    attempts,
+  });
 }
 
 function emit(config: MwsTransportConfig, record: GatewayCallRecord): void {
@@ -152,6 +165,7 @@ export async function executeMwsCall<T>(
 ): Promise<T> {
   const secrets = [config.secretKey];
   const maxAttempts = Math.max(1, Math.floor(config.maxAttempts));
+  let earlierMayHaveApplied = false;
   for (let attempt = 1; ; attempt++) {
     const params = buildSignedParams(config, action, operationParams);
     const startedAt = config.now();
@@ -184,7 +198,8 @@ export async function executeMwsCall<T>(
       const error = errorFromTransport(caught, action);
       const willRetry = attempt < maxAttempts && (caught.phase === "connect" || options.safeToRepeat);
       record({ httpStatus: 0, errorCode: error.code, willRetry });
-      if (!willRetry) throw withAttempts(error, attempt);
+      if (!willRetry) throw finalError(error, attempt, earlierMayHaveApplied);
+      earlierMayHaveApplied ||= error.mayHaveApplied;
       await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
       continue;
     }
@@ -194,7 +209,8 @@ export async function executeMwsCall<T>(
       const error = errorFromResponse(response, action, secrets);
       const willRetry = error.retriable && attempt < maxAttempts;
       record({ httpStatus: response.status, requestId: error.requestId ?? requestId, errorCode: error.code, willRetry });
-      if (!willRetry) throw withAttempts(error, attempt);
+      if (!willRetry) throw finalError(error, attempt, earlierMayHaveApplied);
+      earlierMayHaveApplied ||= error.mayHaveApplied;
       await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
       continue;
     }
@@ -207,7 +223,7 @@ export async function executeMwsCall<T>(
       const detail = caught instanceof MalformedXmlError ? caught.message : "unexpected response";
       const error = malformedError(action, detail, requestId);
       record({ httpStatus: 200, requestId, errorCode: error.code, willRetry: false });
-      throw withAttempts(error, attempt);
+      throw finalError(error, attempt, earlierMayHaveApplied);
     }
   }
 }
