@@ -241,6 +241,48 @@ describe("errors and retries", () => {
   });
 });
 
+describe("onCall", () => {
+  it("a throwing hook does not fail the call; notes are redacted", async () => {
+    const { server } = await setup(() => ok(fx.refundPending));
+    const client = createAmazonPayClient({
+      sellerId: "A1",
+      accessKey: "AKIAIOSFODNN7EXAMPLE",
+      secretKey: SECRET,
+      region: "UK",
+      sandbox: true,
+      endpointOverride: server.baseUrl,
+      onCall: () => {
+        throw new Error("database is locked");
+      },
+    });
+    const result = await client.refund({
+      amazonCaptureId: "S02-1-C1",
+      refundReferenceId: "ref-1",
+      refundAmount: { amountMinor: 500, currency: "GBP" },
+      sellerRefundNote: "refund for Jane Doe",
+    });
+    expect(result.requestId).toBe("req-ref");
+  });
+
+  it("records redact notes and tokens", async () => {
+    const { client, calls } = await setup(() => ok(fx.refundPending));
+    await client.refund({
+      amazonCaptureId: "S01-1-C1",
+      refundReferenceId: "ref-1",
+      refundAmount: { amountMinor: 500, currency: "USD" },
+      sellerRefundNote: "refund for Jane Doe",
+      softDescriptor: "Shop",
+    });
+    expect(calls[0].params).toMatchObject({
+      SellerRefundNote: "[redacted 19 chars]",
+      SoftDescriptor: "[redacted 4 chars]",
+      RefundReferenceId: "ref-1",
+      "RefundAmount.Amount": "5.00",
+    });
+    expect(JSON.stringify(calls)).not.toContain("Jane Doe");
+  });
+});
+
 describe("endpoints", () => {
   it.each([
     ["US", true, "https://mws.amazonservices.com/OffAmazonPayments_Sandbox/2013-01-01"],

@@ -185,6 +185,9 @@ describe("rejects", () => {
     expectRejected(await verifier.verify({ body: body(confirmation) }), "not-notification");
     const good = body(buildSignedEnvelope({ message: buildInnerMessage("PaymentCapture") }));
     expectRejected(await verifier.verify({ body: good, headers: { "x-amz-sns-message-type": "UnsubscribeConfirmation" } }), "not-notification");
+    const fetchHeaders = new Headers({ "X-Amz-Sns-Message-Type": "SubscriptionConfirmation" });
+    expectRejected(await verifier.verify({ body: good, headers: fetchHeaders }), "not-notification");
+    expect((await verifier.verify({ body: good, headers: new Headers({ "x-amz-sns-message-type": "Notification" }) })).ok).toBe(true);
     const v3 = buildSignedEnvelope({ message: buildInnerMessage("PaymentCapture"), signatureVersion: "3" });
     expectRejected(await verifier.verify({ body: body(v3) }), "unsupported-signature-version");
   });

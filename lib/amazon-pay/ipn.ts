@@ -42,7 +42,7 @@ export type IpnInput = {
   /** Raw request body (the SNS JSON envelope). */
   body: string;
   /** Request headers, when available; `x-amz-sns-message-type` and `x-amz-sns-topic-arn` are checked if present. */
-  headers?: Record<string, string | string[] | undefined>;
+  headers?: Headers | Record<string, string | string[] | undefined>;
 };
 
 const DEFAULT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -96,6 +96,7 @@ export function buildSnsStringToSign(envelope: Pick<Envelope, "Message" | "Messa
 
 function readHeader(headers: IpnInput["headers"], name: string): string | undefined {
   if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   const value = entry?.[1];
   return Array.isArray(value) ? value[0] : value;
