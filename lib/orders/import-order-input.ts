@@ -25,8 +25,8 @@ export type ImportOrderInput = {
   amazonOrderId: string;
   amazonAddressConsent?: string;
   idempotencyKey?: string;
-  /** Sandbox simulation string for SellerAuthorizationNote (operator order entry, test MIDs only). */
-  sandboxSimulation?: string;
+  /** Sandbox simulation strings (operator order entry, test-mode MIDs only). */
+  sandboxSimulation?: { authorizationNote?: string; sellerNote?: string };
   parentOrderId?: number;
 };
 

@@ -44,7 +44,8 @@ export async function importOrder(db: Db, input: ImportOrderInput, source: "api"
     sellerOrderId: String(charge.orderId),
     storeName: plan.campaign.storeName,
     softDescriptor: plan.mid.descriptor,
-    sandboxSimulation: plan.mid.testMode ? input.sandboxSimulation : undefined,
+    sandboxSimulation: plan.mid.testMode ? input.sandboxSimulation?.authorizationNote : undefined,
+    sellerNote: plan.mid.testMode ? input.sandboxSimulation?.sellerNote : undefined,
   });
   finishOrder(db, charge.transactionId, outcome);
   const result = loadOrderResult(db, charge.orderId);

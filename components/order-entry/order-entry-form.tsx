@@ -1,0 +1,129 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import type { OrderEntryState, CheckoutState } from "@/lib/orders/order-entry-state";
+import { TextField, SelectField, FormMessage } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { Badge, StatusBadge } from "@/components/ui/badge";
+
+type Option = { value: string; label: string };
+type Product = Option & { recurring: boolean };
+
+type Props = {
+  products: Product[];
+  mids: Array<Option & { testMode: boolean }>;
+  simulations: Option[];
+  emulatorAvailable: boolean;
+  placeOrder: (prev: OrderEntryState, formData: FormData) => Promise<OrderEntryState>;
+  createCheckout: (prev: CheckoutState, formData: FormData) => Promise<CheckoutState>;
+};
+
+const NONE = { value: "", label: "—" };
+
+export function OrderEntryForm({ products, mids, simulations, emulatorAvailable, placeOrder, createCheckout }: Props) {
+  const [state, dispatch, placing] = useActionState(placeOrder, { status: "idle" } as OrderEntryState);
+  const [checkout, dispatchCheckout, creating] = useActionState(createCheckout, { status: "idle" } as CheckoutState);
+  const [midId, setMidId] = useState(mids[0]?.value ?? "");
+  const [firstProduct, setFirstProduct] = useState(products[0]?.value ?? "");
+  const [amazonOrderId, setAmazonOrderId] = useState("");
+  const [token, setToken] = useState("");
+  const [seenCheckout, setSeenCheckout] = useState<CheckoutState | null>(null);
+  if (checkout !== seenCheckout) {
+    // A new sandbox checkout fills the Amazon fields, as the widgets would on a lander.
+    setSeenCheckout(checkout);
+    if (checkout.amazonOrderId) setAmazonOrderId(checkout.amazonOrderId);
+    if (checkout.accessToken) setToken(checkout.accessToken);
+  }
+  const errors = state.fieldErrors ?? {};
+  const testMode = mids.find((m) => m.value === midId)?.testMode ?? false;
+  const recurring = products.find((p) => p.value === firstProduct)?.recurring ?? false;
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-3">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const formData = new FormData(e.currentTarget);
+          startTransition(() => dispatch(formData));
+        }}
+        noValidate
+        aria-label="Order entry"
+        className="space-y-6 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm xl:col-span-2"
+      >
+        <fieldset className="grid gap-4 sm:grid-cols-3">
+          <legend className="mb-2 text-sm font-semibold text-zinc-900">Products</legend>
+          <SelectField label="Product 1" name="product1_id" value={firstProduct} onChange={(e) => setFirstProduct(e.target.value)} options={products} error={errors.product1_id} className="sm:col-span-2" />
+          <TextField label="Quantity" name="product1_qty" defaultValue="1" inputMode="numeric" error={errors.product1_qty} />
+          <SelectField label="Product 2 (optional)" name="product2_id" options={[NONE, ...products.filter((p) => !p.recurring)]} error={errors.product2_id} className="sm:col-span-2" />
+          <TextField label="Quantity 2" name="product2_qty" defaultValue="1" inputMode="numeric" error={errors.product2_qty} />
+        </fieldset>
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold text-zinc-900">Customer</legend>
+          <TextField label="First name" name="firstName" error={errors.firstName} />
+          <TextField label="Last name" name="lastName" error={errors.lastName} />
+          <TextField label="Email" name="emailAddress" type="email" error={errors.emailAddress} hint="Leave empty to take it from Amazon." />
+          <TextField label="Phone" name="phoneNumber" error={errors.phoneNumber} />
+          <TextField label="Address" name="address1" error={errors.address1} className="sm:col-span-2" />
+          <TextField label="City" name="city" error={errors.city} />
+          <TextField label="State" name="state" error={errors.state} />
+          <TextField label="Postal code" name="postalCode" error={errors.postalCode} />
+          <TextField label="Country" name="country" placeholder="US" error={errors.country} />
+        </fieldset>
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold text-zinc-900">Amazon Pay</legend>
+          <SelectField label="MID" name="amazonBillerId" value={midId} onChange={(e) => setMidId(e.target.value)} options={mids} error={errors.amazonBillerId} className="sm:col-span-2" />
+          <TextField
+            label={recurring ? "Billing agreement id" : "Order reference id"}
+            name="amazonOrderId"
+            value={amazonOrderId}
+            onChange={(e) => setAmazonOrderId(e.target.value)}
+            placeholder={recurring ? "C01-1234567-1234567" : "S01-1234567-1234567"}
+            error={errors.amazonOrderId}
+            spellCheck={false}
+          />
+          <TextField label="Address consent token" name="amazonAddressConsent" value={token} onChange={(e) => setToken(e.target.value)} placeholder="Atza|…" error={errors.amazonAddressConsent} spellCheck={false} />
+          {testMode && <SelectField label="Sandbox simulation" name="sandbox_simulation" options={simulations} className="sm:col-span-2" hint="Makes Amazon's sandbox answer with this outcome." />}
+        </fieldset>
+        {state.status === "error" && state.message && !state.result && <FormMessage tone="error">{state.message}</FormMessage>}
+        <div className="flex justify-end">
+          <Button type="submit" disabled={placing}>{placing ? "Placing order…" : "Place order"}</Button>
+        </div>
+      </form>
+      <div className="space-y-6">
+        {emulatorAvailable && testMode && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const formData = new FormData();
+              formData.set("amazonBillerId", midId);
+              formData.set("checkout_type", recurring ? "BillingAgreement" : "OrderReference");
+              startTransition(() => dispatchCheckout(formData));
+            }}
+            aria-label="Sandbox checkout"
+            className="rounded-lg border border-amber-200 bg-amber-50 p-5"
+          >
+            <p className="text-sm font-semibold text-amber-900">Sandbox buyer</p>
+            <p className="mt-1 text-xs text-amber-800">Creates a {recurring ? "billing agreement" : "order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.</p>
+            {checkout.message && <p className={checkout.status === "error" ? "mt-2 text-xs text-red-700" : "mt-2 text-xs text-amber-900"}>{checkout.message}</p>}
+            <Button type="submit" variant="secondary" size="sm" className="mt-3" disabled={creating}>Create sandbox checkout</Button>
+          </form>
+        )}
+        {state.result && (
+          <section aria-label="Order result" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
+            <div className="flex items-center justify-between gap-2">
+              <p className="text-sm font-semibold text-zinc-900">Order #{state.result.orderId}</p>
+              <span className="flex gap-1"><Badge tone="slate">{state.result.orderStatus}</Badge>{state.result.responseType && <StatusBadge status={state.result.responseType} />}</span>
+            </div>
+            <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>{state.status === "error" ? state.message : `Charged ${state.result.amountPaid} ${state.result.currency}.`}</p>
+            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+              <dt className="text-zinc-500">Amazon order</dt><dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
+              <dt className="text-zinc-500">Authorization</dt><dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>
+              <dt className="text-zinc-500">Capture</dt><dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
+              {state.result.declineReason && (<><dt className="text-zinc-500">Reason</dt><dd className="font-mono">{state.result.declineReason}</dd></>)}
+            </dl>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
