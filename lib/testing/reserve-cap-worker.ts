@@ -1,0 +1,19 @@
+/**
+ * Test helper process: tries `attempts` reservations of `amount` on one MID in its own
+ * connection to the database file, printing how many fitted. Used by the cap race test.
+ */
+import { openDatabase } from "@/db/client";
+import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
+
+const [file, midId, amount, attempts] = process.argv.slice(2);
+const db = openDatabase(file);
+let reserved = 0;
+for (let i = 0; i < Number(attempts); i++) {
+  try {
+    db.transaction((tx) => reserveCap(tx, Number(midId), "2026-11", Number(amount)), { behavior: "immediate" });
+    reserved += 1;
+  } catch (error) {
+    if (!(error instanceof CapExceededError)) throw error;
+  }
+}
+process.stdout.write(String(reserved));
