@@ -39,6 +39,8 @@ export type CertificateFetcher = (url: string) => Promise<string>;
 const CERT_FETCH_TIMEOUT_MS = 5_000;
 const CERT_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_CERT_BYTES = 64 * 1024;
+/** SNS uses a handful of certificates; the bound only stops a flood of distinct URLs from growing the map. */
+const MAX_CACHED_CERTIFICATES = 50;
 
 export const fetchCertificateOverHttps: CertificateFetcher = async (url) => {
   const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(CERT_FETCH_TIMEOUT_MS) });
@@ -58,6 +60,10 @@ export function createCertificateCache(fetcher: CertificateFetcher = fetchCertif
       const cached = entries.get(url);
       if (cached && cached.expiresAt > now) return cached.certificate;
       const certificate = fetcher(url).then((pem) => new X509Certificate(pem));
+      if (entries.size >= MAX_CACHED_CERTIFICATES) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
       entries.set(url, { certificate, expiresAt: now + CERT_CACHE_TTL_MS });
       certificate.catch(() => entries.delete(url));
       return certificate;
