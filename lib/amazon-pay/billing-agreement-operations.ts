@@ -86,7 +86,7 @@ export function createBillingAgreementOperations(call: CallMws) {
       putText(params, `${prefix}.SellerBillingAgreementAttributes.CustomInformation`, input.customInformation);
       putText(params, `${prefix}.BillingAgreementType`, input.billingAgreementType);
       putMoney(params, `${prefix}.SubscriptionAmount`, input.subscriptionAmount, action);
-      return call(action, params, (xml) => parseBillingAgreementResult(xml, action), { safeToRepeat: false });
+      return call(action, params, (xml) => parseBillingAgreementResult(xml, action), { safeToRepeat: true });
     },
 
     async confirmBillingAgreement(input: ConfirmBillingAgreementInput): Promise<EmptyResult> {

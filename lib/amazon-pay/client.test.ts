@@ -167,6 +167,19 @@ describe("errors and retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("repeats a 500 only for operations that are safe to repeat; 503 for any", async () => {
+    const { client, server } = await setup((_, index) =>
+      index === 0 ? { status: 503, body: fx.errorThrottled } : index === 1 ? { status: 500, body: "" } : ok(fx.confirmOrderReference),
+    );
+    await expect(client.confirmOrderReference({ amazonOrderReferenceId: "S01-5695290-1354077" })).rejects.toMatchObject({
+      httpStatus: 500,
+      retriable: true,
+      mayHaveApplied: true,
+      attempts: 2,
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("503 means not processed; an earlier 500 keeps the outcome open", async () => {
     const throttled = await setup(() => ({ status: 503, body: fx.errorThrottled }), { maxAttempts: 2 });
     await expect(throttled.client.getServiceStatus()).rejects.toMatchObject({ code: "RequestThrottled", mayHaveApplied: false, attempts: 2 });

@@ -29,7 +29,8 @@ export type MwsTransportConfig = {
 export type MwsCallOptions = {
   /**
    * True when repeating the request after it may already have been applied is harmless:
-   * reads, and Authorize/Capture/Refund/AuthorizeOnBillingAgreement (idempotent per reference id).
+   * reads, Authorize/Capture/Refund/AuthorizeOnBillingAgreement (idempotent per reference id),
+   * and SetOrderReferenceDetails/SetBillingAgreementDetails (same values on a Draft object).
    */
   safeToRepeat: boolean;
 };
@@ -151,10 +152,9 @@ function emit(config: MwsTransportConfig, record: GatewayCallRecord): void {
 }
 
 /**
- * Signs and posts one operation, retrying on HTTP 500/503 and on connection failures.
- * Each attempt is re-signed with a new Timestamp; operation parameters (and so reference
- * ids) are identical across attempts. Failures after the request was sent are retried only
- * when `safeToRepeat`.
+ * Signs and posts one operation, retrying on HTTP 503, on connection failures before sending,
+ * and — only when `safeToRepeat` — on HTTP 500 and failures after sending. Each attempt is
+ * re-signed with a new Timestamp; operation parameters (and so reference ids) are identical.
  */
 export async function executeMwsCall<T>(
   config: MwsTransportConfig,
@@ -207,7 +207,10 @@ export async function executeMwsCall<T>(
     const requestId = findRequestId(response);
     if (response.status !== 200) {
       const error = errorFromResponse(response, action, secrets);
-      const willRetry = error.retriable && attempt < maxAttempts;
+      // 503 means "not processed": always worth another try. A 500 may have been applied, so it
+      // is repeated only for operations that are harmless to repeat (see MwsCallOptions).
+      const repeatable = response.status === 503 || options.safeToRepeat;
+      const willRetry = error.retriable && repeatable && attempt < maxAttempts;
       record({ httpStatus: response.status, requestId: error.requestId ?? requestId, errorCode: error.code, willRetry });
       if (!willRetry) throw finalError(error, attempt, earlierMayHaveApplied);
       earlierMayHaveApplied ||= error.mayHaveApplied;

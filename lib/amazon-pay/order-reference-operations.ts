@@ -88,7 +88,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       putRequiredMoney(params, "OrderReferenceAttributes.OrderTotal", input.orderTotal, action);
       putSellerOrder(params, "OrderReferenceAttributes", input);
       putBoolean(params, "OrderReferenceAttributes.RequestPaymentAuthorization", input.requestPaymentAuthorization);
-      return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: false });
+      return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: true });
     },
 
     async setOrderAttributes(input: SetOrderAttributesInput): Promise<OrderReferenceResult> {
