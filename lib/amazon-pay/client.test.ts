@@ -315,3 +315,29 @@ describe("endpoints", () => {
     );
   });
 });
+
+describe("truncated responses", () => {
+  it("a body cut off mid-way is ConnectionReset, not a parse error", async () => {
+    const http = await import("node:http");
+    const raw = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/xml", "Content-Length": "1000" });
+      res.write("<GetServiceStatusResponse>");
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    const address = raw.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const client = createAmazonPayClient({
+      sellerId: "A1",
+      accessKey: "AKIAIOSFODNN7EXAMPLE",
+      secretKey: SECRET,
+      region: "US",
+      sandbox: true,
+      endpointOverride: `http://127.0.0.1:${port}`,
+      maxAttempts: 1,
+    });
+    await expect(client.getServiceStatus()).rejects.toMatchObject({ code: "ConnectionReset", mayHaveApplied: true });
+    raw.closeAllConnections();
+    await new Promise<void>((resolve) => raw.close(() => resolve()));
+  });
+});

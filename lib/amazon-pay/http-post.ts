@@ -97,7 +97,9 @@ export function sendHttpRequest(url: URL, options: HttpRequestOptions): Promise<
         else chunks.push(chunk);
       });
       response.on("error", (error) => fail("response", "error", error.message));
-      response.on("aborted", () => fail("response", "error", "response aborted"));
+      response.on("close", () => {
+        if (!response.complete) fail("response", "error", "connection closed before the response was complete");
+      });
       response.on("end", () => {
         if (settled) return;
         settled = true;
