@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import type { OrderEntryState, CheckoutState } from "@/lib/orders/order-entry-state";
 import { TextField, SelectField, FormMessage } from "@/components/ui/field";
@@ -121,6 +122,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
               <dt className="text-zinc-500">Capture</dt><dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
               {state.result.declineReason && (<><dt className="text-zinc-500">Reason</dt><dd className="font-mono">{state.result.declineReason}</dd></>)}
             </dl>
+            <Link href={`/orders/${state.result.orderId}`} className="mt-3 inline-block text-sm font-medium text-accent-700 hover:underline">Open order #{state.result.orderId} →</Link>
           </section>
         )}
       </div>

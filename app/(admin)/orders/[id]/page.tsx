@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/current-user";
+import { getOrderDetail } from "@/lib/orders/get-order-detail";
+import { parseIdParam } from "@/lib/parse-id-param";
+import { DomainError } from "@/lib/errors";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Table, Th, Td } from "@/components/ui/table";
+import { Money } from "@/components/ui/money";
+import { LocalTime } from "@/components/ui/local-time";
+import { Badge, ModeBadge, StatusBadge } from "@/components/ui/badge";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+
+export const metadata = { title: "Order" };
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 py-1.5 text-sm">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="col-span-2 break-all text-zinc-900">{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("orders.read");
+  const id = parseIdParam((await params).id);
+  if (id === null) notFound();
+  let detail;
+  try {
+    detail = getOrderDetail(getDb(), actor, id);
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+  const { order, mid, campaign, customer, items, charges, calls, ipns, parent, upsells, subscription } = detail;
+  const address = [order.shipName, order.shipAddress1, order.shipAddress2, [order.shipCity, order.shipState, order.shipPostalCode].filter(Boolean).join(" "), order.shipCountry].filter(Boolean);
+
+  return (
+    <>
+      <PageHeader
+        back={{ href: "/orders", label: "Orders" }}
+        title={<span className="flex items-center gap-2">Order #{order.id} <OrderStatusBadge status={order.status} /></span>}
+        description={<>Placed <LocalTime ms={order.createdAt} /> via {order.source.replace("_", " ")}{campaign ? ` · ${campaign.name}` : ""}</>}
+      />
+      {order.customerMessage && order.status !== "COMPLETE" && (
+        <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <span className="font-medium">{order.declineReason}</span> — {order.customerMessage}
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Customer">
+          <dl>
+            <Field label="Name">{[order.firstName, order.lastName].filter(Boolean).join(" ") || "—"}</Field>
+            <Field label="Email">{customer ? <Link className="text-accent-700 hover:underline" href={`/orders?q=${encodeURIComponent(customer.email)}`}>{customer.email}</Link> : order.email}</Field>
+            <Field label="Phone">{order.phone}</Field>
+            <Field label="Ship to">{address.length ? address.map((l) => <span key={l} className="block">{l}</span>) : "—"}</Field>
+            <Field label="IP">{order.ipAddress}</Field>
+          </dl>
+        </Card>
+        <Card title="Amazon">
+          <dl>
+            <Field label="MID">{mid ? <Link href={`/mids/${mid.id}`} className="text-accent-700 hover:underline">#{mid.id} {mid.title}</Link> : order.midId} {mid && <ModeBadge testMode={mid.testMode} />}</Field>
+            <Field label="Order ref.">{order.amazonOrderReferenceId && <span className="font-mono text-xs">{order.amazonOrderReferenceId}</span>}</Field>
+            <Field label="Billing agr.">{order.amazonBillingAgreementId && <span className="font-mono text-xs">{order.amazonBillingAgreementId}</span>}</Field>
+            <Field label="Parent">{parent ? <Link href={`/orders/${parent.id}`} className="text-accent-700 hover:underline">#{parent.id}</Link> : "—"}</Field>
+            <Field label="Upsells">{upsells.length ? upsells.map((u) => <Link key={u.id} href={`/orders/${u.id}`} className="mr-2 text-accent-700 hover:underline">#{u.id}</Link>) : "—"}</Field>
+          </dl>
+        </Card>
+        <Card title="Totals">
+          <dl>
+            <Field label="Subtotal"><Money minor={order.subtotalMinor} currency={order.currency} /></Field>
+            <Field label="Shipping"><Money minor={order.shippingMinor} currency={order.currency} /></Field>
+            <Field label="Total"><span className="font-semibold"><Money minor={order.totalMinor} currency={order.currency} /></span></Field>
+            <Field label="Refunded"><Money minor={order.refundedMinor} currency={order.currency} /></Field>
+          </dl>
+          {subscription && (
+            <div className="mt-3 rounded-md bg-violet-50 px-3 py-2 text-xs text-violet-900">
+              Subscription {subscription.status}: <Money minor={subscription.rebillPriceMinor} currency={subscription.currency} /> every {subscription.cycleDays} days, next <LocalTime ms={subscription.nextBillAt} />
+            </div>
+          )}
+        </Card>
+        <Card title="Items" className="lg:col-span-3">
+          <Table label="Items">
+            <thead><tr><Th>Product</Th><Th>Billing</Th><Th align="right">Qty</Th><Th align="right">Price</Th><Th align="right">Shipping</Th></tr></thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <Td>{i.name}<span className="block font-mono text-xs text-zinc-500">{i.sku}</span></Td>
+                  <Td>{i.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
+                  <Td align="right">{i.quantity}</Td>
+                  <Td align="right"><Money minor={i.unitPriceMinor} currency={order.currency} /></Td>
+                  <Td align="right"><Money minor={i.shippingMinor} currency={order.currency} /></Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <Card title="Transactions" className="lg:col-span-3">
+          <Table label="Transactions">
+            <thead><tr><Th>When</Th><Th>Type</Th><Th>Response</Th><Th align="right">Amount</Th><Th>Reference</Th><Th>Amazon ids</Th><Th>Reason</Th></tr></thead>
+            <tbody>
+              {charges.map((t) => (
+                <tr key={t.id}>
+                  <Td><LocalTime ms={t.createdAt} /></Td>
+                  <Td className="font-mono text-xs">{t.type}</Td>
+                  <Td><StatusBadge status={t.status} /></Td>
+                  <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
+                  <Td className="font-mono text-xs">{t.referenceId}</Td>
+                  <Td className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-zinc-500">{t.amazonState}</span>}</Td>
+                  <Td className="text-xs">{t.reasonCode && <span className="block font-mono">{t.reasonCode}</span>}{t.customerMessage && <span className="block text-zinc-500">{t.customerMessage}</span>}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <Card title="Amazon calls" description="Every request to Amazon for this order, parameters redacted." className="lg:col-span-2">
+          {calls.length === 0 ? <p className="text-sm text-zinc-500">No calls recorded.</p> : (
+            <ol className="space-y-1.5 text-xs" aria-label="Amazon calls">
+              {calls.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center gap-2">
+                  <span className="w-36 text-zinc-500"><LocalTime ms={c.createdAt} /></span>
+                  <span className="font-mono font-medium">{c.action}</span>
+                  <Badge tone={c.httpStatus === 200 ? "green" : c.httpStatus && c.httpStatus < 500 ? "amber" : "red"}>{c.httpStatus ?? "no answer"}</Badge>
+                  {c.errorCode && <span className="font-mono text-red-700">{c.errorCode}</span>}
+                  {c.attempt > 1 && <span className="text-zinc-500">attempt {c.attempt}</span>}
+                  <span className="text-zinc-400">{c.durationMs} ms</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+        <Card title="IPNs" description="Amazon's notifications about this order.">
+          {ipns.length === 0 ? <p className="text-sm text-zinc-500">None received.</p> : (
+            <ul className="space-y-1.5 text-xs" aria-label="IPNs">
+              {ipns.map((n) => (
+                <li key={n.id} className="flex flex-wrap items-center gap-2">
+                  <span className="font-mono">{n.type}</span>
+                  <Badge tone={n.verified ? "green" : "red"}>{n.verified ? "verified" : "rejected"}</Badge>
+                  {n.applyResult && <span className="text-zinc-500">{n.applyResult}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
