@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { campaigns, mids, users } from "./schema";
+import { apiUsers, campaigns, mids, users } from "./schema";
 import type { Role } from "./schema/users";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
@@ -9,6 +9,11 @@ import type { MidInput } from "@/lib/mids/parse-mid-form";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
 import { saveProduct } from "@/lib/campaigns/save-product";
 import { saveAssignment } from "@/lib/campaigns/assign-mids";
+import { createApiUser } from "@/lib/api-users/manage-api-users";
+import { API_ENDPOINTS } from "@/lib/api-users/api-endpoints";
+
+/** The demo's API user; its password is printed by `npm run demo` (demo only). */
+export const DEMO_API_USER = { loginId: "demo-lander", password: "demo-lander-api-password-2026" };
 
 /** Documented demo logins (README): one per role. Demo only — never use these anywhere real. */
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; password: string }> = [
@@ -58,6 +63,9 @@ export async function seedDemo(db: Db): Promise<void> {
     });
   }
   seedDemoCampaigns(db, actor);
+  if (!db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)).get()) {
+    createApiUser(db, actor, { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" }, DEMO_API_USER.password);
+  }
 }
 
 const DEMO_CAMPAIGNS: Array<{ name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; sellers: string[]; products: Array<Record<string, string>> }> = [

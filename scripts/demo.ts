@@ -1,6 +1,7 @@
 /**
- * `npm run demo`: builds if needed, seeds demo users and MIDs into the embedded database, and
- * starts the production server. `--fresh` starts from an empty database (used by the e2e tests).
+ * `npm run demo`: builds if needed, seeds demo users, MIDs and campaigns into the embedded
+ * database, starts the Amazon Pay sandbox emulator with the demo sellers, and serves the
+ * production build against it. `--fresh` starts from an empty database (the e2e tests use it).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -8,12 +9,15 @@ import { spawn } from "node:child_process";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { openDatabase } from "@/db/client";
-import { DEMO_USERS, seedDemo } from "@/db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS, DEMO_USERS, seedDemo } from "@/db/seed-demo";
+import { startSandbox } from "@/e2e/amazon-sandbox/server";
+import { toSandboxRegion } from "@/lib/testing/sandbox-region";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
   const fresh = process.argv.includes("--fresh");
   const port = Number(process.env.PORT || 3000);
+  const sandboxPort = Number(process.env.SANDBOX_PORT || 8484);
   const host = process.env.HOST || "127.0.0.1";
   const dbPath = resolveDatabasePath();
 
@@ -25,18 +29,37 @@ async function main() {
 
   buildIfNeeded();
 
+  const appUrl = `http://${host}:${port}`;
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    host,
+    sellers: DEMO_SELLERS.map((seller) => ({ ...seller, region: toSandboxRegion(seller.region), ipnUrl: `${appUrl}/api/amazon/ipn` })),
+  });
+
   const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_PATH: dbPath },
+    env: {
+      ...process.env,
+      DATABASE_PATH: dbPath,
+      AMAZON_PAY_ENDPOINT_OVERRIDE: sandbox.url,
+      AMAZON_LWA_ENDPOINT_OVERRIDE: sandbox.url,
+      AMAZON_IPN_CERT_PEM: sandbox.ipnCertificatePem,
+    },
   });
-  const stop = () => server.kill("SIGTERM");
+  const stop = () => {
+    server.kill("SIGTERM");
+    void sandbox.close();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    void sandbox.close();
+    process.exit(code ?? 0);
+  });
 
-  console.log(`\nMID Console demo: http://${host}:${port}\nDatabase: ${dbPath}\n\nDemo logins:`);
+  console.log(`\nMID Console demo: ${appUrl}\nDatabase: ${dbPath}\nAmazon Pay sandbox emulator: ${sandbox.url}\n\nDemo logins:`);
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(17)} ${user.email.padEnd(28)} ${user.password}`);
-  console.log("");
+  console.log(`\nDemo API user (Import Order etc.): loginId=${DEMO_API_USER.loginId} password=${DEMO_API_USER.password}\n`);
 }
 
 main().catch((error) => {

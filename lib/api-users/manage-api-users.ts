@@ -54,8 +54,11 @@ export function listApiUsers(db: Db, actor: Actor): ApiUserDto[] {
   return db.select().from(apiUsers).orderBy(asc(apiUsers.loginId)).all().map(toApiUserDto);
 }
 
-/** Creates an API user and returns its generated password — the only time it is ever visible. */
-export function createApiUser(db: Db, actor: Actor, input: ApiUserInput): { user: ApiUserDto; password: string } {
+/**
+ * Creates an API user and returns its generated password — the only time it is ever visible.
+ * `fixedPassword` exists for the demo seed only, whose credentials are printed by design.
+ */
+export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPassword?: string): { user: ApiUserDto; password: string } {
   assertCan(actor, "api_users.manage");
   const errors: FieldErrors = {};
   const loginId = input.loginId.trim();
@@ -68,7 +71,7 @@ export function createApiUser(db: Db, actor: Actor, input: ApiUserInput): { user
   }
   if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
 
-  const password = randomBytes(24).toString("base64url");
+  const password = fixedPassword ?? randomBytes(24).toString("base64url");
   const now = Date.now();
   return db.transaction((tx) => {
     const row = tx

@@ -1,0 +1,65 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase, type Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { saveProduct } from "@/lib/campaigns/save-product";
+import { saveAssignment } from "@/lib/campaigns/assign-mids";
+import { createMid } from "@/lib/mids/save-mid";
+import { startSandbox } from "@/e2e/amazon-sandbox/server";
+import { toSandboxRegion } from "./sandbox-region";
+
+export const TEST_SELLER = {
+  sellerId: "A1PIPELINETEST1",
+  accessKey: "AKIAPIPELINETEST0001",
+  secretKey: "pipelineTestSecretKey000000000000000001",
+  clientId: "amzn1.application-oa2-client.00000000000000000000000000000001",
+  clientSecret: "pipeline-client-secret-0001",
+  region: "US" as const,
+};
+
+/**
+ * A real database file, the real emulator over HTTP, and a campaign with a one-time and a
+ * recurring product on a test-mode MID whose credentials the emulator knows.
+ */
+export async function startPipelineFixture(options: { capMajor?: string } = {}) {
+  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, region: toSandboxRegion(TEST_SELLER.region) }], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
+  process.env.AMAZON_PAY_ENDPOINT_OVERRIDE = sandbox.url;
+  process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
+  process.env.AMAZON_PAY_RETRY_BASE_MS = "5";
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
+  const db: Db = openDatabase(file);
+  const now = Date.now();
+  const admin = db.insert(users).values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+  const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: null };
+  const mid = createMid(db, actor, {
+    title: "Pipeline MID", midNumber: null, merchantId: TEST_SELLER.sellerId, accessKey: TEST_SELLER.accessKey, secretKey: TEST_SELLER.secretKey,
+    clientId: TEST_SELLER.clientId, clientSecret: TEST_SELLER.clientSecret, mwsAuthToken: undefined, region: "US", currency: "USD", testMode: true,
+    descriptor: "AMZ*PIPELINE", customerServicePhone: "+1 800 555 0100", customerServiceEmail: null,
+    monthlyCapMinor: Math.round(Number(options.capMajor ?? "1000") * 100), capCountsRefunds: true, capAlertPercent: 80,
+    discountRateBps: 0, reserveRateBps: 0, transactionFeeMinor: 0, chargebackFeeMinor: 0, enabled: true,
+  });
+  const campaign = createCampaign(db, actor, { name: "Pipeline", currency: "USD", storeName: "Pipeline Store", routingMode: "priority" });
+  const oneTime = saveProduct(db, actor, campaign.id, { name: "Serum", sku: "SERUM", price: "39.95", shipping: "5.00", billing_type: "one_time" });
+  const recurring = saveProduct(db, actor, campaign.id, { name: "Club", sku: "CLUB", price: "4.95", shipping: "0", billing_type: "recurring", cycle_days: "30", rebill_price: "34.95", trial_days: "14" });
+  saveAssignment(db, actor, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
+
+  async function control<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(new URL(route, sandbox.url), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async function checkout(type: "OrderReference" | "BillingAgreement" = "OrderReference") {
+    const body = await control<{ amazonOrderReferenceId?: string; amazonBillingAgreementId?: string; accessToken: string }>("POST", "/_sandbox/checkouts", {
+      sellerId: TEST_SELLER.sellerId,
+      type,
+      buyer: { name: "Jane Buyer", email: "jane.buyer@example.com" },
+    });
+    return { amazonOrderId: (body.amazonOrderReferenceId ?? body.amazonBillingAgreementId) as string, accessToken: body.accessToken };
+  }
+
+  return { db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, close: () => sandbox.close() };
+}
