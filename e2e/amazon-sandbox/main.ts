@@ -14,7 +14,7 @@ const sellerSchema = z.object({
   secretKey: z.string().min(1),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
-  region: z.enum(["us", "uk", "de", "jp"]),
+  region: z.enum(["us", "uk", "de", "jp", "US", "UK", "DE", "JP"]),
   ipnUrl: z.string().url().optional(),
 });
 

@@ -1,4 +1,4 @@
-import type { Authorization, BillingAgreement, Capture, OrderReference, PaymentObject, Refund, Seller } from "./types";
+import type { Authorization, BillingAgreement, Capture, OrderReference, PaymentObject, Refund, Region, Seller } from "./types";
 import type { Clock } from "./clock";
 import { SandboxError } from "./errors";
 
@@ -49,7 +49,8 @@ export function createStore(clock: Clock, timing: Timing, sellers: Seller[], onC
   return store;
 }
 
-export function addSeller(store: Store, seller: Seller): void {
+export function addSeller(store: Store, input: Seller): void {
+  const seller: Seller = { ...input, region: input.region.toLowerCase() as Region };
   store.sellers.set(seller.sellerId, seller);
   store.sellersByAccessKey.set(seller.accessKey, seller);
 }

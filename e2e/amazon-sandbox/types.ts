@@ -1,6 +1,8 @@
 /** In-memory model of the sandbox. Amounts are integer minor units (cents; yen for JPY). */
 
 export type Region = "us" | "uk" | "de" | "jp";
+/** Sellers files may use the app's upper-case region codes (US, UK, DE, JP); stored lower-case. */
+export type RegionInput = Region | Uppercase<Region>;
 
 export type Seller = {
   sellerId: string;
@@ -8,7 +10,7 @@ export type Seller = {
   secretKey: string;
   clientId: string;
   clientSecret: string;
-  region: Region;
+  region: RegionInput;
   ipnUrl?: string;
 };
 
