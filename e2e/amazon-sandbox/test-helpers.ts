@@ -60,13 +60,19 @@ export async function callMws(sandbox: Sandbox, action: string, params: Record<s
 }
 
 /** Walks a path of element names; throws a readable error when one is missing. */
-export function pick(node: unknown, ...path: string[]): string {
+export function dig(node: unknown, ...path: string[]): unknown {
   let current: unknown = node;
   for (const name of path) {
     if (typeof current !== "object" || current === null || !(name in current)) throw new Error(`missing ${path.join("/")} at ${name}`);
     current = (current as Record<string, unknown>)[name];
   }
-  return typeof current === "string" ? current : JSON.stringify(current);
+  return current;
+}
+
+/** Like dig, as text (objects and lists as JSON, for `toContain` checks). */
+export function pick(node: unknown, ...path: string[]): string {
+  const value = dig(node, ...path);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 export function errorCode(response: MwsResponse): string {
