@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT || 8485);
 export const E2E_DATABASE_PATH = "data/e2e.db";
 
 export default defineConfig({
@@ -26,6 +27,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATABASE_PATH: E2E_DATABASE_PATH, JOBS: "inline" },
+    env: { PORT: String(PORT), SANDBOX_PORT: String(SANDBOX_PORT), DATABASE_PATH: E2E_DATABASE_PATH, JOBS: "inline" },
   },
 });

@@ -6,8 +6,10 @@ import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { AccessFields } from "./access-fields";
 
+const IDLE: CreateApiUserState = { status: "idle" };
+
 export function CreateApiUserForm({ action }: { action: (prev: CreateApiUserState, formData: FormData) => Promise<CreateApiUserState> }) {
-  const [state, dispatch, pending] = useActionState(action, { status: "idle" } as CreateApiUserState);
+  const [state, dispatch, pending] = useActionState(action, IDLE);
   const [copied, setCopied] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state.fieldErrors ?? {};

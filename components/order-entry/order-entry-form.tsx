@@ -20,15 +20,17 @@ type Props = {
 };
 
 const NONE = { value: "", label: "—" };
+const IDLE_ORDER: OrderEntryState = { status: "idle" };
+const IDLE_CHECKOUT: CheckoutState = { status: "idle" };
 
 export function OrderEntryForm({ products, mids, simulations, emulatorAvailable, placeOrder, createCheckout }: Props) {
-  const [state, dispatch, placing] = useActionState(placeOrder, { status: "idle" } as OrderEntryState);
-  const [checkout, dispatchCheckout, creating] = useActionState(createCheckout, { status: "idle" } as CheckoutState);
+  const [state, dispatch, placing] = useActionState(placeOrder, IDLE_ORDER);
+  const [checkout, dispatchCheckout, creating] = useActionState(createCheckout, IDLE_CHECKOUT);
   const [midId, setMidId] = useState(mids[0]?.value ?? "");
   const [firstProduct, setFirstProduct] = useState(products[0]?.value ?? "");
   const [amazonOrderId, setAmazonOrderId] = useState("");
   const [token, setToken] = useState("");
-  const [seenCheckout, setSeenCheckout] = useState<CheckoutState | null>(null);
+  const [seenCheckout, setSeenCheckout] = useState<CheckoutState>(checkout);
   if (checkout !== seenCheckout) {
     // A new sandbox checkout fills the Amazon fields, as the widgets would on a lander.
     setSeenCheckout(checkout);
