@@ -1,0 +1,116 @@
+import { createServer } from "node:http";
+import type { IncomingHttpHeaders, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createVerify } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyIpn } from "../../lib/amazon-pay/ipn";
+import type { Sandbox } from "./server";
+import { buildSnsStringToSign } from "./ipn";
+import { authorizeSync, callMws, createOpenOrder, dig, pick, SELLER, startTestSandbox } from "./test-helpers";
+
+type Received = { headers: IncomingHttpHeaders; body: string };
+
+let sandbox: Sandbox;
+let receiver: Server;
+const received: Received[] = [];
+let failuresLeft = 0;
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        res.writeHead(500).end();
+        return;
+      }
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/ipn`;
+  sandbox = await startTestSandbox({ sellers: [{ ...SELLER, ipnUrl }], ipn: { retryBaseMs: 20, maxAttempts: 4 } });
+});
+afterAll(async () => {
+  await sandbox.close();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+
+function parseEnvelope(item: Received): Record<string, string> {
+  return JSON.parse(item.body) as Record<string, string>;
+}
+
+describe("IPN delivery", () => {
+  it("sends a signed SNS envelope for a CaptureNow authorization, verifiable with the served certificate", async () => {
+    received.length = 0;
+    const oro = await createOpenOrder(sandbox);
+    await authorizeSync(sandbox, oro, `ipn-${Date.now()}`, "20.00", { CaptureNow: "true" });
+    await sandbox.ipn.idle();
+    const types = received.map((item) => (JSON.parse(parseEnvelope(item).Message) as { NotificationType: string }).NotificationType);
+    expect(types).toEqual(["OrderReferenceNotification", "PaymentAuthorize", "PaymentAuthorize", "PaymentCapture"]);
+    const certificate = await (await fetch(`${sandbox.url}/_sandbox/ipn-cert.pem`)).text();
+    for (const item of received) {
+      expect(item.headers["x-amz-sns-message-type"]).toBe("Notification");
+      expect(item.headers["user-agent"]).toBe("Amazon Simple Notification Service Agent");
+      const envelope = parseEnvelope(item);
+      expect(item.headers["x-amz-sns-topic-arn"]).toBe(envelope.TopicArn);
+      expect(envelope.SignatureVersion).toBe("1");
+      expect(envelope.SigningCertURL).toBe(`${sandbox.url}/_sandbox/ipn-cert.pem`);
+      const valid = createVerify("RSA-SHA1").update(buildSnsStringToSign(envelope)).verify(certificate, envelope.Signature, "base64");
+      expect(valid).toBe(true);
+    }
+    const capture = JSON.parse(parseEnvelope(received[3]).Message) as Record<string, string>;
+    expect(capture.ReleaseEnvironment).toBe("Sandbox");
+    expect(capture.SellerId).toBe(SELLER.sellerId);
+    expect(capture.NotificationData).toContain('<CaptureNotification xmlns="https://mws.amazonservices.com/ipn/OffAmazonPayments/2013-01-01">');
+    expect(capture.NotificationData).toContain("<State>Completed</State>");
+  });
+
+  it("is accepted by our client's IPN verifier with the pinned certificate", async () => {
+    received.length = 0;
+    const oro = await createOpenOrder(sandbox);
+    await authorizeSync(sandbox, oro, `ipn-v-${Date.now()}`, "5.00");
+    await sandbox.ipn.idle();
+    const auth = received.find((item) => item.body.includes("PaymentAuthorize"));
+    if (!auth) throw new Error("no PaymentAuthorize IPN");
+    const result = await verifyIpn({ body: auth.body, headers: auth.headers }, { pinnedCertificate: sandbox.ipnCertificatePem });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.notification.type).toBe("PaymentAuthorize");
+  });
+
+  it("a tampered envelope no longer verifies", async () => {
+    received.length = 0;
+    const oro = await createOpenOrder(sandbox);
+    await sandbox.ipn.idle();
+    const envelope = parseEnvelope(received[0]);
+    envelope.Message = envelope.Message.replace("Open", "Closed");
+    expect(createVerify("RSA-SHA1").update(buildSnsStringToSign(envelope)).verify(sandbox.ipnCertificatePem, envelope.Signature, "base64")).toBe(false);
+    expect(oro).toMatch(/^S01/);
+  });
+
+  it("retries a failed delivery with backoff until it succeeds", async () => {
+    received.length = 0;
+    failuresLeft = 2;
+    await createOpenOrder(sandbox);
+    await sandbox.ipn.idle();
+    expect(received).toHaveLength(1);
+    const delivery = sandbox.ipn.deliveries.at(-1);
+    expect(delivery?.attempts).toBe(3);
+    expect(delivery?.delivered).toBe(true);
+  });
+
+  it("a refund IPN arrives Pending-free: only the Completed state is announced", async () => {
+    received.length = 0;
+    const oro = await createOpenOrder(sandbox);
+    const auth = dig((await authorizeSync(sandbox, oro, `ipn-r-${Date.now()}`, "30.00", { CaptureNow: "true" })).doc, "AuthorizeResponse", "AuthorizeResult", "AuthorizationDetails");
+    const captureId = pick(auth, "IdList", "member").replace(/[[\]"]/g, "");
+    await callMws(sandbox, "Refund", { AmazonCaptureId: captureId, RefundReferenceId: `r-${Date.now()}`, "RefundAmount.Amount": "30.00", "RefundAmount.CurrencyCode": "USD" });
+    await sandbox.clock.advance(60_000);
+    await sandbox.ipn.idle();
+    const refunds = received.map((item) => JSON.parse(parseEnvelope(item).Message) as { NotificationType: string; NotificationData: string }).filter((m) => m.NotificationType === "PaymentRefund");
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0].NotificationData).toContain("<State>Completed</State>");
+  });
+});
