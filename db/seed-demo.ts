@@ -31,6 +31,8 @@ export const DEMO_SELLERS: DemoSeller[] = [
   { sellerId: "A1DEMOUSBACK02", accessKey: "AKIADEMOUSBACK000002", secretKey: "demoSecretKeyUSback0000000000000000000002", clientId: "amzn1.application-oa2-client.1a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-back-0002", region: "US" },
   { sellerId: "A1DEMOUKGBP003", accessKey: "AKIADEMOUKGBP0000003", secretKey: "demoSecretKeyUKgbp00000000000000000000003", clientId: "amzn1.application-oa2-client.2a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-uk-gbp-0003", region: "UK" },
   { sellerId: "A1DEMODEEUR004", accessKey: "AKIADEMODEEUR0000004", secretKey: "demoSecretKeyDEeur00000000000000000000004", clientId: "amzn1.application-oa2-client.3a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-de-eur-0004", region: "DE" },
+  // Known to the emulator but not seeded as a MID: for adding a MID by hand (and the e2e tests).
+  { sellerId: "A1DEMOSPARE005", accessKey: "AKIADEMOSPARE0000005", secretKey: "demoSecretKeySpare0000000000000000000005", clientId: "amzn1.application-oa2-client.4a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-spare-0005", region: "US" },
 ];
 
 const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" | "clientId" | "clientSecret" | "region"> & { seller: DemoSeller }> = [

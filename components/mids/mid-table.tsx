@@ -38,7 +38,14 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
               {mid.region} · {mid.currency}
             </Td>
             <Td><ModeBadge testMode={mid.testMode} /></Td>
-            <Td><EnabledBadge enabled={mid.enabled} /></Td>
+            <Td>
+              <EnabledBadge enabled={mid.enabled} />
+              {mid.lastVerifyResult && (
+                <span className={mid.lastVerifyResult.startsWith("ACTIVE") ? "mt-1 block text-[11px] text-emerald-700" : "mt-1 block text-[11px] text-red-700"} title={mid.lastVerifyResult}>
+                  {mid.lastVerifyResult.startsWith("ACTIVE") ? "Verified" : "Verify failed"}
+                </span>
+              )}
+            </Td>
             <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
             <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
             <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>

@@ -7,6 +7,7 @@ import { requireActionActor } from "@/lib/auth/current-user";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
 import { parseMidForm } from "@/lib/mids/parse-mid-form";
 import { createMid, setMidEnabled, updateMid } from "@/lib/mids/save-mid";
+import { verifyMidCredentials } from "@/lib/mids/verify-mid-credentials";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 
@@ -47,4 +48,16 @@ export async function setMidEnabledAction(midId: number, enabled: boolean, _prev
   revalidatePath("/mids");
   revalidatePath(`/mids/${midId}`);
   return { status: "success", message: enabled ? "MID enabled." : "MID disabled." };
+}
+
+export async function verifyMidAction(midId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("mids.write");
+    const result = await verifyMidCredentials(getDb(), actor, midId);
+    revalidatePath(`/mids/${midId}`);
+    revalidatePath("/mids");
+    return { status: result.ok ? "success" : "error", message: result.summary };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }

@@ -19,7 +19,7 @@ import { FormMessage } from "@/components/ui/field";
 import { LanderSnippet } from "@/components/mids/lander-snippet";
 import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
-import { setMidEnabledAction } from "../actions";
+import { setMidEnabledAction, verifyMidAction } from "../actions";
 
 export const metadata = { title: "MID" };
 
@@ -64,6 +64,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
         actions={
           mayWrite && (
             <>
+              <ActionButton label="Verify credentials" action={verifyMidAction.bind(null, mid.id)} showSuccess />
               <ActionButton
                 label={mid.enabled ? "Disable" : "Enable"}
                 variant={mid.enabled ? "secondary" : "primary"}
@@ -108,6 +109,16 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             <Row label="LWA client secret"><SecretState isSet={mid.clientSecretSet} /></Row>
             <Row label="Region">{mid.region} — {REGION_LABELS[mid.region]}</Row>
             <Row label="Currency">{mid.currency}</Row>
+            <Row label="Last verified">
+              {mid.lastVerifiedAt ? (
+                <span data-testid="last-verify">
+                  <LocalTime ms={mid.lastVerifiedAt} />
+                  <span className={mid.lastVerifyResult?.startsWith("ACTIVE") ? "block text-xs text-emerald-700" : "block text-xs text-red-700"}>{mid.lastVerifyResult}</span>
+                </span>
+              ) : (
+                <span className="text-zinc-400">Never</span>
+              )}
+            </Row>
           </dl>
         </Card>
         <Card title="Merchant account">
