@@ -18,12 +18,16 @@ export function createClock(options: { startAt?: number; tickMs?: number } = {})
   const timers: Timer[] = [];
   const now = (): number => Date.now() + offset;
 
+  // Earliest due time, so the periodic tick costs nothing while no timer is due.
+  let nextAt = Infinity;
   const fireDue = (): void => {
+    if (now() < nextAt) return;
     timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
     while (timers.length > 0 && timers[0].at <= now()) {
       const timer = timers.shift();
       timer?.fire();
     }
+    nextAt = timers.reduce((min, timer) => Math.min(min, timer.at), Infinity);
   };
   // Real time also moves the emulator, so a "30 s" refund completes on its own in a demo.
   const ticker = setInterval(fireDue, options.tickMs ?? 200);
@@ -36,7 +40,9 @@ export function createClock(options: { startAt?: number; tickMs?: number } = {})
       fireDue();
     },
     schedule(delayMs, fire) {
-      timers.push({ at: now() + Math.max(0, delayMs), seq: seq++, fire });
+      const at = now() + Math.max(0, delayMs);
+      timers.push({ at, seq: seq++, fire });
+      nextAt = Math.min(nextAt, at);
       if (delayMs <= 0) queueMicrotask(fireDue);
     },
     stop() {
