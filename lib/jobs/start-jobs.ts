@@ -4,7 +4,10 @@ import { acquireJobLease } from "./job-lease";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
-const JOBS: Job[] = [{ name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db) }];
+// RECONCILE_AFTER_MS shortens the age at which a PENDING order is looked up (the crash test sets 0).
+const reconcileAfterMs = process.env.RECONCILE_AFTER_MS ? Number(process.env.RECONCILE_AFTER_MS) : undefined;
+
+const JOBS: Job[] = [{ name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db, { olderThanMs: reconcileAfterMs, limit: 500 }) }];
 
 /**
  * Runs each job now and then on its interval, only while this process holds the job's lease,

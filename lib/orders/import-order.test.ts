@@ -136,3 +136,19 @@ describe("importOrder against the sandbox emulator", () => {
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
   });
 });
+
+describe("cap race", () => {
+  it("approves exactly as many of 64 concurrent imports as the cap allows", async () => {
+    // Each order is 2 × 39.95 + 5.00 = 84.90; a cap of 849.00 fits exactly 10.
+    fixture = await startPipelineFixture({ capMajor: "849" });
+    const f = fixture;
+    const checkouts = await Promise.all(Array.from({ length: 64 }, () => f.checkout()));
+    const answers = await Promise.allSettled(checkouts.map((c) => importOrder(f.db, orderFields(f, c.amazonOrderId, c.accessToken), "api")));
+    const approved = answers.filter((a) => a.status === "fulfilled" && a.value.ok);
+    const capRefusals = answers.filter((a) => a.status === "rejected" && (a.reason as { code?: string }).code === "CAP_REACHED");
+    expect(approved).toHaveLength(10);
+    expect(capRefusals).toHaveLength(54);
+    expect(readCapRoom(f.db, f.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 84900, reservedMinor: 0, leftMinor: 0 });
+    expect(await authorizationsInLedger(f)).toHaveLength(10);
+  });
+});
