@@ -2,7 +2,8 @@ import type { Role } from "@/db/schema/users";
 
 /** Who is doing something, as the domain functions need it: re-read from the DB per request. */
 export type Actor = {
-  userId: number;
+  /** null for API users, who act through the public API rather than a session. */
+  userId: number | null;
   email: string;
   name: string;
   role: Role;
@@ -14,4 +15,9 @@ export class ForbiddenError extends Error {
     super(message);
     this.name = "ForbiddenError";
   }
+}
+
+/** An API user acting through the public API, with the customer-service permissions of `support`. */
+export function apiUserActor(loginId: string, ip: string): Actor {
+  return { userId: null, email: `api:${loginId}`, name: loginId, role: "support", ip };
 }

@@ -1,4 +1,6 @@
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/client";
@@ -10,6 +12,7 @@ import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createMid } from "@/lib/mids/save-mid";
 import { startSandbox } from "@/e2e/amazon-sandbox/server";
 import { toSandboxRegion } from "./sandbox-region";
+import { receiveIpn } from "@/lib/ipn/receive-ipn";
 
 export const TEST_SELLER = {
   sellerId: "A1PIPELINETEST1",
@@ -25,12 +28,28 @@ export const TEST_SELLER = {
  * recurring product on a test-mode MID whose credentials the emulator knows.
  */
 export async function startPipelineFixture(options: { capMajor?: string } = {}) {
-  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, region: toSandboxRegion(TEST_SELLER.region) }], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
+  // Our IPN endpoint's logic behind a real HTTP server, so the emulator delivers as SNS would.
+  let db: Db | null = null;
+  const ipnBodies: string[] = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", async () => {
+      ipnBodies.push(body);
+      const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+      const result = db ? await receiveIpn(db, body, headers) : { status: 503, body: {} };
+      res.writeHead(result.status, { "content-type": "application/json" }).end(JSON.stringify(result.body));
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/amazon/ipn`;
+  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, region: toSandboxRegion(TEST_SELLER.region), ipnUrl }], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
+  process.env.AMAZON_IPN_CERT_PEM = sandbox.ipnCertificatePem;
   process.env.AMAZON_PAY_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_PAY_RETRY_BASE_MS = "5";
   const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
-  const db: Db = openDatabase(file);
+  db = openDatabase(file);
   const now = Date.now();
   const admin = db.insert(users).values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: null };
@@ -61,5 +80,13 @@ export async function startPipelineFixture(options: { capMajor?: string } = {}) 
     return { amazonOrderId: (body.amazonOrderReferenceId ?? body.amazonBillingAgreementId) as string, accessToken: body.accessToken };
   }
 
-  return { db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, close: () => sandbox.close() };
+  const postIpn = async (body: string) => {
+    const response = await fetch(ipnUrl, { method: "POST", headers: { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" }, body });
+    return { status: response.status, body: (await response.json()) as { result: string; detail?: string } };
+  };
+  const close = async () => {
+    await sandbox.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  };
+  return { db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
 }

@@ -108,14 +108,16 @@ export async function resetUserPassword(db: Db, actor: Actor, userId: number, pa
 }
 
 export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-  const row = loadUser(db, actor.userId);
+  if (actor.userId === null) throw new DomainError("Only signed-in users have a password to change.");
+  const userId = actor.userId;
+  const row = loadUser(db, userId);
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new DomainError("Check the highlighted fields.", { current_password: "Current password is not correct." });
   }
   if (currentPassword === newPassword) {
     throw new DomainError("Check the highlighted fields.", { new_password: "Choose a password different from the current one." });
   }
-  await setPassword(db, actor, actor.userId, newPassword, "user.password_change", "new_password");
+  await setPassword(db, actor, userId, newPassword, "user.password_change", "new_password");
 }
 
 async function setPassword(db: Db, actor: Actor, userId: number, password: string, action: string, field = "password"): Promise<void> {

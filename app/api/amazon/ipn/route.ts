@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { receiveIpn } from "@/lib/ipn/receive-ipn";
+
+/** Amazon's IPN endpoint (SNS HTTP subscription). Authenticated by the SNS signature, not a session. */
+export async function POST(request: Request) {
+  const body = await request.text();
+  if (body.length > 256 * 1024) return Response.json({ result: "rejected", detail: "body too large" }, { status: 413 });
+  try {
+    const result = await receiveIpn(getDb(), body, request.headers);
+    return Response.json(result.body, { status: result.status });
+  } catch (error) {
+    console.error("[mid-console] IPN failed:", error instanceof Error ? error.message : "unknown error");
+    // A 500 makes SNS deliver again later, which is what we want when we could not store it.
+    return Response.json({ result: "error" }, { status: 500 });
+  }
+}

@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { subscriptions, transactions } from "@/db/schema";
+import type { IpnNotification } from "@/lib/amazon-pay";
+import { applyRefundState } from "@/lib/orders/complete-refund";
+import { finishOrder } from "@/lib/orders/finish-order";
+import { toOutcome } from "@/lib/orders/charge-with-amazon";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type ApplyResult = { summary: string; orderId: number | null; transactionId: number | null };
+
+function byColumn(tx: Tx, column: typeof transactions.amazonRefundId | typeof transactions.amazonAuthorizationId | typeof transactions.amazonCaptureId, value: string) {
+  return tx.select().from(transactions).where(eq(column, value)).get();
+}
+
+/**
+ * Applies a verified notification to our rows. Idempotent: every branch only moves a PENDING
+ * row forward, so a replay finds nothing left to change.
+ */
+export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyResult {
+  switch (notification.type) {
+    case "PaymentRefund": {
+      const refund = notification.refund;
+      const row = byColumn(tx, transactions.amazonRefundId, refund.amazonRefundId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, refund.refundReferenceId)).get();
+      if (!row) return { summary: `unknown refund ${refund.amazonRefundId}`, orderId: null, transactionId: null };
+      const change = applyRefundState(tx, row.id, refund);
+      return { summary: change === "already-final" ? `refund already ${row.status}` : `refund ${change}`, orderId: row.orderId, transactionId: row.id };
+    }
+    case "PaymentAuthorize": {
+      const authorization = notification.authorization;
+      const row = byColumn(tx, transactions.amazonAuthorizationId, authorization.amazonAuthorizationId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, authorization.authorizationReferenceId)).get();
+      if (!row) return { summary: `unknown authorization ${authorization.amazonAuthorizationId}`, orderId: null, transactionId: null };
+      if (row.status !== "PENDING") return { summary: `authorization ${authorization.status.state}; charge already ${row.status}`, orderId: row.orderId, transactionId: row.id };
+      const oro = authorization.amazonAuthorizationId.replace(/-A\d+$/, "");
+      const result = finishOrder(db, row.id, toOutcome(authorization, oro, {}));
+      return { summary: `authorization ${authorization.status.state}: ${result}`, orderId: row.orderId, transactionId: row.id };
+    }
+    case "PaymentCapture": {
+      const capture = notification.capture;
+      const row = byColumn(tx, transactions.amazonCaptureId, capture.amazonCaptureId);
+      if (row) tx.update(transactions).set({ amazonState: row.type === "SALE" ? capture.status.state : row.amazonState, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
+      return { summary: `capture ${capture.status.state}`, orderId: row?.orderId ?? null, transactionId: row?.id ?? null };
+    }
+    case "BillingAgreementNotification": {
+      const agreement = notification.billingAgreement;
+      const state = agreement.status.state;
+      if (state === "Closed" || state === "Canceled") {
+        tx.update(subscriptions).set({ status: "canceled", updatedAt: Date.now() }).where(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId)).run();
+      }
+      const sub = tx.select().from(subscriptions).where(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId)).get();
+      return { summary: `billing agreement ${state}${agreement.status.reasonCode ? `/${agreement.status.reasonCode}` : ""}`, orderId: sub?.orderId ?? null, transactionId: null };
+    }
+    case "OrderReferenceNotification": {
+      const oro = notification.orderReference;
+      const row = tx.select().from(transactions).where(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId)).get();
+      return { summary: `order reference ${oro.status.state}${oro.status.reasonCode ? `/${oro.status.reasonCode}` : ""}`, orderId: row?.orderId ?? null, transactionId: null };
+    }
+    default:
+      return { summary: `stored (${notification.notificationType})`, orderId: null, transactionId: null };
+  }
+}

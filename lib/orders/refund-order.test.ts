@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { ipnEvents, orders, transactions } from "@/db/schema";
+import { readCapRoom } from "@/lib/mids/cap-ledger";
+import { monthKey } from "@/lib/money/calendar";
+import { startPipelineFixture } from "@/lib/testing/pipeline-fixture";
+import { importOrder } from "./import-order";
+import { parseImportOrderFields } from "./import-order-input";
+import { refundOrder } from "./refund-order";
+
+type Fixture = Awaited<ReturnType<typeof startPipelineFixture>>;
+let fixture: Fixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+async function placeOrder(f: Fixture): Promise<number> {
+  const { amazonOrderId, accessToken } = await f.checkout();
+  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.result.orderId;
+}
+
+async function waitFor<T>(read: () => T, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return read();
+}
+
+describe("refunds and IPNs", () => {
+  it("refunds part of an order, stays pending until Amazon's signed IPN completes it, and ignores a replay and a forgery", async () => {
+    fixture = await startPipelineFixture();
+    const f = fixture;
+    const orderId = await placeOrder(f); // 44.95
+    const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 1000, reason: "Damaged bottle" });
+    expect(refund.status).toBe("PENDING");
+    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.amazonRefundId).toMatch(/-R\d+$/);
+
+    const completed = await waitFor(() => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get(), (t) => t?.status !== "PENDING");
+    expect(completed?.status).toBe("SUCCESS");
+    const order = f.db.select().from(orders).where(eq(orders.id, orderId)).get();
+    expect(order).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 1000 });
+    expect(readCapRoom(f.db, f.mid.id, monthKey(new Date())).usedMinor).toBe(4495 - 1000);
+
+    // Replay every IPN the emulator sent: all are duplicates and nothing moves.
+    const before = JSON.stringify(f.db.select().from(transactions).all());
+    for (const body of [...f.ipnBodies]) expect((await f.postIpn(body)).body.result).toBe("duplicate");
+    expect(JSON.stringify(f.db.select().from(transactions).all())).toBe(before);
+
+    // A forged IPN (amount changed after signing) is refused and stored as rejected.
+    const refundIpn = f.ipnBodies.find((b) => b.includes("PaymentRefund")) as string;
+    const forged = await f.postIpn(refundIpn.replace(/10\.00/g, "44.95"));
+    expect(forged).toMatchObject({ status: 403, body: { result: "rejected", detail: "bad-signature" } });
+    expect(f.db.select().from(ipnEvents).where(eq(ipnEvents.verified, false)).all()).toHaveLength(1);
+  });
+
+  it("refuses a refund beyond what is left before calling Amazon, and requires a reason", async () => {
+    fixture = await startPipelineFixture();
+    const f = fixture;
+    const orderId = await placeOrder(f);
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 4496, reason: "Too much" })).rejects.toMatchObject({ fieldErrors: { amount: "At most $44.95 can still be refunded on this order." } });
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 100, reason: " " })).rejects.toMatchObject({ fieldErrors: { reason: "A reason is required for every refund." } });
+    await refundOrder(f.db, f.actor, { orderId, reason: "Full refund" });
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 1, reason: "Again" })).rejects.toMatchObject({ fieldErrors: { amount: "At most $0.00 can still be refunded on this order." } });
+    const refunds = f.db.select().from(transactions).where(eq(transactions.type, "REFUND")).all();
+    expect(refunds).toHaveLength(1);
+  });
+});

@@ -1,0 +1,104 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mids, orders, transactions } from "@/db/schema";
+import { AmazonPayError } from "@/lib/amazon-pay";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError } from "@/lib/errors";
+import { formatMoney } from "@/lib/money/money";
+import { monthKey } from "@/lib/money/calendar";
+import { amazonClientForMid } from "./amazon-client-for-mid";
+import { applyRefundState } from "./complete-refund";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type RefundRequest = { orderId: number; amountMinor?: number; reason: string };
+
+/** What can still be refunded: the captured sale less refunds that are pending or done. */
+export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
+  const sale = tx
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"), eq(transactions.status, "SUCCESS")))
+    .orderBy(desc(transactions.id))
+    .get();
+  if (!sale) return null;
+  const refunded = tx
+    .select({ total: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)` })
+    .from(transactions)
+    .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "REFUND"), inArray(transactions.status, ["PENDING", "SUCCESS"])))
+    .get();
+  return { sale, refundableMinor: sale.amountMinor - Number(refunded?.total ?? 0) };
+}
+
+function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: string) {
+  const found = readRefundable(tx, request.orderId);
+  if (!found || !found.sale.amazonCaptureId) throw new DomainError("This order has no captured payment to refund.");
+  const amount = request.amountMinor ?? found.refundableMinor;
+  const { sale } = found;
+  if (!Number.isInteger(amount) || amount <= 0) throw new DomainError("Check the highlighted fields.", { amount: "Enter an amount greater than 0." });
+  if (amount > found.refundableMinor) {
+    throw new DomainError("Check the highlighted fields.", { amount: `At most ${formatMoney(found.refundableMinor, sale.currency)} can still be refunded on this order.` });
+  }
+  const n = (tx.select({ n: sql<number>`count(*)` }).from(transactions).where(and(eq(transactions.orderId, request.orderId), eq(transactions.type, "REFUND"))).get()?.n ?? 0) + 1;
+  const at = Date.now();
+  const row = tx
+    .insert(transactions)
+    .values({
+      orderId: request.orderId,
+      midId: sale.midId,
+      type: "REFUND",
+      status: "PENDING",
+      amountMinor: amount,
+      currency: sale.currency,
+      parentTransactionId: sale.id,
+      referenceId: `${process.env.AMAZON_REFERENCE_PREFIX || "mc"}-${request.orderId}-r${n}`,
+      amazonOrderReferenceId: sale.amazonOrderReferenceId,
+      amazonCaptureId: sale.amazonCaptureId,
+      capMonth: monthKey(new Date(at)),
+      customerMessage: reason,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
+  recordAudit(tx, actor, { action: "order.refund", entity: "order", entityId: request.orderId, after: { amount: formatMoney(amount, sale.currency), reason, transaction: row.id } });
+  return row;
+}
+
+/**
+ * Refund through Amazon: refused before calling Amazon when it exceeds what is left; the new
+ * refund stays PENDING until Amazon's IPN (or the poller) says Completed or Declined.
+ */
+export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) {
+  assertCan(actor, "orders.refund");
+  const reason = request.reason.trim();
+  if (!reason) throw new DomainError("Check the highlighted fields.", { reason: "A reason is required for every refund." });
+  if (reason.length > 255) throw new DomainError("Check the highlighted fields.", { reason: "Keep the reason under 255 characters." });
+  const refund = db.transaction((tx) => startRefund(tx, actor, request, reason), { behavior: "immediate" });
+  const mid = db.select().from(mids).where(eq(mids.id, refund.midId)).get();
+  if (!mid) throw new DomainError("The order's MID no longer exists.");
+  try {
+    const result = await amazonClientForMid(db, mid, { orderId: refund.orderId, transactionId: refund.id }).refund({
+      amazonCaptureId: refund.amazonCaptureId as string,
+      refundReferenceId: refund.referenceId,
+      refundAmount: { amountMinor: refund.amountMinor, currency: refund.currency },
+      sellerRefundNote: reason,
+    });
+    db.transaction((tx) => applyRefundState(tx, refund.id, result.refund));
+  } catch (error) {
+    if (!(error instanceof AmazonPayError) || error.mayHaveApplied) return { transactionId: refund.id, status: "PENDING" as const };
+    db.update(transactions)
+      .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the refund: ${error.message}`, updatedAt: Date.now() })
+      .where(eq(transactions.id, refund.id))
+      .run();
+    throw new DomainError(`Amazon refused the refund (${error.code}): ${error.message}`);
+  }
+  const after = db.select().from(transactions).where(eq(transactions.id, refund.id)).get();
+  return { transactionId: refund.id, status: after?.status ?? "PENDING" };
+}
+
+export function orderExists(db: Pick<Db, "select">, orderId: number): boolean {
+  return Boolean(db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get());
+}
