@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { readFileSync } from "node:fs";
@@ -37,6 +38,11 @@ export type SandboxOptions = {
   /** Override the IPN signing key/certificate (PEM); defaults to keys/ in this folder. */
   ipnPrivateKeyPem?: string;
   ipnCertificatePem?: string;
+  /**
+   * Serve HTTPS instead of HTTP (PEM key + certificate). Official SDKs such as PHP's force
+   * `https://` and port 443 even with an override URL, so proving them needs TLS.
+   */
+  tls?: { keyPem: string; certPem: string };
 };
 
 export type Sandbox = {
@@ -149,14 +155,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, { status: 500, body: { error: String(error) } });
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ key: options.tls.keyPem, cert: options.tls.certPem }, handle) : createServer(handle);
   server.keepAliveTimeout = 30_000;
-  server.on("connection", (socket) => {
+  server.on(options.tls ? "secureConnection" : "connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
@@ -165,7 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  baseUrl = `${options.tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
   return {
     url: baseUrl,
