@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "./server";
-import { callMws, control, createCheckout, createOpenOrder, errorCode, SELLER, startTestSandbox } from "./test-helpers";
+import { callMws, control, createCheckout, createOpenOrder, errorCode, SANDBOX_PATH, SELLER, signRequest, startTestSandbox } from "./test-helpers";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -43,6 +43,14 @@ describe("control endpoints, faults and Login with Amazon", () => {
   it("reset mode drops the connection", async () => {
     await control(sandbox, "POST", "/_sandbox/faults", { mode: "reset", count: 1 });
     await expect(callMws(sandbox, "GetServiceStatus")).rejects.toThrow();
+  });
+
+  it("timeout mode never answers, so the caller's own timeout fires", async () => {
+    await control(sandbox, "POST", "/_sandbox/faults", { action: "GetServiceStatus", mode: "timeout", count: 1 });
+    const signed = signRequest(sandbox, "GetServiceStatus", {});
+    const attempt = fetch(`${sandbox.url}${SANDBOX_PATH}`, { method: "POST", body: new URLSearchParams(signed).toString(), headers: { "content-type": "application/x-www-form-urlencoded" }, signal: AbortSignal.timeout(300) });
+    await expect(attempt).rejects.toThrow();
+    expect((await callMws(sandbox, "GetServiceStatus")).status).toBe(200);
   });
 
   it("latency delays answers", async () => {

@@ -89,3 +89,16 @@ describe("request verification", () => {
     expect(errorCode(unknown)).toBe("InvalidParameterValue");
   });
 });
+
+describe("HmacSHA1 and encoding edge cases", () => {
+  it("accepts HmacSHA1 signatures and notes with non-ASCII, *, ~, spaces and JSON", async () => {
+    const { createHmac } = await import("node:crypto");
+    const { buildStringToSign } = await import("../../lib/amazon-pay/signature");
+    const params: Record<string, string> = {
+      AWSAccessKeyId: SELLER.accessKey, Action: "GetServiceStatus", SellerId: SELLER.sellerId, SignatureMethod: "HmacSHA1", SignatureVersion: "2",
+      Timestamp: new Date(sandbox.clock.now()).toISOString(), Version: "2013-01-01", Note: 'Grüße * ~ {"a": 1} |',
+    };
+    params.Signature = createHmac("sha1", SELLER.secretKey).update(buildStringToSign(`127.0.0.1:${sandbox.port}`, "/OffAmazonPayments_Sandbox/2013-01-01", params)).digest("base64");
+    expect((await postSigned(sandbox, params)).status).toBe(200);
+  });
+});
