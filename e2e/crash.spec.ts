@@ -7,7 +7,6 @@ import { openDatabase } from "../db/client";
 import { orders, transactions } from "../db/schema";
 import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
-import { toSandboxRegion } from "../lib/testing/sandbox-region";
 
 const PORT = 3201;
 const DB_FILE = path.resolve("data/crash-test.db");
@@ -37,7 +36,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
   await seedDemo(seedDb);
   seedDb.$client.close();
 
-  const sandbox = await startSandbox({ port: 0, sellers: DEMO_SELLERS.map((s) => ({ ...s, region: toSandboxRegion(s.region) })) });
+  const sandbox = await startSandbox({ port: 0, sellers: DEMO_SELLERS });
   let server = startServer(sandbox, "off");
   try {
     await waitForServer();

@@ -11,7 +11,6 @@ import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { openDatabase } from "@/db/client";
 import { DEMO_API_USER, DEMO_SELLERS, DEMO_USERS, seedDemo } from "@/db/seed-demo";
 import { startSandbox } from "@/e2e/amazon-sandbox/server";
-import { toSandboxRegion } from "@/lib/testing/sandbox-region";
 import { buildIfNeeded } from "./build-if-needed";
 
 async function main() {
@@ -33,7 +32,7 @@ async function main() {
   const sandbox = await startSandbox({
     port: sandboxPort,
     host,
-    sellers: DEMO_SELLERS.map((seller) => ({ ...seller, region: toSandboxRegion(seller.region), ipnUrl: `${appUrl}/api/amazon/ipn` })),
+    sellers: DEMO_SELLERS.map((seller) => ({ ...seller, ipnUrl: `${appUrl}/api/amazon/ipn` })),
   });
 
   const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host], {

@@ -11,7 +11,6 @@ import { saveProduct } from "@/lib/campaigns/save-product";
 import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createMid } from "@/lib/mids/save-mid";
 import { startSandbox } from "@/e2e/amazon-sandbox/server";
-import { toSandboxRegion } from "./sandbox-region";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
 
 export const TEST_SELLER = {
@@ -27,9 +26,10 @@ export const TEST_SELLER = {
  * A real database file, the real emulator over HTTP, and a campaign with a one-time and a
  * recurring product on a test-mode MID whose credentials the emulator knows.
  */
-export async function startPipelineFixture(options: { capMajor?: string } = {}) {
+export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean } = {}) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
+  const db: Db = openDatabase(file);
   // Our IPN endpoint's logic behind a real HTTP server, so the emulator delivers as SNS would.
-  let db: Db | null = null;
   const ipnBodies: string[] = [];
   const receiver = createServer((req, res) => {
     let body = "";
@@ -37,19 +37,18 @@ export async function startPipelineFixture(options: { capMajor?: string } = {}) 
     req.on("end", async () => {
       ipnBodies.push(body);
       const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-      const result = db ? await receiveIpn(db, body, headers) : { status: 503, body: {} };
+      const result = await receiveIpn(db, body, headers);
       res.writeHead(result.status, { "content-type": "application/json" }).end(JSON.stringify(result.body));
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/amazon/ipn`;
-  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, region: toSandboxRegion(TEST_SELLER.region), ipnUrl }], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
+  const seller = { ...TEST_SELLER, ...(options.ipn !== false && { ipnUrl }) };
+  const sandbox = await startSandbox({ port: 0, sellers: [seller], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
   process.env.AMAZON_IPN_CERT_PEM = sandbox.ipnCertificatePem;
   process.env.AMAZON_PAY_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_PAY_RETRY_BASE_MS = "5";
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
-  db = openDatabase(file);
   const now = Date.now();
   const admin = db.insert(users).values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: null };
@@ -86,6 +85,7 @@ export async function startPipelineFixture(options: { capMajor?: string } = {}) 
   };
   const close = async () => {
     await sandbox.close();
+    receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));
   };
   return { db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
