@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { apiUsers, campaigns, mids, users } from "./schema";
+import { apiUsers, campaigns, mids, orders, users } from "./schema";
 import type { Role } from "./schema/users";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
@@ -11,6 +11,7 @@ import { saveProduct } from "@/lib/campaigns/save-product";
 import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createApiUser } from "@/lib/api-users/manage-api-users";
 import { API_ENDPOINTS } from "@/lib/api-users/api-endpoints";
+import { generateHistory } from "@/lib/seed/generate-history";
 
 /** The demo's API user; its password is printed by `npm run demo` (demo only). */
 export const DEMO_API_USER = { loginId: "demo-lander", password: "demo-lander-api-password-2026" };
@@ -42,8 +43,11 @@ const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" |
   { seller: DEMO_SELLERS[3], title: "Amazon Pay DE", midNumber: "DE-001", mwsAuthToken: undefined, currency: "EUR", testMode: true, descriptor: "AMZ*GLOWSKIN DE", customerServicePhone: "+49 30 901820", customerServiceEmail: null, monthlyCapMinor: 2_000_000, capCountsRefunds: false, capAlertPercent: 90, discountRateBps: 280, reserveRateBps: 0, transactionFeeMinor: 25, chargebackFeeMinor: 1500, enabled: false },
 ];
 
-/** Idempotent: creates what is missing, leaves what exists alone. */
-export async function seedDemo(db: Db): Promise<void> {
+/**
+ * Idempotent: creates what is missing, leaves what exists alone. With `history` (default) an
+ * empty database also gets four weeks of past orders so every screen has something to show.
+ */
+export async function seedDemo(db: Db, options: { history?: boolean } = {}): Promise<void> {
   for (const demo of DEMO_USERS) {
     const exists = db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get();
     if (!exists) await createUser(db, null, demo);
@@ -67,6 +71,9 @@ export async function seedDemo(db: Db): Promise<void> {
   seedDemoCampaigns(db, actor);
   if (!db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)).get()) {
     createApiUser(db, actor, { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" }, DEMO_API_USER.password);
+  }
+  if ((options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get()) {
+    generateHistory(db, { orders: 600, days: 28, seed: 7 });
   }
 }
 

@@ -33,7 +33,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
   test.setTimeout(180_000);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   const seedDb = openDatabase(DB_FILE);
-  await seedDemo(seedDb);
+  await seedDemo(seedDb, { history: false });
   seedDb.$client.close();
 
   const sandbox = await startSandbox({ port: 0, sellers: DEMO_SELLERS });
