@@ -12,6 +12,11 @@ import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge, ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { RefundForm } from "@/components/orders/refund-form";
+import { can } from "@/lib/auth/permissions";
+import { readRefundable } from "@/lib/orders/refund-order";
+import { formatMinorPlain } from "@/lib/money/money";
+import { refundOrderAction } from "../actions";
 
 export const metadata = { title: "Order" };
 
@@ -36,6 +41,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     throw error;
   }
   const { order, mid, campaign, customer, items, charges, calls, ipns, parent, upsells, subscription } = detail;
+  const refundable = can(actor.role, "orders.refund") ? readRefundable(getDb(), order.id) : null;
   const address = [order.shipName, order.shipAddress1, order.shipAddress2, [order.shipCity, order.shipState, order.shipPostalCode].filter(Boolean).join(" "), order.shipCountry].filter(Boolean);
 
   return (
@@ -82,6 +88,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </div>
           )}
         </Card>
+        {refundable && refundable.refundableMinor > 0 && refundable.sale.amazonCaptureId && (
+          <Card title="Refund" description="Sent to Amazon; pending until Amazon confirms it (IPN)." className="lg:col-span-3">
+            <RefundForm
+              action={refundOrderAction.bind(null, order.id, order.currency)}
+              refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
+              currency={order.currency}
+              midLabel={mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`}
+            />
+          </Card>
+        )}
         <Card title="Items" className="lg:col-span-3">
           <Table label="Items">
             <thead><tr><Th>Product</Th><Th>Billing</Th><Th align="right">Qty</Th><Th align="right">Price</Th><Th align="right">Shipping</Th></tr></thead>

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { requireActionActor } from "@/lib/auth/current-user";
+import { formStateFromError, type FormState } from "@/lib/form-state";
+import { parseMajorToMinor } from "@/lib/money/money";
+import { refundOrder } from "@/lib/orders/refund-order";
+
+export async function refundOrderAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("orders.refund");
+    const amountText = String(formData.get("amount") ?? "").trim();
+    const amountMinor = parseMajorToMinor(amountText, currency);
+    if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
+    const result = await refundOrder(getDb(), actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
+    revalidatePath(`/orders/${orderId}`);
+    return { status: "success", message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { TextField, FormMessage } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+
+/** Refund with a required reason and a confirmation that restates amount, currency and MID. */
+export function RefundForm({ action, refundable, currency, midLabel }: { action: FormAction; refundable: string; currency: string; midLabel: string }) {
+  const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
+  const [review, setReview] = useState<{ amount: string; reason: string } | null>(null);
+  return (
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        if (!review) {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          setReview({ amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") });
+          return;
+        }
+        setReview(null);
+        onSubmit(e);
+      }}
+      noValidate
+      aria-label="Refund"
+      className="space-y-3"
+    >
+      {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
+      <div className={review ? "hidden" : "grid gap-3 sm:grid-cols-[10rem_1fr]"}>
+        <TextField label={`Amount (${currency})`} name="amount" inputMode="decimal" defaultValue={refundable} error={errors.amount} hint={`Up to ${refundable}`} />
+        <TextField label="Reason" name="reason" error={errors.reason} placeholder="Customer returned the product" />
+      </div>
+      {review ? (
+        <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="group" aria-label="Confirm refund">
+          <p className="font-medium">
+            Refund {review.amount} {currency} through {midLabel}?
+          </p>
+          <p className="mt-1 text-xs">Reason: {review.reason || "—"}. Amazon returns the money to the buyer&apos;s payment method; this cannot be undone.</p>
+          <div className="mt-3 flex gap-2">
+            <Button type="submit" variant="danger" disabled={pending}>Confirm refund</Button>
+            <Button variant="secondary" onClick={() => setReview(null)}>Back</Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="submit" variant="secondary" disabled={pending}>Review refund</Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_API_USER } from "../db/seed-demo";
+import { signInAs } from "./support/accounts";
+import { createCheckout, sandboxControl } from "./support/sandbox";
+
+test("support finds an order by Amazon id and by email, refunds part of it, and Amazon's IPN completes the refund", async ({ page, request }) => {
+  const checkout = await createCheckout(0, "OrderReference", { name: "Rita Refund", email: "rita.refund@example.com" });
+  const imported = await request.post("/api/order/import", {
+    form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken },
+  });
+  const { message } = (await imported.json()) as { message: { orderId: number } };
+
+  await signInAs(page, "support");
+  await page.goto("/orders");
+  await page.getByRole("searchbox", { name: "Search orders" }).fill("rita.refund@example.com");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("table", { name: "Orders" }).getByRole("row")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search orders" }).fill(checkout.amazonOrderId);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("link", { name: `#${message.orderId}` }).click();
+
+  const refund = page.getByRole("form", { name: "Refund" });
+  await refund.getByLabel("Amount (USD)").fill("50.00");
+  await refund.getByLabel("Reason").fill("Bottle arrived damaged");
+  await refund.getByRole("button", { name: "Review refund" }).click();
+  await expect(refund.getByRole("group", { name: "Confirm refund" })).toContainText("Refund 50.00 USD through MID #1 Amazon Pay US — Main?");
+  await refund.getByRole("button", { name: "Confirm refund" }).click();
+  await expect(refund.getByText("At most $44.90 can still be refunded on this order.")).toBeVisible();
+
+  await refund.getByLabel("Amount (USD)").fill("10.00");
+  await refund.getByRole("button", { name: "Review refund" }).click();
+  await refund.getByRole("button", { name: "Confirm refund" }).click();
+  await expect(refund.getByText("Refund sent to Amazon; it shows as pending until Amazon confirms it.")).toBeVisible();
+  const refundRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /REFUND/ });
+  await expect(refundRow).toContainText("PENDING");
+
+  // Amazon completes the refund (the emulator's clock moves past its refund delay) and sends the IPN.
+  await sandboxControl("POST", "/_sandbox/clock", { advanceMinutes: 1 });
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /REFUND/ })).toContainText("SUCCESS", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("PARTIALLY REFUNDED");
+  await expect(page.getByRole("list", { name: "IPNs" })).toContainText("refund completed");
+});
+
+test("campaign managers cannot refund", async ({ page }) => {
+  await signInAs(page, "campaign_manager");
+  await page.goto("/orders/1");
+  await expect(page.getByRole("heading", { name: /Order #1/ })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Refund" })).toHaveCount(0);
+});
