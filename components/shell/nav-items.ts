@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/mids", label: "MIDs", permission: "mids.read", group: "Payments" },
   { href: "/campaigns", label: "Campaigns", permission: "campaigns.read", group: "Payments" },
   { href: "/orders", label: "Orders", permission: "orders.read", group: "Orders" },
+  { href: "/transactions", label: "Transactions", permission: "transactions.read", group: "Orders" },
   { href: "/order-entry", label: "Order entry", permission: "orders.create", group: "Orders" },
   { href: "/settings/users", label: "Users", permission: "users.manage", group: "Settings" },
   { href: "/settings/declines", label: "Decline messages", permission: "declines.write", group: "Settings" },

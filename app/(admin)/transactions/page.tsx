@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/current-user";
+import { listTransactions, summarizeTransactions } from "@/lib/transactions/list-transactions";
+import { parseTransactionFilter, transactionFilterParams } from "@/lib/transactions/transaction-filter";
+import { listFilterOptions } from "@/lib/transactions/filter-options";
+import { formatMoney } from "@/lib/money/money";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Th, Td } from "@/components/ui/table";
+import { Money } from "@/components/ui/money";
+import { LocalTime } from "@/components/ui/local-time";
+import { StatusBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClasses } from "@/components/ui/button";
+import { TransactionFilters } from "@/components/transactions/transaction-filters";
+
+export const metadata = { title: "Transactions" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor("transactions.read");
+  const search = await searchParams;
+  const filter = parseTransactionFilter(search);
+  const perPage = [25, 50, 100].includes(Number(search.per)) ? Number(search.per) : 25;
+  const after = typeof search.after === "string" ? search.after : undefined;
+  const db = getDb();
+  const { rows, nextCursor } = listTransactions(db, actor, filter, { perPage, after });
+  const summary = summarizeTransactions(db, actor, filter);
+  const options = listFilterOptions(db, actor);
+  const params = transactionFilterParams(filter);
+  if (perPage !== 25) params.set("per", String(perPage));
+  const withParams = (extra: Record<string, string>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return `/transactions?${p}`;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Transactions"
+        description="Every sale, refund and void, newest first."
+        actions={<a href={`/transactions/export?${params}`} className={buttonClasses("secondary")} download>Export CSV</a>}
+      />
+      <TransactionFilters filter={filter} perPage={perPage} mids={options.mids.map((m) => ({ id: m.id, label: m.title }))} campaigns={options.campaigns.map((c) => ({ id: c.id, label: c.name }))} />
+      <p className="mb-3 text-sm text-zinc-600" data-testid="transactions-summary">
+        <span className="font-medium text-zinc-900">{summary.count.toLocaleString("en-US")}</span> transaction{summary.count === 1 ? "" : "s"}
+        {summary.totals.map((t) => <span key={t.currency}> · <span className="tabular font-medium text-zinc-900">{formatMoney(t.sumMinor, t.currency)}</span></span>)}
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState title="No transactions match" description="Widen the dates or clear a filter." action={<Link href="/transactions" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link>} />
+      ) : (
+        <Table label="Transactions">
+          <thead>
+            <tr>
+              <Th>Date</Th>
+              <Th>Order</Th>
+              <Th>Type</Th>
+              <Th>Response</Th>
+              <Th align="right">Amount</Th>
+              <Th>MID</Th>
+              <Th>Customer</Th>
+              <Th>Amazon id</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((t) => (
+              <tr key={t.id} className="hover:bg-zinc-50">
+                <Td><LocalTime ms={t.createdAt} /></Td>
+                <Td><Link href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</Link></Td>
+                <Td className="font-mono text-xs">{t.type}</Td>
+                <Td><StatusBadge status={t.status} />{t.reasonCode && <span className="block text-[11px] text-zinc-500">{t.reasonCode}</span>}</Td>
+                <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
+                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-zinc-500">{t.campaignName}</span>}</Td>
+                <Td className="text-xs">{t.email ?? "—"}</Td>
+                <Td className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        {after && <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>First page</Link>}
+        {nextCursor && <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>Next {perPage} →</Link>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, mids, orders, transactions } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { buildTransactionConditions, whereOf, type TransactionFilter } from "./transaction-filter";
+
+export type TransactionRow = {
+  id: number;
+  createdAt: number;
+  orderId: number;
+  type: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+  midId: number;
+  midTitle: string;
+  email: string | null;
+  campaignName: string | null;
+  referenceId: string;
+  amazonId: string | null;
+  reasonCode: string | null;
+};
+
+/** Cursor "createdAt.id" of the last row shown; the next page starts strictly after it. */
+export function parseCursor(value: string | undefined): { createdAt: number; id: number } | null {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? "");
+  return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+/**
+ * Newest first with keyset pagination on (created_at, id): page 200 costs what page 1 costs.
+ * Joins only the page's rows to MIDs, orders and campaigns.
+ */
+export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter, page: { perPage: number; after?: string }): { rows: TransactionRow[]; nextCursor: string | null } {
+  assertCan(actor, "transactions.read");
+  const conditions: SQL[] = buildTransactionConditions(filter);
+  const cursor = parseCursor(page.after);
+  if (cursor) conditions.push(or(lt(transactions.createdAt, cursor.createdAt), and(eq(transactions.createdAt, cursor.createdAt), lt(transactions.id, cursor.id))) as SQL);
+  const rows = db
+    .select({
+      id: transactions.id,
+      createdAt: transactions.createdAt,
+      orderId: transactions.orderId,
+      type: transactions.type,
+      status: transactions.status,
+      amountMinor: transactions.amountMinor,
+      currency: transactions.currency,
+      midId: transactions.midId,
+      midTitle: mids.title,
+      email: orders.email,
+      campaignName: campaigns.name,
+      referenceId: transactions.referenceId,
+      amazonId: sql<string | null>`coalesce(${transactions.amazonRefundId}, ${transactions.amazonCaptureId}, ${transactions.amazonAuthorizationId}, ${transactions.amazonOrderReferenceId}, ${transactions.amazonBillingAgreementId})`,
+      reasonCode: transactions.reasonCode,
+    })
+    .from(transactions)
+    .innerJoin(mids, eq(mids.id, transactions.midId))
+    .innerJoin(orders, eq(orders.id, transactions.orderId))
+    .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
+    .where(whereOf(conditions))
+    .orderBy(desc(transactions.createdAt), desc(transactions.id))
+    .limit(page.perPage + 1)
+    .all();
+  const shown = rows.slice(0, page.perPage);
+  const last = shown[shown.length - 1];
+  return { rows: shown, nextCursor: rows.length > page.perPage && last ? `${last.createdAt}.${last.id}` : null };
+}
+
+/** Count and sum per currency of the whole filtered result (not just the page). */
+export function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): { count: number; totals: Array<{ currency: string; sumMinor: number; count: number }> } {
+  assertCan(actor, "transactions.read");
+  const totals = db
+    .select({ currency: transactions.currency, sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`, count: sql<number>`count(*)` })
+    .from(transactions)
+    .where(whereOf(buildTransactionConditions(filter)))
+    .groupBy(transactions.currency)
+    .all();
+  return { count: totals.reduce((n, t) => n + Number(t.count), 0), totals: totals.map((t) => ({ currency: t.currency, sumMinor: Number(t.sumMinor), count: Number(t.count) })) };
+}
