@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/transactions", label: "Transactions", permission: "transactions.read", group: "Orders" },
   { href: "/order-entry", label: "Order entry", permission: "orders.create", group: "Orders" },
   { href: "/settings/users", label: "Users", permission: "users.manage", group: "Settings" },
+  { href: "/ipn", label: "IPN inbox", permission: "ipn.read", group: "IPN" },
   { href: "/settings/declines", label: "Decline messages", permission: "declines.write", group: "Settings" },
   { href: "/settings/api-users", label: "API users", permission: "api_users.manage", group: "Settings" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read", group: "Settings" },
