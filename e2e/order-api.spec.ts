@@ -39,6 +39,15 @@ test.describe("Konnektive-compatible order API", () => {
     expect(query.body).toMatchObject({ result: "SUCCESS", message: { totalResults: 2 } });
     const txns = await post(request, "/api/transactions/query/", { ...CREDENTIALS, orderId: String(orderId) });
     expect(txns.body).toMatchObject({ result: "SUCCESS", message: { totalResults: 1, data: [{ txnType: "SALE", responseType: "SUCCESS", amount: "44.90" }] } });
+
+    const tooMuch = await post(request, "/api/order/refund/", { ...CREDENTIALS, orderId: String(orderId), refundAmount: "100.00" });
+    expect(tooMuch).toMatchObject({ status: 400, body: { result: "ERROR", code: "INVALID_FIELD", message: "refundAmount: At most $44.90 can still be refunded on this order." } });
+    const refund = await post(request, "/api/order/refund", { ...CREDENTIALS, orderId: String(orderId), refundAmount: "5.00", reason: "Lander-initiated" });
+    expect(refund.body).toMatchObject({ result: "SUCCESS", message: { orderId, refundStatus: "PENDING" } });
+    const cancelCharged = await post(request, "/api/order/cancel", { ...CREDENTIALS, orderId: String(orderId) });
+    expect(cancelCharged.body).toMatchObject({ result: "ERROR", code: "NOT_CANCELABLE", message: "This order was charged; refund it instead of cancelling." });
+    const unknown = await post(request, "/api/order/refund", { ...CREDENTIALS, orderId: "999999", fullRefund: "1" });
+    expect(unknown).toMatchObject({ status: 404, body: { code: "UNKNOWN_ORDER" } });
   });
 
   test("every refusal is a stable code with a message naming the problem, never a 500", async ({ request }) => {

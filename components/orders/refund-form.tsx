@@ -6,7 +6,7 @@ import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** Refund with a required reason and a confirmation that restates amount, currency and MID. */
-export function RefundForm({ action, refundable, currency, midLabel }: { action: FormAction; refundable: string; currency: string; midLabel: string }) {
+export function RefundForm({ action, refundable, currency, midLabel, external = false }: { action: FormAction; refundable: string; currency: string; midLabel: string; external?: boolean }) {
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   const [review, setReview] = useState<{ amount: string; reason: string } | null>(null);
   return (
@@ -23,7 +23,7 @@ export function RefundForm({ action, refundable, currency, midLabel }: { action:
         onSubmit(e);
       }}
       noValidate
-      aria-label="Refund"
+      aria-label={external ? "Mark refunded externally" : "Refund"}
       className="space-y-3"
     >
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
@@ -34,16 +34,18 @@ export function RefundForm({ action, refundable, currency, midLabel }: { action:
       {review ? (
         <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="group" aria-label="Confirm refund">
           <p className="font-medium">
-            Refund {review.amount} {currency} through {midLabel}?
+            {external ? `Record ${review.amount} ${currency} as refunded outside MID Console on ${midLabel}?` : `Refund ${review.amount} ${currency} through ${midLabel}?`}
           </p>
-          <p className="mt-1 text-xs">Reason: {review.reason || "—"}. Amazon returns the money to the buyer&apos;s payment method; this cannot be undone.</p>
+          <p className="mt-1 text-xs">
+            Reason: {review.reason || "—"}. {external ? "No call is made to Amazon; the order and the MID's volume are updated." : "Amazon returns the money to the buyer's payment method; this cannot be undone."}
+          </p>
           <div className="mt-3 flex gap-2">
-            <Button type="submit" variant="danger" disabled={pending}>Confirm refund</Button>
+            <Button type="submit" variant="danger" disabled={pending}>{external ? "Confirm" : "Confirm refund"}</Button>
             <Button variant="secondary" onClick={() => setReview(null)}>Back</Button>
           </div>
         </div>
       ) : (
-        <Button type="submit" variant="secondary" disabled={pending}>Review refund</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>{external ? "Review" : "Review refund"}</Button>
       )}
     </form>
   );

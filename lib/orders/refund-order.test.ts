@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { ipnEvents, orders, transactions } from "@/db/schema";
+import { gatewayCalls, ipnEvents, orders, transactions } from "@/db/schema";
 import { readCapRoom } from "@/lib/mids/cap-ledger";
 import { monthKey } from "@/lib/money/calendar";
 import { startPipelineFixture } from "@/lib/testing/pipeline-fixture";
 import { importOrder } from "./import-order";
 import { parseImportOrderFields } from "./import-order-input";
 import { refundOrder } from "./refund-order";
+import { cancelOrder } from "./cancel-order";
+import { markRefundedExternally } from "./mark-refunded-externally";
 
 type Fixture = Awaited<ReturnType<typeof startPipelineFixture>>;
 let fixture: Fixture | null = null;
@@ -68,5 +70,34 @@ describe("refunds and IPNs", () => {
     await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 1, reason: "Again" })).rejects.toMatchObject({ fieldErrors: { amount: "At most $0.00 can still be refunded on this order." } });
     const refunds = f.db.select().from(transactions).where(eq(transactions.type, "REFUND")).all();
     expect(refunds).toHaveLength(1);
+  });
+});
+
+describe("cancel and external refunds", () => {
+  it("cancels a declined order at Amazon and refuses to cancel a charged one", async () => {
+    fixture = await startPipelineFixture();
+    const f = fixture;
+    const { amazonOrderId, accessToken } = await f.checkout();
+    const input = parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken });
+    input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Declined","ReasonCode":"TransactionTimedOut"}}' };
+    const declined = await importOrder(f.db, input, "api");
+    await cancelOrder(f.db, f.actor, { orderId: declined.result.orderId, reason: "Buyer gave up" });
+    expect(f.db.select().from(orders).where(eq(orders.id, declined.result.orderId)).get()?.status).toBe("CANCELED");
+    const ledger = await f.control<{ objects: Array<{ id: string; state: string }> }>("GET", `/_sandbox/ledger?sellerId=${f.mid.merchantId}`);
+    expect(ledger.objects.find((o) => o.id === amazonOrderId)?.state).toBe("Canceled");
+
+    const charged = await placeOrder(f);
+    await expect(cancelOrder(f.db, f.actor, { orderId: charged, reason: "x" })).rejects.toThrow("This order was charged; refund it instead of cancelling.");
+  });
+
+  it("records a refund made in Seller Central without calling Amazon", async () => {
+    fixture = await startPipelineFixture();
+    const f = fixture;
+    const orderId = await placeOrder(f);
+    const callsBefore = f.db.select().from(gatewayCalls).all().length;
+    markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
+    expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
+    expect(f.db.select().from(gatewayCalls).all()).toHaveLength(callsBefore);
+    expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }));
   });
 });

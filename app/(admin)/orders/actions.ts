@@ -6,6 +6,8 @@ import { requireActionActor } from "@/lib/auth/current-user";
 import { formStateFromError, type FormState } from "@/lib/form-state";
 import { parseMajorToMinor } from "@/lib/money/money";
 import { refundOrder } from "@/lib/orders/refund-order";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { markRefundedExternally } from "@/lib/orders/mark-refunded-externally";
 
 export async function refundOrderAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -16,6 +18,30 @@ export async function refundOrderAction(orderId: number, currency: string, _prev
     const result = await refundOrder(getDb(), actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function markRefundedExternallyAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("orders.refund");
+    const amountMinor = parseMajorToMinor(String(formData.get("amount") ?? ""), currency);
+    if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
+    markRefundedExternally(getDb(), actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
+    revalidatePath(`/orders/${orderId}`);
+    return { status: "success", message: "Recorded as refunded outside MID Console." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function cancelOrderAction(orderId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("orders.refund");
+    await cancelOrder(getDb(), actor, { orderId, reason: String(formData.get("reason") ?? "") });
+    revalidatePath(`/orders/${orderId}`);
+    return { status: "success", message: "Order canceled at Amazon." };
   } catch (error) {
     return formStateFromError(error);
   }

@@ -16,7 +16,8 @@ import { RefundForm } from "@/components/orders/refund-form";
 import { can } from "@/lib/auth/permissions";
 import { readRefundable } from "@/lib/orders/refund-order";
 import { formatMinorPlain } from "@/lib/money/money";
-import { refundOrderAction } from "../actions";
+import { cancelOrderAction, markRefundedExternallyAction, refundOrderAction } from "../actions";
+import { CancelForm } from "@/components/orders/cancel-form";
 
 export const metadata = { title: "Order" };
 
@@ -96,6 +97,23 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               currency={order.currency}
               midLabel={mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`}
             />
+            <details className="mt-4 text-sm">
+              <summary className="cursor-pointer text-zinc-600">Refunded outside MID Console (e.g. in Seller Central)?</summary>
+              <div className="mt-3">
+                <RefundForm
+                  external
+                  action={markRefundedExternallyAction.bind(null, order.id, order.currency)}
+                  refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
+                  currency={order.currency}
+                  midLabel={mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`}
+                />
+              </div>
+            </details>
+          </Card>
+        )}
+        {can(actor.role, "orders.refund") && !refundable && ["DECLINED", "ERROR"].includes(order.status) && (order.amazonOrderReferenceId || order.amazonBillingAgreementId) && (
+          <Card title="Cancel" description="The order was never charged; cancel it at Amazon so the buyer's Amazon account shows it closed." className="lg:col-span-3">
+            <CancelForm action={cancelOrderAction.bind(null, order.id)} amazonId={(order.amazonOrderReferenceId ?? order.amazonBillingAgreementId) as string} />
           </Card>
         )}
         <Card title="Items" className="lg:col-span-3">

@@ -1,0 +1,46 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mids, orders, transactions } from "@/db/schema";
+import { AmazonPayError } from "@/lib/amazon-pay";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError } from "@/lib/errors";
+import { amazonClientForMid } from "./amazon-client-for-mid";
+
+function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new DomainError("Check the highlighted fields.", { reason: "A reason is required." });
+  if (trimmed.length > 255) throw new DomainError("Check the highlighted fields.", { reason: "Keep the reason under 255 characters." });
+  return trimmed;
+}
+
+/**
+ * Cancels an order that has no capture: CancelOrderReference at Amazon (or CloseBillingAgreement
+ * for a recurring first charge that never went through), then the order is CANCELED.
+ */
+export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number; reason: string }): Promise<void> {
+  assertCan(actor, "orders.refund");
+  const reason = requireReason(input.reason);
+  const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
+  if (!order) throw new DomainError("Order not found.");
+  if (order.status === "CANCELED") return;
+  if (order.status === "PENDING") throw new DomainError("This order is still pending at Amazon; wait until it is finished.");
+  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), eq(transactions.status, "SUCCESS"), eq(transactions.type, "SALE"))).get();
+  if (captured) throw new DomainError("This order was charged; refund it instead of cancelling.");
+  const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
+  if (!mid) throw new DomainError("The order's MID no longer exists.");
+  const client = amazonClientForMid(db, mid, { orderId: order.id });
+  try {
+    if (order.amazonOrderReferenceId) await client.cancelOrderReference({ amazonOrderReferenceId: order.amazonOrderReferenceId, cancelationReason: reason });
+    else if (order.amazonBillingAgreementId) await client.closeBillingAgreement({ amazonBillingAgreementId: order.amazonBillingAgreementId, closureReason: reason });
+  } catch (error) {
+    // Already canceled or closed at Amazon is the state we want.
+    const finalAlready = error instanceof AmazonPayError && /InvalidCancelAttempt|InvalidCloseAttempt|InvalidOrderReferenceStatus/.test(error.code);
+    if (!finalAlready) throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
+  }
+  db.transaction((tx) => {
+    tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
+    recordAudit(tx, actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "CANCELED", reason } });
+  });
+}
