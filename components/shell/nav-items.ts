@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/campaigns", label: "Campaigns", permission: "campaigns.read", group: "Payments" },
   { href: "/orders", label: "Orders", permission: "orders.read", group: "Orders" },
   { href: "/transactions", label: "Transactions", permission: "transactions.read", group: "Orders" },
+  { href: "/customers", label: "Customers", permission: "customers.read", group: "Orders" },
   { href: "/order-entry", label: "Order entry", permission: "orders.create", group: "Orders" },
   { href: "/settings/users", label: "Users", permission: "users.manage", group: "Settings" },
   { href: "/ipn", label: "IPN inbox", permission: "ipn.read", group: "IPN" },

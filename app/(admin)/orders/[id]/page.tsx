@@ -61,7 +61,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <Card title="Customer">
           <dl>
             <Field label="Name">{[order.firstName, order.lastName].filter(Boolean).join(" ") || "—"}</Field>
-            <Field label="Email">{customer ? <Link className="text-accent-700 hover:underline" href={`/orders?q=${encodeURIComponent(customer.email)}`}>{customer.email}</Link> : order.email}</Field>
+            <Field label="Email">{customer ? <Link className="text-accent-700 hover:underline" href={`/customers/${customer.id}`}>{customer.email}</Link> : order.email}</Field>
             <Field label="Phone">{order.phone}</Field>
             <Field label="Ship to">{address.length ? address.map((l) => <span key={l} className="block">{l}</span>) : "—"}</Field>
             <Field label="IP">{order.ipAddress}</Field>

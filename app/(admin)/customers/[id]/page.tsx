@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/current-user";
+import { getCustomer } from "@/lib/customers/list-customers";
+import { parseIdParam } from "@/lib/parse-id-param";
+import { DomainError } from "@/lib/errors";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Th, Td } from "@/components/ui/table";
+import { Money } from "@/components/ui/money";
+import { LocalTime } from "@/components/ui/local-time";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+
+export const metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("customers.read");
+  const id = parseIdParam((await params).id);
+  if (id === null) notFound();
+  let detail;
+  try {
+    detail = getCustomer(getDb(), actor, id);
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+  const { customer, orders } = detail;
+  return (
+    <>
+      <PageHeader back={{ href: "/customers", label: "Customers" }} title={[customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email} description={`${customer.email}${customer.phone ? ` · ${customer.phone}` : ""}`} />
+      <Table label="Customer orders">
+        <thead><tr><Th>Order</Th><Th>Date</Th><Th>Amazon id</Th><Th>Status</Th><Th align="right">Total</Th><Th align="right">Refunded</Th></tr></thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr key={o.id}>
+              <Td><Link href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</Link></Td>
+              <Td><LocalTime ms={o.createdAt} /></Td>
+              <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
+              <Td><OrderStatusBadge status={o.status} /></Td>
+              <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
+              <Td align="right"><Money minor={o.refundedMinor} currency={o.currency} /></Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { desc, eq, like, lt, or, and, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customers, orders } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert-can";
+import { DomainError } from "@/lib/errors";
+
+export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
+  assertCan(actor, "customers.read");
+  const conditions: SQL[] = [];
+  const q = filter.q?.trim();
+  if (q) conditions.push((q.includes("@") ? eq(customers.email, q.toLowerCase()) : or(like(customers.email, `${q.toLowerCase()}%`), like(customers.lastName, `${q}%`), like(customers.firstName, `${q}%`))) as SQL);
+  if (filter.before) conditions.push(lt(customers.id, filter.before));
+  const rows = db
+    .select({
+      id: customers.id,
+      email: customers.email,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      createdAt: customers.createdAt,
+      orderCount: sql<number>`(select count(*) from ${orders} o where o.customer_id = ${customers.id})`,
+    })
+    .from(customers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(customers.id))
+    .limit(filter.perPage + 1)
+    .all();
+  const shown = rows.slice(0, filter.perPage);
+  return { rows: shown, nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null };
+}
+
+export function getCustomer(db: Db, actor: Actor, customerId: number) {
+  assertCan(actor, "customers.read");
+  const customer = db.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer) throw new DomainError("Customer not found.");
+  const customerOrders = db
+    .select({ id: orders.id, createdAt: orders.createdAt, status: orders.status, totalMinor: orders.totalMinor, refundedMinor: orders.refundedMinor, currency: orders.currency, amazonId: sql<string | null>`coalesce(${orders.amazonOrderReferenceId}, ${orders.amazonBillingAgreementId})` })
+    .from(orders)
+    .where(eq(orders.customerId, customerId))
+    .orderBy(desc(orders.id))
+    .all();
+  return { customer, orders: customerOrders };
+}
