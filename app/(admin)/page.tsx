@@ -3,47 +3,84 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listMids } from "@/lib/mids/list-mids";
+import { loadDashboard } from "@/lib/dashboard/load-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { LinkButton } from "@/components/ui/button";
+import { Money } from "@/components/ui/money";
+import { LocalTime } from "@/components/ui/local-time";
+import { StatusBadge } from "@/components/ui/badge";
 import { MidTable } from "@/components/mids/mid-table";
+import { MoneyStat, PlainStat } from "@/components/dashboard/stat";
+import { VolumeChart } from "@/components/dashboard/volume-chart";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const actor = await requirePageActor("dashboard.read");
-  const mids = can(actor.role, "mids.read") ? listMids(getDb(), actor, { status: "enabled" }) : null;
+  const db = getDb();
+  const dashboard = loadDashboard(db, actor);
+  const mids = can(actor.role, "mids.read") ? listMids(db, actor, { status: "enabled" }) : null;
   const nearCap = mids?.filter((m) => m.room.isOverAlert) ?? [];
+  const currencies = [...new Set(dashboard.chart.series.map((s) => s.currency))];
   return (
     <>
-      <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} description="Volume against each MID's monthly cap." />
-      {mids === null ? (
-        <Card title="Your work">
-          <p className="text-sm text-zinc-600">Orders, transactions and customer-service actions arrive with the order pipeline. Your account can refund, void and cancel orders once they exist.</p>
+      <PageHeader title="Overview" description="Today and this month, in the merchant's time zone." />
+      {nearCap.length > 0 && (
+        <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
+          {nearCap.length} MID{nearCap.length > 1 ? "s are" : " is"} past the alert threshold:{" "}
+          {nearCap.map((m, i) => (
+            <span key={m.id}>{i > 0 && ", "}<Link href={`/mids/${m.id}`} className="font-medium underline">{m.title}</Link> ({Math.round(m.room.utilizationPercent)}%)</span>
+          ))}
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
+        <MoneyStat label="Gross today" totals={dashboard.grossToday} />
+        <MoneyStat label="Gross this month" totals={dashboard.grossMonth} />
+        <MoneyStat label="Refunds today" totals={dashboard.refundsToday} />
+        <MoneyStat label="Refunds this month" totals={dashboard.refundsMonth} />
+        <PlainStat label="Approval rate (month)" value={dashboard.approvalRate === null ? "—" : `${(dashboard.approvalRate * 100).toFixed(1)}%`} hint={`${dashboard.attempts.toLocaleString("en-US")} charge attempts`} />
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card title="Captured volume, last 30 days" description="Per MID" className="lg:col-span-2">
+          {currencies.length === 0 ? <p className="text-sm text-zinc-500">No captured volume in the last 30 days.</p> : currencies.map((c) => (
+            <VolumeChart key={c} currency={c} start={dashboard.chart.start} series={dashboard.chart.series.filter((s) => s.currency === c)} />
+          ))}
         </Card>
-      ) : mids.length === 0 ? (
-        <EmptyState
-          title="No enabled MIDs"
-          description="Add or enable an Amazon Pay merchant account to see its volume here."
-          action={can(actor.role, "mids.write") && <LinkButton href="/mids/new">New MID</LinkButton>}
-        />
-      ) : (
-        <div className="space-y-6">
-          {nearCap.length > 0 && (
-            <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-              {nearCap.length} MID{nearCap.length > 1 ? "s are" : " is"} past the alert threshold:{" "}
-              {nearCap.map((m, i) => (
-                <span key={m.id}>
-                  {i > 0 && ", "}
-                  <Link href={`/mids/${m.id}`} className="font-medium underline">{m.title}</Link>
-                </span>
+        <Card title="Declines this month" description="By Amazon reason code">
+          {dashboard.declinesByReason.length === 0 ? <p className="text-sm text-zinc-500">No declines this month.</p> : (
+            <ul className="space-y-2 text-sm" aria-label="Declines by reason">
+              {dashboard.declinesByReason.map((d) => (
+                <li key={`${d.reason}-${d.status}`} className="flex items-center justify-between gap-2">
+                  <span className="flex items-center gap-2"><StatusBadge status={d.status} /><span className="font-mono text-xs">{d.reason}</span></span>
+                  <span className="tabular font-medium">{d.count}</span>
+                </li>
               ))}
-            </div>
+            </ul>
           )}
+        </Card>
+      </div>
+      {mids && mids.length > 0 && (
+        <div className="mt-6">
+          <h2 className="mb-3 text-sm font-semibold text-zinc-900">MIDs this month</h2>
           <MidTable mids={mids} />
         </div>
       )}
+      <Card title="Recent declines" className="mt-6">
+        {dashboard.recentDeclines.length === 0 ? <p className="text-sm text-zinc-500">None.</p> : (
+          <ul className="divide-y divide-zinc-100 text-sm" aria-label="Recent declines">
+            {dashboard.recentDeclines.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center gap-3 py-2">
+                <span className="w-40 text-xs text-zinc-500"><LocalTime ms={d.createdAt} /></span>
+                <Link href={`/orders/${d.orderId}`} className="font-medium text-accent-700 hover:underline">#{d.orderId}</Link>
+                <StatusBadge status={d.status} />
+                <span className="font-mono text-xs">{d.reasonCode}</span>
+                <span className="text-xs text-zinc-500">{d.email}</span>
+                <span className="ml-auto"><Money minor={d.amountMinor} currency={d.currency} /></span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </>
   );
 }
