@@ -84,7 +84,7 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
       usage.set(mid, u);
     }
     if (refunded > 0) {
-      const refundAt = at + Math.floor(random() * 5 * 86_400_000);
+      const refundAt = Math.min(now - 60_000, at + Math.floor(random() * 5 * 86_400_000));
       insertTxn.run(orderId, mid, "REFUND", "SUCCESS", refunded, product.currency, Number(sale.lastInsertRowid), `hist-${orderNo}-r1`, oro, null, captureId, `${oro}-R${String(orderNo % 1_000_000).padStart(6, "0")}`, "Completed", null, "Customer request", monthKey(new Date(refundAt)), refundAt, refundAt);
       transactions += 1;
       if (monthKey(new Date(refundAt)) === currentMonth) {
