@@ -35,32 +35,48 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
   const routes = sqlite.prepare(`select campaign_id as campaignId, mid_id as midId from campaign_mids`).all() as Route[];
   if (products.length === 0 || routes.length === 0) return { orders: 0, transactions: 0 };
 
-  const insertCustomer = sqlite.prepare(`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?) on conflict(email) do update set updated_at = excluded.updated_at returning id`);
+  const insertCustomer = sqlite.prepare(`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?) on conflict(email) do nothing`);
   const insertOrder = sqlite.prepare(`insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, refunded_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, decline_reason, customer_message, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'api', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'US', ?, ?, ?, ?, ?)`);
   const insertItem = sqlite.prepare(`insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTxn = sqlite.prepare(`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, parent_transaction_id, reference_id, amazon_order_reference_id, amazon_authorization_id, amazon_capture_id, amazon_refund_id, amazon_state, reason_code, customer_message, cap_month, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const addUsage = sqlite.prepare(`insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, ?, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor, refunded_minor = refunded_minor + excluded.refunded_minor`);
   const maxId = (sqlite.prepare(`select coalesce(max(id), 0) as n from orders`).get() as { n: number }).n;
-
   const now = options.now ?? Date.now();
   const currentMonth = monthKey(new Date(now));
   const span = options.days * 86_400_000;
+
+
   const batch = options.batchSize ?? 5_000;
   let transactions = 0;
   const usage = new Map<number, { captured: number; refunded: number }>();
 
+  // A pool of returning customers (about one per three orders), written up front.
+  const poolSize = Math.max(1, Math.ceil(options.orders / 3));
+  const pool: Array<{ id: number; first: string; last: string; email: string }> = [];
+  const firstCustomerId = (sqlite.prepare(`select coalesce(max(id), 0) as n from customers`).get() as { n: number }).n + 1;
+  sqlite.transaction(() => {
+    for (let i = 0; i < poolSize; i++) {
+      const first = pick(FIRST);
+      const last = pick(LAST);
+      const email = `${first}.${last}.${firstCustomerId + i}@example.com`.toLowerCase();
+      const result = insertCustomer.run(email, first, last, "5555550100", now - span, now - span);
+      if (result.changes) pool.push({ id: Number(result.lastInsertRowid), first, last, email });
+    }
+  })();
+  const midsByCampaign = new Map<number, number[]>();
+  for (const r of routes) midsByCampaign.set(r.campaignId, [...(midsByCampaign.get(r.campaignId) ?? []), r.midId]);
+
   const writeOne = (n: number) => {
     const at = now - span + Math.floor((n / options.orders) * span) + Math.floor(random() * 60_000);
     const product = pick(products);
-    const mid = pick(routes.filter((r) => r.campaignId === product.campaignId).map((r) => r.midId).concat([]));
-    if (mid === undefined) return;
+    const campaignMidIds = midsByCampaign.get(product.campaignId);
+    if (!campaignMidIds) return;
+    const mid = pick(campaignMidIds);
     const quantity = random() < 0.85 ? 1 : 2;
     const subtotal = product.priceMinor * quantity;
     const total = subtotal + product.shippingMinor;
-    const first = pick(FIRST);
-    const last = pick(LAST);
+    const { id: customerId, first, last, email } = pick(pool);
     const [city, state, zip] = pick(CITIES);
-    const email = `${first}.${last}.${Math.floor(random() * 5000)}@example.com`.toLowerCase();
     const roll = random();
     const outcome = roll < 0.86 ? "SUCCESS" : roll < 0.92 ? "SOFT_DECLINE" : roll < 0.97 ? "HARD_DECLINE" : roll < 0.995 ? "ERROR" : "PENDING";
     const refunded = outcome === "SUCCESS" && random() < 0.06 ? (random() < 0.5 ? total : Math.floor(total / 2)) : 0;
@@ -69,8 +85,7 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
     const status = outcome === "SUCCESS" ? (refunded === 0 ? "COMPLETE" : refunded >= total ? "REFUNDED" : "PARTIALLY_REFUNDED") : outcome === "PENDING" ? "PENDING" : outcome === "ERROR" ? "ERROR" : "DECLINED";
     const reason = outcome === "SOFT_DECLINE" ? "InvalidPaymentMethod" : outcome === "HARD_DECLINE" ? pick(["InvalidPaymentMethod", "AmazonRejected"]) : outcome === "ERROR" ? "InvalidOrderReferenceStatus" : null;
     const message = reason ? (outcome === "SOFT_DECLINE" ? "Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account." : "Amazon Pay could not accept this payment. Please use another payment method.") : null;
-    const customer = insertCustomer.get(email, first, last, "5555550100", at, at) as { id: number };
-    const order = insertOrder.run(product.campaignId, customer.id, mid, oro, status, product.currency, subtotal, product.shippingMinor, total, refunded, email, first, last, "5555550100", `${first} ${last}`, `${100 + Math.floor(random() * 900)} Main St`, city, state, zip, `203.0.113.${Math.floor(random() * 250)}`, reason, message, at, at);
+    const order = insertOrder.run(product.campaignId, customerId, mid, oro, status, product.currency, subtotal, product.shippingMinor, total, refunded, email, first, last, "5555550100", `${first} ${last}`, `${100 + Math.floor(random() * 900)} Main St`, city, state, zip, `203.0.113.${Math.floor(random() * 250)}`, reason, message, at, at);
     const orderId = Number(order.lastInsertRowid);
     insertItem.run(orderId, product.id, product.name, product.sku, quantity, product.priceMinor, product.shippingMinor, "one_time");
     const month = monthKey(new Date(at));
