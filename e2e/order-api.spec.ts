@@ -16,10 +16,11 @@ test.describe("Konnektive-compatible order API", () => {
     expect(mid.status).toBe(200);
     expect(mid.body).toMatchObject({ result: "SUCCESS", message: { amazonBillerId: 1, sellerId: "A1DEMOUSMAIN01", region: "US", sandbox: true } });
 
-    const checkout = await createCheckout(0);
+    const email = `lara.${Date.now()}@example.com`;
+    const checkout = await createCheckout(0, "OrderReference", { name: "Lara Lander", email });
     const order = await post(request, "/api/order/import/", {
       ...CREDENTIALS, campaignId: "1", product1_id: "1", product1_qty: "1", firstName: "Lara", lastName: "Lander",
-      emailAddress: "lara.lander@example.com", phoneNumber: "5555550100", address1: "1 Main St", city: "Austin", state: "TX",
+      emailAddress: email, phoneNumber: "5555550100", address1: "1 Main St", city: "Austin", state: "TX",
       postalCode: "78701", country: "US", ipAddress: "203.0.113.5", paySource: "AMAZON", amazonBillerId: "1",
       amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken,
     });
@@ -35,7 +36,7 @@ test.describe("Konnektive-compatible order API", () => {
     const upsell = await post(request, "/api/upsale/import/", { ...CREDENTIALS, orderId: String(orderId), productId: "2", productQty: "1", amazonOrderId: upsellCheckout.amazonOrderId, amazonAddressConsent: upsellCheckout.accessToken });
     expect(upsell.body).toMatchObject({ result: "SUCCESS", message: { orderStatus: "COMPLETE", amountPaid: "24.00" } });
 
-    const query = await post(request, "/api/order/query/", { ...CREDENTIALS, emailAddress: "lara.lander@example.com" });
+    const query = await post(request, "/api/order/query/", { ...CREDENTIALS, emailAddress: email });
     expect(query.body).toMatchObject({ result: "SUCCESS", message: { totalResults: 2 } });
     const txns = await post(request, "/api/transactions/query/", { ...CREDENTIALS, orderId: String(orderId) });
     expect(txns.body).toMatchObject({ result: "SUCCESS", message: { totalResults: 1, data: [{ txnType: "SALE", responseType: "SUCCESS", amount: "44.90" }] } });
