@@ -1,0 +1,96 @@
+import { Agent, request } from "node:http";
+
+export type RoundResult = {
+  ordersPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  completed: number;
+  firstError?: string;
+};
+
+type Answer = { status: number; body: string };
+
+function postForm(agent: Agent, url: URL, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** The Import Order success contract: HTTP 200, result SUCCESS, order COMPLETE. Anything else is an error. */
+function isCompleteOrder(answer: Answer): boolean {
+  if (answer.status !== 200) return false;
+  try {
+    const parsed = JSON.parse(answer.body) as { result?: unknown; message?: { orderStatus?: unknown } };
+    return parsed.result === "SUCCESS" && parsed.message?.orderStatus === "COMPLETE";
+  } catch {
+    return false;
+  }
+}
+
+/** Nearest-rank percentile of an ascending list. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Sends every body once, keeping `concurrency` requests in flight (closed loop: each worker
+ * sends its next order as soon as the previous answer arrives). Throughput is completed orders
+ * over the wall time of the whole round; latency covers every request, failed ones included.
+ */
+export async function runRound(url: string, bodies: string[], concurrency: number): Promise<RoundResult> {
+  const target = new URL(url);
+  // One socket per worker, kept alive, so connection setup is not part of the measurement.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let next = 0;
+  let completed = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, bodies.length) }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const sentAt = performance.now();
+        let answer: Answer;
+        try {
+          answer = await postForm(agent, target, body);
+        } catch (error) {
+          answer = { status: 0, body: error instanceof Error ? error.message : String(error) };
+        }
+        latencies.push(performance.now() - sentAt);
+        if (isCompleteOrder(answer)) completed += 1;
+        else {
+          errors += 1;
+          firstError ??= `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
+        }
+      }
+    }),
+  );
+  const elapsedSec = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    ordersPerSec: round1(completed / elapsedSec),
+    p50Ms: round1(percentile(latencies, 50)),
+    p99Ms: round1(percentile(latencies, 99)),
+    errors,
+    completed,
+    firstError,
+  };
+}
