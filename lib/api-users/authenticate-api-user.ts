@@ -21,6 +21,8 @@ export function authenticateApiUser(db: Db, input: { loginId: string; password: 
   if (user.disabled) return { ok: false, code: "API_USER_DISABLED", message: "This API user is disabled." };
   if (!user.allowedEndpoints.includes(input.endpoint)) return { ok: false, code: "ENDPOINT_NOT_ALLOWED", message: `This API user may not call ${input.endpoint}.` };
   if (!isIpAllowed(input.ip, user.allowedIps)) return { ok: false, code: "IP_NOT_ALLOWED", message: `Requests from ${input.ip} are not allowed for this API user.` };
-  db.update(apiUsers).set({ lastUsedAt: Date.now() }).where(eq(apiUsers.id, row.id)).run();
+  // "Last used" to the minute is enough; skipping the write keeps busy landers off the write lock.
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) db.update(apiUsers).set({ lastUsedAt: now }).where(eq(apiUsers.id, row.id)).run();
   return { ok: true, user };
 }
