@@ -23,7 +23,11 @@ test("an admin creates an API user, sees its password once, and limits and disab
   expect(await page.content()).not.toContain(password);
 
   await row.getByRole("link", { name: "Access" }).click();
+  await expect(page.getByRole("heading", { name: "Access of lander-e2e" })).toBeVisible();
+  // Let the form hydrate before ticking, or hydration may render the box unticked again.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel(/Refund order/).check();
+  await expect(page.getByLabel(/Refund order/)).toBeChecked();
   await page.getByRole("button", { name: "Save access" }).click();
   await expect(page.getByText("Access saved.")).toBeVisible();
   await expect(page.locator('tr[data-api-user="lander-e2e"]')).toContainText("Refund order");
