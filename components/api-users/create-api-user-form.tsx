@@ -37,7 +37,7 @@ export function CreateApiUserForm({ action }: { action: (prev: CreateApiUserStat
           </Button>
         </div>
       )}
-      <form
+      <form method="post"
         ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();

@@ -8,7 +8,7 @@ import { AccessFields } from "./access-fields";
 export function EditAccessForm({ action, endpoints, ips }: { action: FormAction; endpoints: string[]; ips: string[] }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="API access" className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="API access" className="max-w-2xl space-y-4">
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       <AccessFields endpoints={endpoints} ips={ips} errors={errors} />
       <div className="flex justify-end gap-3">

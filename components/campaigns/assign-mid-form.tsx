@@ -10,7 +10,7 @@ export function AssignMidForm({ action, options }: { action: FormAction; options
     return <p className="text-sm text-zinc-500">Every MID in this currency is already assigned. Add a MID to assign more.</p>;
   }
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Assign MID" className="space-y-3">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate aria-label="Assign MID" className="space-y-3">
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
         <SelectField label="MID" name="mid_id" error={errors.mid_id} options={options} />

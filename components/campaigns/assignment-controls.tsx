@@ -10,7 +10,7 @@ export function AssignmentControls({ midTitle, priority, weight, enabled, action
   const { state, pending, onSubmit, errors } = useFormAction(action);
   const error = errors.priority ?? errors.weight ?? (state.status === "error" ? state.message : undefined);
   return (
-    <form onSubmit={onSubmit} aria-label={`Routing of ${midTitle}`} className="flex flex-wrap items-center gap-2">
+    <form method="post" onSubmit={onSubmit} aria-label={`Routing of ${midTitle}`} className="flex flex-wrap items-center gap-2">
       <label className="text-xs text-zinc-500">
         <span className="sr-only">Priority of {midTitle}</span>
         <input name="priority" defaultValue={priority} inputMode="numeric" className={NUMBER} aria-label={`Priority of ${midTitle}`} />

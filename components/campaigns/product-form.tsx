@@ -22,7 +22,7 @@ export function ProductForm({ action, defaults, currency, submitLabel }: { actio
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   const [billing, setBilling] = useState(defaults.billing_type);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={submitLabel} className="space-y-4">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate aria-label={submitLabel} className="space-y-4">
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Product name" name="name" defaultValue={defaults.name} error={errors.name} />

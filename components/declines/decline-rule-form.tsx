@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 export function DeclineRuleForm({ code, label, kind, message, action }: { code: string; label: string; kind: string; message: string; action: FormAction }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit} aria-label={`Decline rule ${code}`} className="grid gap-3 sm:grid-cols-[1fr_auto]">
+    <form method="post" onSubmit={onSubmit} aria-label={`Decline rule ${code}`} className="grid gap-3 sm:grid-cols-[1fr_auto]">
       <div className="space-y-2">
         <p className="font-mono text-xs font-semibold text-zinc-900">{label}</p>
         <label className="sr-only" htmlFor={`message-${code}`}>Message for {label}</label>

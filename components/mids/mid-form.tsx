@@ -61,7 +61,7 @@ export function MidForm({ mode, defaults, action, cancelHref }: Props) {
   // useFormAction submits from onSubmit, so on field errors every typed value stays in the
   // browser, secrets included, without the server ever sending a value back.
   return (
-    <form onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
+    <form method="post" onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
       {state.status === "error" && state.message && (
         <div className="mb-6">
           <FormMessage tone="error">{state.message}</FormMessage>

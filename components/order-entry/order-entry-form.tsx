@@ -43,7 +43,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
 
   return (
     <div className="grid gap-6 xl:grid-cols-3">
-      <form
+      <form method="post"
         onSubmit={(e) => {
           e.preventDefault();
           const formData = new FormData(e.currentTarget);
@@ -94,7 +94,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
       </form>
       <div className="space-y-6">
         {emulatorAvailable && testMode && (
-          <form
+          <form method="post"
             onSubmit={(e) => {
               e.preventDefault();
               const formData = new FormData();

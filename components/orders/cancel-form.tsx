@@ -10,7 +10,7 @@ export function CancelForm({ action, amazonId }: { action: FormAction; amazonId:
   const { state, pending, onSubmit, errors } = useFormAction(action);
   const [confirming, setConfirming] = useState(false);
   return (
-    <form
+    <form method="post"
       onSubmit={(e) => {
         if (!confirming) {
           e.preventDefault();

@@ -10,7 +10,7 @@ export function RefundForm({ action, refundable, currency, midLabel, external = 
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   const [review, setReview] = useState<{ amount: string; reason: string } | null>(null);
   return (
-    <form
+    <form method="post"
       ref={formRef}
       onSubmit={(e) => {
         if (!review) {

@@ -14,7 +14,7 @@ export function ActionButton({ label, action, confirmMessage, variant = "seconda
 }) {
   const { state, pending, onSubmit } = useFormAction(action);
   return (
-    <form
+    <form method="post"
       onSubmit={(e) => {
         if (confirmMessage && !window.confirm(confirmMessage)) {
           e.preventDefault();

@@ -7,7 +7,9 @@ export type FormAction = (prev: FormState, formData: FormData) => Promise<FormSt
 
 /**
  * Runs a server action from a form's onSubmit rather than its action prop, so a refused submit
- * keeps everything typed (React resets forms only after action-prop submits).
+ * keeps everything typed (React resets forms only after action-prop submits). Forms using it
+ * declare method="post": a submit before hydration then never puts fields (secrets,
+ * passwords) into a URL.
  */
 export function useFormAction(action: FormAction, options: { resetOnSuccess?: boolean } = {}) {
   const [state, dispatch, pending] = useActionState(action, IDLE);

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 export function CreateUserForm({ action }: { action: (prev: FormState, formData: FormData) => Promise<FormState> }) {
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add user">
+    <form method="post" ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add user">
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
       <TextField label="Name" name="name" error={errors.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" error={errors.email} autoComplete="off" />

@@ -55,7 +55,7 @@ export function UserRowActions({ email, role, disabled, changeRole, setDisabled,
         </Button>
       </div>
       {showReset && (
-        <form
+        <form method="post"
           onSubmit={(e) => { e.preventDefault(); submit("reset", { password: String(new FormData(e.currentTarget).get("password") ?? "") }); }}
           className="flex items-center gap-2"
           aria-label={`Reset password of ${email}`}

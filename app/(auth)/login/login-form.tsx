@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 export function LoginForm({ next }: { next: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(signInAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={errors.email} />
