@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { reconcilePendingOrders } from "@/lib/orders/reconcile-pending-orders";
+import { pollPendingRefunds } from "@/lib/orders/poll-pending-refunds";
 import { acquireJobLease } from "./job-lease";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
@@ -7,7 +8,10 @@ type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 // RECONCILE_AFTER_MS shortens the age at which a PENDING order is looked up (the crash test sets 0).
 const reconcileAfterMs = process.env.RECONCILE_AFTER_MS ? Number(process.env.RECONCILE_AFTER_MS) : undefined;
 
-const JOBS: Job[] = [{ name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db, { olderThanMs: reconcileAfterMs, limit: 500 }) }];
+const JOBS: Job[] = [
+  { name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db, { olderThanMs: reconcileAfterMs, limit: 500 }) },
+  { name: "poll-pending-refunds", everyMs: 5 * 60_000, run: (db) => pollPendingRefunds(db) },
+];
 
 /**
  * Runs each job now and then on its interval, only while this process holds the job's lease,

@@ -9,6 +9,7 @@ import { parseImportOrderFields } from "./import-order-input";
 import { refundOrder } from "./refund-order";
 import { cancelOrder } from "./cancel-order";
 import { markRefundedExternally } from "./mark-refunded-externally";
+import { pollPendingRefunds } from "./poll-pending-refunds";
 
 type Fixture = Awaited<ReturnType<typeof startPipelineFixture>>;
 let fixture: Fixture | null = null;
@@ -99,5 +100,20 @@ describe("cancel and external refunds", () => {
     expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
     expect(f.db.select().from(gatewayCalls).all()).toHaveLength(callsBefore);
     expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }));
+  });
+});
+
+describe("refund poller", () => {
+  it("completes a refund whose IPN never came, once", async () => {
+    fixture = await startPipelineFixture({ ipn: false });
+    const f = fixture;
+    const orderId = await placeOrder(f);
+    const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 500, reason: "Late IPN" });
+    expect((await pollPendingRefunds(f.db, { olderThanMs: -1000 })).checked).toBe(1);
+    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.status).toBe("PENDING");
+    await f.control("POST", "/_sandbox/clock", { advanceMinutes: 5 });
+    expect(await pollPendingRefunds(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, completed: 1 });
+    expect(await pollPendingRefunds(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 0 });
+    expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 500 });
   });
 });
