@@ -8,6 +8,9 @@ import { resolveDatabasePath } from "@/lib/config/data-dir";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle a synchronous drizzle transaction callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 
 /** Opens a SQLite file (or ":memory:"), sets the pragmas we rely on, and applies migrations. */

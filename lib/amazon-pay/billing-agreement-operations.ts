@@ -7,14 +7,13 @@ import {
 import {
   putAccessToken,
   putBoolean,
-  putInteger,
   putMoney,
   putProviderCredits,
   putRequired,
-  putRequiredMoney,
   putText,
   type ParamMap,
   type ProviderCredit,
+  putAuthorizationFields,
 } from "./request-params";
 import type { CallMws } from "./call-mws";
 import type {
@@ -109,12 +108,7 @@ export function createBillingAgreementOperations(call: CallMws) {
       const action = "AuthorizeOnBillingAgreement";
       const params: ParamMap = {};
       putRequired(params, "AmazonBillingAgreementId", input.amazonBillingAgreementId, action);
-      putRequired(params, "AuthorizationReferenceId", input.authorizationReferenceId, action);
-      putRequiredMoney(params, "AuthorizationAmount", input.authorizationAmount, action);
-      putText(params, "SellerAuthorizationNote", input.sellerAuthorizationNote);
-      putInteger(params, "TransactionTimeout", input.transactionTimeout, action);
-      putBoolean(params, "CaptureNow", input.captureNow);
-      putText(params, "SoftDescriptor", input.softDescriptor);
+      putAuthorizationFields(params, input, action);
       putText(params, "SellerNote", input.sellerNote);
       putText(params, "PlatformId", input.platformId);
       putText(params, "SellerOrderAttributes.SellerOrderId", input.sellerOrderId);

@@ -7,8 +7,6 @@ import {
   parseServiceStatusResult,
 } from "./parse-responses";
 import {
-  putBoolean,
-  putInteger,
   putProviderCreditReversals,
   putProviderCredits,
   putRequired,
@@ -17,6 +15,7 @@ import {
   type ParamMap,
   type ProviderCredit,
   type ProviderCreditReversal,
+  putAuthorizationFields,
 } from "./request-params";
 import type { CallMws } from "./call-mws";
 import type {
@@ -68,12 +67,7 @@ export function createPaymentOperations(call: CallMws) {
       const action = "Authorize";
       const params: ParamMap = {};
       putRequired(params, "AmazonOrderReferenceId", input.amazonOrderReferenceId, action);
-      putRequired(params, "AuthorizationReferenceId", input.authorizationReferenceId, action);
-      putRequiredMoney(params, "AuthorizationAmount", input.authorizationAmount, action);
-      putText(params, "SellerAuthorizationNote", input.sellerAuthorizationNote);
-      putInteger(params, "TransactionTimeout", input.transactionTimeout, action);
-      putBoolean(params, "CaptureNow", input.captureNow);
-      putText(params, "SoftDescriptor", input.softDescriptor);
+      putAuthorizationFields(params, input, action);
       putProviderCredits(params, input.providerCredits, action);
       return call(action, params, (xml) => parseAuthorizationResult(xml, action), { safeToRepeat: true });
     },

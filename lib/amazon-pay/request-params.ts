@@ -98,3 +98,22 @@ export function putAccessToken(
   if (input.accessToken) params.AccessToken = normaliseAccessToken(input.accessToken);
   if (input.addressConsentToken) params.AddressConsentToken = normaliseAccessToken(input.addressConsentToken);
 }
+
+/** The authorization fields Authorize and AuthorizeOnBillingAgreement share, in one place. */
+export type AuthorizationFields = {
+  authorizationReferenceId: string;
+  authorizationAmount: Money;
+  sellerAuthorizationNote?: string;
+  transactionTimeout?: number;
+  captureNow?: boolean;
+  softDescriptor?: string;
+};
+
+export function putAuthorizationFields(params: ParamMap, input: AuthorizationFields, action: string): void {
+  putRequired(params, "AuthorizationReferenceId", input.authorizationReferenceId, action);
+  putRequiredMoney(params, "AuthorizationAmount", input.authorizationAmount, action);
+  putText(params, "SellerAuthorizationNote", input.sellerAuthorizationNote);
+  putInteger(params, "TransactionTimeout", input.transactionTimeout, action);
+  putBoolean(params, "CaptureNow", input.captureNow);
+  putText(params, "SoftDescriptor", input.softDescriptor);
+}

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { campaignProducts, campaigns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -8,7 +8,6 @@ import { DomainError } from "@/lib/errors";
 import type { ProductDto } from "./campaign-dto";
 import { parseProductForm } from "./parse-campaign-forms";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function loadCampaign(tx: Pick<Db, "select">, campaignId: number) {
   const campaign = tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();

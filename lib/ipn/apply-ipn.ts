@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { subscriptions, transactions } from "@/db/schema";
 import type { IpnNotification } from "@/lib/amazon-pay";
 import { applyRefundState } from "@/lib/orders/complete-refund";
 import { finishOrder } from "@/lib/orders/finish-order";
 import { toOutcome } from "@/lib/orders/charge-with-amazon";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type ApplyResult = { summary: string; orderId: number | null; transactionId: number | null };
 

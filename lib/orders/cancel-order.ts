@@ -7,13 +7,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { amazonClientForMid } from "./amazon-client-for-mid";
-
-function requireReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (!trimmed) throw new DomainError("Check the highlighted fields.", { reason: "A reason is required." });
-  if (trimmed.length > 255) throw new DomainError("Check the highlighted fields.", { reason: "Keep the reason under 255 characters." });
-  return trimmed;
-}
+import { requireReason } from "./order-references";
 
 /**
  * Cancels an order that has no capture: CancelOrderReference at Amazon (or CloseBillingAgreement

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { orders, transactions } from "@/db/schema";
 import type { RefundDetails } from "@/lib/amazon-pay";
 import { recordRefundedVolume } from "@/lib/mids/cap-ledger";
 import { monthKey } from "@/lib/money/calendar";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Applies Amazon's refund state to our PENDING refund (from the IPN or the poller), once:

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { campaignProducts, customers, orderItems, orders, subscriptions, transactions } from "@/db/schema";
 import { settleReservation } from "@/lib/mids/cap-ledger";
 import { mapDecline } from "@/lib/declines/map-decline";
 import type { DeclineReasonCode } from "@/lib/declines/default-decline-rules";
 import type { BuyerFacts, ChargeOutcome } from "./charge-with-amazon";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const DAY_MS = 86_400_000;
 

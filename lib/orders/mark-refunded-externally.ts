@@ -9,12 +9,12 @@ import { formatMoney } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import { applyRefundState } from "./complete-refund";
 import { readRefundable } from "./refund-order";
+import { buildReferenceId, requireReason } from "./order-references";
 
 /** Records a refund made outside MID Console (e.g. in Seller Central): no Amazon call. */
 export function markRefundedExternally(db: Db, actor: Actor, input: { orderId: number; amountMinor: number; reason: string }): void {
   assertCan(actor, "orders.refund");
-  const reason = input.reason.trim();
-  if (!reason) throw new DomainError("Check the highlighted fields.", { reason: "A reason is required." });
+  const reason = requireReason(input.reason);
   db.transaction(
     (tx) => {
       const found = readRefundable(tx, input.orderId);
@@ -26,7 +26,7 @@ export function markRefundedExternally(db: Db, actor: Actor, input: { orderId: n
       const at = Date.now();
       const row = tx
         .insert(transactions)
-        .values({ orderId: input.orderId, midId: found.sale.midId, type: "REFUND", status: "PENDING", amountMinor: input.amountMinor, currency: found.sale.currency, parentTransactionId: found.sale.id, referenceId: `${process.env.AMAZON_REFERENCE_PREFIX || "mc"}-${input.orderId}-x${n}`, amazonOrderReferenceId: found.sale.amazonOrderReferenceId, reasonCode: "RefundedExternally", customerMessage: reason, capMonth: monthKey(new Date(at)), createdAt: at, updatedAt: at })
+        .values({ orderId: input.orderId, midId: found.sale.midId, type: "REFUND", status: "PENDING", amountMinor: input.amountMinor, currency: found.sale.currency, parentTransactionId: found.sale.id, referenceId: buildReferenceId(input.orderId, "x", n), amazonOrderReferenceId: found.sale.amazonOrderReferenceId, reasonCode: "RefundedExternally", customerMessage: reason, capMonth: monthKey(new Date(at)), createdAt: at, updatedAt: at })
         .returning({ id: transactions.id })
         .get();
       applyRefundState(tx, row.id, { amazonRefundId: "", refundReferenceId: "", status: { state: "Completed" } }, at);

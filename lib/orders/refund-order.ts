@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,8 +10,8 @@ import { formatMoney } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { applyRefundState } from "./complete-refund";
+import { buildReferenceId, requireReason } from "./order-references";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type RefundRequest = { orderId: number; amountMinor?: number; reason: string };
 
@@ -53,7 +53,7 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
       amountMinor: amount,
       currency: sale.currency,
       parentTransactionId: sale.id,
-      referenceId: `${process.env.AMAZON_REFERENCE_PREFIX || "mc"}-${request.orderId}-r${n}`,
+      referenceId: buildReferenceId(request.orderId, "r", n),
       amazonOrderReferenceId: sale.amazonOrderReferenceId,
       amazonCaptureId: sale.amazonCaptureId,
       capMonth: monthKey(new Date(at)),
@@ -73,9 +73,7 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
  */
 export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) {
   assertCan(actor, "orders.refund");
-  const reason = request.reason.trim();
-  if (!reason) throw new DomainError("Check the highlighted fields.", { reason: "A reason is required for every refund." });
-  if (reason.length > 255) throw new DomainError("Check the highlighted fields.", { reason: "Keep the reason under 255 characters." });
+  const reason = requireReason(request.reason, "A reason is required for every refund.");
   const refund = db.transaction((tx) => startRefund(tx, actor, request, reason), { behavior: "immediate" });
   const mid = db.select().from(mids).where(eq(mids.id, refund.midId)).get();
   if (!mid) throw new DomainError("The order's MID no longer exists.");

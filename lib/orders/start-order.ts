@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { orderItems, orders, transactions } from "@/db/schema";
 import { ApiError } from "@/lib/api/api-error";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
@@ -7,18 +7,14 @@ import { formatMoney } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import type { ImportOrderInput } from "./import-order-input";
 import type { OrderPlan } from "./plan-order";
+import { buildReferenceId } from "./order-references";
 
 export type StartedCharge = { orderId: number; transactionId: number; referenceId: string; capMonth: string; amountMinor: number; attempt: number };
 export type StartResult = { kind: "started"; charge: StartedCharge } | { kind: "existing"; orderId: number };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const RETRYABLE_STATUSES = new Set(["DECLINED", "ERROR"]);
 
-/** Our AuthorizationReferenceId: ≤32 chars, deterministic per order attempt, so retries and the reconciler find it. */
-export function authorizationReferenceId(orderId: number, attempt: number): string {
-  return `${process.env.AMAZON_REFERENCE_PREFIX || "mc"}-${orderId}-a${attempt}`;
-}
 
 function findExisting(tx: Tx, input: ImportOrderInput) {
   if (input.idempotencyKey) {
@@ -33,7 +29,7 @@ function findExisting(tx: Tx, input: ImportOrderInput) {
 
 function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
   const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"))).get()?.n ?? 0) + 1;
-  const referenceId = authorizationReferenceId(orderId, attempt);
+  const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
   const row = tx
     .insert(transactions)
