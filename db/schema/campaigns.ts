@@ -4,6 +4,9 @@ import { CURRENCIES, mids } from "./mids";
 export const CAMPAIGN_STATUSES = ["active", "archived"] as const;
 export const ROUTING_MODES = ["priority", "weighted"] as const;
 export const BILLING_TYPES = ["one_time", "recurring"] as const;
+// sale: Authorize with CaptureNow. authorize: the authorization stays open until someone
+// captures or voids it from the order page ("capture on shipment").
+export const CAPTURE_MODES = ["sale", "authorize"] as const;
 
 export const campaigns = sqliteTable("campaigns", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -12,6 +15,7 @@ export const campaigns = sqliteTable("campaigns", {
   storeName: text("store_name").notNull(),
   status: text("status", { enum: CAMPAIGN_STATUSES }).notNull(),
   routingMode: text("routing_mode", { enum: ROUTING_MODES }).notNull(),
+  captureMode: text("capture_mode", { enum: CAPTURE_MODES }).notNull().default("sale"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

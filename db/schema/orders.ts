@@ -2,7 +2,7 @@ import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqli
 import { mids } from "./mids";
 import { campaigns, campaignProducts } from "./campaigns";
 
-export const ORDER_STATUSES = ["PENDING", "COMPLETE", "DECLINED", "ERROR", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELED", "VOIDED"] as const;
+export const ORDER_STATUSES = ["PENDING", "AUTHORIZED", "COMPLETE", "DECLINED", "ERROR", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELED", "VOIDED"] as const;
 export const ORDER_SOURCES = ["api", "order_entry", "rebill"] as const;
 
 export const customers = sqliteTable(

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `capture_mode` text DEFAULT 'sale' NOT NULL;
