@@ -75,9 +75,12 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   if ((options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get()) {
     generateHistory(db, { orders: 600, days: 28, seed: 7 });
   }
+  seedDemoCampaigns(db, actor, CAPTURE_LATER_CAMPAIGNS);
 }
 
-const DEMO_CAMPAIGNS: Array<{ name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; sellers: string[]; products: Array<Record<string, string>> }> = [
+type DemoCampaign = { name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; captureMode?: "sale" | "authorize"; sellers: string[]; products: Array<Record<string, string>> };
+
+const DEMO_CAMPAIGNS: DemoCampaign[] = [
   {
     name: "GlowSkin Serum — US",
     currency: "USD",
@@ -100,10 +103,27 @@ const DEMO_CAMPAIGNS: Array<{ name: string; currency: "USD" | "GBP"; storeName: 
   },
 ];
 
-function seedDemoCampaigns(db: Db, actor: Actor): void {
-  for (const demo of DEMO_CAMPAIGNS) {
+/**
+ * Seeded after the history, so the generated past orders (which other tests count) stay exactly
+ * what they were before this campaign existed. Its orders are authorized only, and captured or
+ * voided from the order page.
+ */
+const CAPTURE_LATER_CAMPAIGNS: DemoCampaign[] = [
+  {
+    name: "GlowSkin Serum — US ship then capture",
+    currency: "USD",
+    storeName: "GlowSkin",
+    routingMode: "priority",
+    captureMode: "authorize",
+    sellers: ["A1DEMOUSMAIN01"],
+    products: [{ name: "Vitamin C Serum (capture on shipment)", sku: "GS-SERUM-30-SHIP", price: "39.95", shipping: "4.95", billing_type: "one_time" }],
+  },
+];
+
+function seedDemoCampaigns(db: Db, actor: Actor, list: DemoCampaign[] = DEMO_CAMPAIGNS): void {
+  for (const demo of list) {
     if (db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, demo.name)).get()) continue;
-    const campaign = createCampaign(db, actor, { name: demo.name, currency: demo.currency, storeName: demo.storeName, routingMode: demo.routingMode });
+    const campaign = createCampaign(db, actor, { name: demo.name, currency: demo.currency, storeName: demo.storeName, routingMode: demo.routingMode, captureMode: demo.captureMode ?? "sale" });
     for (const product of demo.products) saveProduct(db, actor, campaign.id, product);
     demo.sellers.forEach((sellerId, index) => {
       const mid = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId)).get();

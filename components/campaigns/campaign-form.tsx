@@ -5,7 +5,7 @@ import { TextField, SelectField, FormMessage } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { CURRENCIES } from "@/lib/mids/mid-rules";
 
-export type CampaignFormDefaults = { name: string; currency: string; store_name: string; routing_mode: string };
+export type CampaignFormDefaults = { name: string; currency: string; store_name: string; routing_mode: string; capture_mode: string };
 
 export function CampaignForm({ action, defaults, submitLabel, cancelHref }: { action: FormAction; defaults: CampaignFormDefaults; submitLabel: string; cancelHref: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
@@ -26,6 +26,17 @@ export function CampaignForm({ action, defaults, submitLabel, cancelHref }: { ac
         options={[
           { value: "priority", label: "Priority (fail over in order)" },
           { value: "weighted", label: "Weighted (spread by weight)" },
+        ]}
+      />
+      <SelectField
+        label="Capture"
+        name="capture_mode"
+        defaultValue={defaults.capture_mode}
+        error={errors.capture_mode}
+        hint="Later: Amazon only authorizes the one-time order (funds held for up to 30 days; the MID's cap stays reserved); support captures it when it ships or voids it. Recurring products are always charged immediately."
+        options={[
+          { value: "sale", label: "Immediately (sale)" },
+          { value: "authorize", label: "Later (authorize only; capture or void from the order page)" },
         ]}
       />
       <div className="flex justify-end gap-3">

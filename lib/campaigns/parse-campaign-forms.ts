@@ -1,5 +1,5 @@
 import { CURRENCIES, type Currency } from "@/db/schema/mids";
-import { BILLING_TYPES, ROUTING_MODES } from "@/db/schema/campaigns";
+import { BILLING_TYPES, CAPTURE_MODES, ROUTING_MODES } from "@/db/schema/campaigns";
 import type { FieldErrors } from "@/lib/errors";
 import { parseMajorToMinor } from "@/lib/money/money";
 
@@ -11,6 +11,7 @@ export type CampaignInput = {
   currency: Currency;
   storeName: string;
   routingMode: (typeof ROUTING_MODES)[number];
+  captureMode: (typeof CAPTURE_MODES)[number];
 };
 
 export type ProductInput = {
@@ -46,8 +47,11 @@ export function parseCampaignForm(values: Values): Parsed<CampaignInput> {
   else if (storeName.length > 50) errors.store_name = "Amazon store name must be at most 50 characters.";
   const routingMode = text(values, "routing_mode") as CampaignInput["routingMode"];
   if (!ROUTING_MODES.includes(routingMode)) errors.routing_mode = "Routing must be priority or weighted.";
+  // Forms posted before this field existed (and API-less scripts) keep the historical behaviour.
+  const captureMode = (text(values, "capture_mode") || "sale") as CampaignInput["captureMode"];
+  if (!CAPTURE_MODES.includes(captureMode)) errors.capture_mode = "Capture must be sale (immediately) or authorize (later, from the order page).";
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-  return { ok: true, input: { name, currency, storeName, routingMode } };
+  return { ok: true, input: { name, currency, storeName, routingMode, captureMode } };
 }
 
 export function parseProductForm(values: Values, currency: Currency): Parsed<ProductInput> {

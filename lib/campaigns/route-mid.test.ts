@@ -14,7 +14,7 @@ function setup(routingMode: "priority" | "weighted") {
   const admin = actorFor("admin");
   const first = createTestMid(db, admin, { monthly_cap: "100.00" });
   const second = createTestMid(db, admin, { monthly_cap: "100.00" });
-  const campaign = createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode });
+  const campaign = createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode, captureMode: "sale" });
   saveAssignment(db, admin, campaign.id, first.id, { priority: 1, weight: 75, enabled: true });
   saveAssignment(db, admin, campaign.id, second.id, { priority: 2, weight: 25, enabled: true });
   return { db, admin, first, second, campaign };

@@ -33,7 +33,7 @@ export function updateCampaign(db: Db, actor: Actor, campaignId: number, input: 
       }
       const after = tx.update(campaigns).set({ ...input, updatedAt: Date.now() }).where(eq(campaigns.id, campaignId)).returning().get();
       const diff = diffSnapshots(
-        { name: before.name, currency: before.currency, storeName: before.storeName, routingMode: before.routingMode },
+        { name: before.name, currency: before.currency, storeName: before.storeName, routingMode: before.routingMode, captureMode: before.captureMode },
         { ...input },
       );
       if (Object.keys(diff.after).length) recordAudit(tx, actor, { action: "campaign.update", entity: "campaign", entityId: campaignId, ...diff });

@@ -26,7 +26,7 @@ export const TEST_SELLER = {
  * A real database file, the real emulator over HTTP, and a campaign with a one-time and a
  * recurring product on a test-mode MID whose credentials the emulator knows.
  */
-export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean } = {}) {
+export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean; captureMode?: "sale" | "authorize" } = {}) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
   const db: Db = openDatabase(file);
   // Our IPN endpoint's logic behind a real HTTP server, so the emulator delivers as SNS would.
@@ -59,7 +59,7 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     monthlyCapMinor: Math.round(Number(options.capMajor ?? "1000") * 100), capCountsRefunds: true, capAlertPercent: 80,
     discountRateBps: 0, reserveRateBps: 0, transactionFeeMinor: 0, chargebackFeeMinor: 0, enabled: true,
   });
-  const campaign = createCampaign(db, actor, { name: "Pipeline", currency: "USD", storeName: "Pipeline Store", routingMode: "priority" });
+  const campaign = createCampaign(db, actor, { name: "Pipeline", currency: "USD", storeName: "Pipeline Store", routingMode: "priority", captureMode: options.captureMode ?? "sale" });
   const oneTime = saveProduct(db, actor, campaign.id, { name: "Serum", sku: "SERUM", price: "39.95", shipping: "5.00", billing_type: "one_time" });
   const recurring = saveProduct(db, actor, campaign.id, { name: "Club", sku: "CLUB", price: "4.95", shipping: "0", billing_type: "recurring", cycle_days: "30", rebill_price: "34.95", trial_days: "14" });
   saveAssignment(db, actor, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });

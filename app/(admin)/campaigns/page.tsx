@@ -46,6 +46,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               <Th>Campaign</Th>
               <Th>Currency</Th>
               <Th>Routing</Th>
+              <Th>Capture</Th>
               <Th align="right">Products</Th>
               <Th align="right">MIDs taking orders</Th>
               <Th>Status</Th>
@@ -61,6 +62,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 </Td>
                 <Td>{c.currency}</Td>
                 <Td className="capitalize">{c.routingMode}</Td>
+                <Td>{c.captureMode === "authorize" ? <Badge tone="blue">Later</Badge> : "Immediately"}</Td>
                 <Td align="right">{c.productCount}</Td>
                 <Td align="right">
                   <span className={c.enabledMidCount === 0 ? "font-medium text-amber-700" : undefined}>{c.enabledMidCount}</span>

@@ -42,7 +42,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             {campaign.name} {campaign.status === "archived" && <Badge tone="slate">Archived</Badge>}
           </span>
         }
-        description={`Campaign #${campaign.id} · ${campaign.currency} · store “${campaign.storeName}” · ${campaign.routingMode} routing`}
+        description={`Campaign #${campaign.id} · ${campaign.currency} · store “${campaign.storeName}” · ${campaign.routingMode} routing · ${campaign.captureMode === "authorize" ? "authorize only, capture or void from the order page" : "captured immediately (sale)"}`}
         actions={
           mayWrite && (
             <>

@@ -14,7 +14,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
       <PageHeader title={`Edit ${campaign.name}`} back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }} />
       <CampaignForm
         action={updateCampaignAction.bind(null, campaign.id)}
-        defaults={{ name: campaign.name, currency: campaign.currency, store_name: campaign.storeName, routing_mode: campaign.routingMode }}
+        defaults={{ name: campaign.name, currency: campaign.currency, store_name: campaign.storeName, routing_mode: campaign.routingMode, capture_mode: campaign.captureMode }}
         submitLabel="Save changes"
         cancelHref={`/campaigns/${campaign.id}`}
       />
