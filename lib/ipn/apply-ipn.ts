@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { subscriptions, transactions } from "@/db/schema";
 import type { IpnNotification } from "@/lib/amazon-pay";
 import { applyRefundState } from "@/lib/orders/complete-refund";
+import { applyCaptureState } from "@/lib/orders/complete-capture";
 import { finishOrder } from "@/lib/orders/finish-order";
 import { toOutcome } from "@/lib/orders/charge-with-amazon";
 
@@ -37,7 +38,11 @@ export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyRe
     }
     case "PaymentCapture": {
       const capture = notification.capture;
-      const row = byColumn(tx, transactions.amazonCaptureId, capture.amazonCaptureId);
+      const row = byColumn(tx, transactions.amazonCaptureId, capture.amazonCaptureId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, capture.captureReferenceId)).get();
+      if (row?.type === "CAPTURE") {
+        const change = applyCaptureState(tx, row.id, capture);
+        return { summary: change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`, orderId: row.orderId, transactionId: row.id };
+      }
       if (row) tx.update(transactions).set({ amazonState: row.type === "SALE" ? capture.status.state : row.amazonState, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
       return { summary: `capture ${capture.status.state}`, orderId: row?.orderId ?? null, transactionId: row?.id ?? null };
     }

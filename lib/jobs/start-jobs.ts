@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { reconcilePendingOrders } from "@/lib/orders/reconcile-pending-orders";
 import { pollPendingRefunds } from "@/lib/orders/poll-pending-refunds";
+import { reconcilePendingCaptures } from "@/lib/orders/reconcile-pending-captures";
 import { acquireJobLease } from "./job-lease";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
@@ -10,6 +11,7 @@ const reconcileAfterMs = process.env.RECONCILE_AFTER_MS ? Number(process.env.REC
 
 const JOBS: Job[] = [
   { name: "reconcile-pending-orders", everyMs: 60_000, run: (db) => reconcilePendingOrders(db, { olderThanMs: reconcileAfterMs, limit: 500 }) },
+  { name: "reconcile-pending-captures", everyMs: 60_000, run: (db) => reconcilePendingCaptures(db, { olderThanMs: reconcileAfterMs }) },
   { name: "poll-pending-refunds", everyMs: 5 * 60_000, run: (db) => pollPendingRefunds(db) },
 ];
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
@@ -6,12 +6,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
+import { settleReservation } from "@/lib/mids/cap-ledger";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { requireReason } from "./order-references";
+import { readAuthorization } from "./read-authorization";
 
 /**
  * Cancels an order that has no capture: CancelOrderReference at Amazon (or CloseBillingAgreement
- * for a recurring first charge that never went through), then the order is CANCELED.
+ * for a recurring first charge that never went through), then the order is CANCELED. An open
+ * authorization (capture-later campaigns) is closed by Amazon with the order reference, so its
+ * cap reservation is released here.
  */
 export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number; reason: string }): Promise<void> {
   assertCan(actor, "orders.refund");
@@ -20,7 +24,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
   if (!order) throw new DomainError("Order not found.");
   if (order.status === "CANCELED") return;
   if (order.status === "PENDING") throw new DomainError("This order is still pending at Amazon; wait until it is finished.");
-  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), eq(transactions.status, "SUCCESS"), eq(transactions.type, "SALE"))).get();
+  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, ["SALE", "CAPTURE"]))).get();
   if (captured) throw new DomainError("This order was charged; refund it instead of cancelling.");
   const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
   if (!mid) throw new DomainError("The order's MID no longer exists.");
@@ -33,8 +37,19 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
     const finalAlready = error instanceof AmazonPayError && /InvalidCancelAttempt|InvalidCloseAttempt|InvalidOrderReferenceStatus/.test(error.code);
     if (!finalAlready) throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
   }
-  db.transaction((tx) => {
-    tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
-    recordAudit(tx, actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "CANCELED", reason } });
-  });
+  db.transaction(
+    (tx) => {
+      const current = tx.select().from(orders).where(eq(orders.id, order.id)).get();
+      if (!current || current.status === "CANCELED") return;
+      const held = current.status === "AUTHORIZED" ? readAuthorization(tx, order.id) : null;
+      if (held?.open) {
+        const { authorization } = held;
+        tx.update(transactions).set({ amazonState: "Closed", reasonCode: "OrderReferenceCanceled", updatedAt: Date.now() }).where(eq(transactions.id, authorization.id)).run();
+        settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
+      }
+      tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
+      recordAudit(tx, actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: current.status }, after: { status: "CANCELED", reason } });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -8,6 +8,8 @@ export type BuyerFacts = { buyer?: Buyer; shippingAddress?: Address; amazonUserI
 /** What Amazon said, reduced to what the order needs. */
 export type ChargeOutcome =
   | { kind: "captured"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
+  // Open and uncaptured (Authorize without CaptureNow): funds held until Capture or CloseAuthorization.
+  | { kind: "authorized"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
   | { kind: "pending"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
   | { kind: "declined"; reason: DeclineReasonCode; authorization?: AuthorizationDetails; amazonOrderReferenceId?: string; amazonReasonCode: string; facts: BuyerFacts }
   // Refused before any money moved (bad id, wrong state, Amazon down before Authorize).
@@ -24,6 +26,7 @@ export type ChargeRequest = {
   sellerOrderId: string;
   storeName: string;
   softDescriptor: string;
+  captureNow: boolean;
   sellerNote?: string;
   sandboxSimulation?: string;
 };
@@ -34,7 +37,11 @@ export function toOutcome(authorization: AuthorizationDetails, amazonOrderRefere
     return { kind: "declined", reason: classifyAuthorizationDecline(authorization.status.reasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode: authorization.status.reasonCode ?? "Declined", facts };
   }
   if (state === "Pending") return { kind: "pending", authorization, amazonOrderReferenceId, facts };
-  return { kind: "captured", authorization, amazonOrderReferenceId, facts };
+  if (authorization.captureIds.length > 0) return { kind: "captured", authorization, amazonOrderReferenceId, facts };
+  if (state === "Open") return { kind: "authorized", authorization, amazonOrderReferenceId, facts };
+  // Closed without a capture (AmazonClosed, ExpiredUnused, OrderReferenceCanceled): no money moved.
+  const amazonReasonCode = authorization.status.reasonCode ?? "Closed";
+  return { kind: "declined", reason: classifyAuthorizationDecline(amazonReasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode, facts };
 }
 
 function failure(error: unknown, facts: BuyerFacts, authorizeStep: boolean): ChargeOutcome {
@@ -58,7 +65,7 @@ async function addProfile(facts: BuyerFacts, lwa: LoginWithAmazonClient | null, 
 
 /**
  * One-time: GetOrderReferenceDetails (with the consent token) → Set + Confirm while Draft →
- * Authorize with CaptureNow. Get comes first so a retried attempt on an already confirmed ORO
+ * Authorize (CaptureNow unless the campaign captures later). Get comes first so a retried attempt on an already confirmed ORO
  * goes straight to a new authorization.
  */
 async function chargeOrderReference(client: AmazonPayClient, lwa: LoginWithAmazonClient | null, req: ChargeRequest): Promise<ChargeOutcome> {
@@ -85,7 +92,7 @@ async function chargeOrderReference(client: AmazonPayClient, lwa: LoginWithAmazo
       authorizationReferenceId: req.referenceId,
       authorizationAmount: req.amount,
       transactionTimeout: 0,
-      captureNow: true,
+      captureNow: req.captureNow,
       softDescriptor: req.softDescriptor,
       sellerAuthorizationNote: req.sandboxSimulation,
     });

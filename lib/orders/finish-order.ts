@@ -83,7 +83,8 @@ function startSubscription(tx: Tx, order: typeof orders.$inferSelect, at: number
 
 /**
  * The second transaction: record Amazon's answer exactly once (only while the charge is still
- * PENDING), turn the reservation into volume or release it, map declines. Shared by the
+ * PENDING), turn the reservation into volume, keep it (open authorization) or release it, map
+ * declines. Shared by the
  * request path and the reconciler.
  */
 export function finishOrder(db: Db, transactionId: number, outcome: ChargeOutcome, at = Date.now()): "applied" | "already-final" | "still-pending" {
@@ -115,6 +116,19 @@ export function finishOrder(db: Db, transactionId: number, outcome: ChargeOutcom
         const after = { ...order, customerId };
         tx.update(orders).set({ ...buyer, customerId, status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id)).run();
         if (order.amazonBillingAgreementId) startSubscription(tx, after, at);
+        return "applied";
+      }
+
+      if (outcome.kind === "authorized") {
+        const auth = outcome.authorization;
+        tx.update(transactions)
+          .set({ status: "SUCCESS", amazonAuthorizationId: auth.amazonAuthorizationId, amazonOrderReferenceId: outcome.amazonOrderReferenceId, amazonState: auth.status.state, reasonCode: auth.status.reasonCode ?? null, updatedAt: at })
+          .where(eq(transactions.id, charge.id))
+          .run();
+        // The reservation stays: Amazon holds the funds, and capture may still take them, so the
+        // cap must keep room for them until capture (settles) or void/cancel (releases).
+        const customerId = upsertCustomer(tx, order, outcome.facts, at);
+        tx.update(orders).set({ ...buyer, customerId, status: "AUTHORIZED", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id)).run();
         return "applied";
       }
 

@@ -44,11 +44,12 @@ export async function importOrder(db: Db, input: ImportOrderInput, source: "api"
     sellerOrderId: String(charge.orderId),
     storeName: plan.campaign.storeName,
     softDescriptor: plan.mid.descriptor,
+    captureNow: plan.captureNow,
     sandboxSimulation: plan.mid.testMode ? input.sandboxSimulation?.authorizationNote : undefined,
     sellerNote: plan.mid.testMode ? input.sandboxSimulation?.sellerNote : undefined,
   });
   finishOrder(db, charge.transactionId, outcome);
   const result = loadOrderResult(db, charge.orderId);
-  if (outcome.kind === "captured" || (outcome.kind === "pending" && result.orderStatus === "PENDING")) return { ok: true, result };
+  if (outcome.kind === "captured" || outcome.kind === "authorized" || (outcome.kind === "pending" && result.orderStatus === "PENDING")) return { ok: true, result };
   return { ok: false, error: refusalFor(outcome, result), result };
 }

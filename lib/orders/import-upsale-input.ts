@@ -10,8 +10,8 @@ export function parseImportUpsaleFields(db: Db, fields: Record<string, string>):
   const parentId = requireId(fields, "orderId");
   const parent = db.select().from(orders).where(eq(orders.id, parentId)).get();
   if (!parent) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${parentId} does not exist.`, { field: "orderId" });
-  if (!["COMPLETE", "PARTIALLY_REFUNDED"].includes(parent.status)) {
-    throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} is ${parent.status}; upsells attach to completed orders.`, { field: "orderId" });
+  if (!["COMPLETE", "PARTIALLY_REFUNDED", "AUTHORIZED"].includes(parent.status)) {
+    throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} is ${parent.status}; upsells attach to completed or authorized orders.`, { field: "orderId" });
   }
   if (!parent.campaignId) throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} has no campaign.`, { field: "orderId" });
   const qtyText = (fields.productQty ?? "1").trim() || "1";

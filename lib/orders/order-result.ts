@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderItems, orders, transactions } from "@/db/schema";
 import { formatMinorPlain } from "@/lib/money/money";
@@ -27,8 +27,10 @@ export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderR
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new Error(`order ${orderId} not found`);
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"))).orderBy(desc(transactions.id)).get();
-  const paid = sale?.status === "SUCCESS" ? sale.amountMinor : 0;
+  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "AUTHORIZE"]))).orderBy(desc(transactions.id)).get();
+  // An authorization alone pays nothing; its later capture does.
+  const capture = sale?.type === "AUTHORIZE" ? db.select().from(transactions).where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS"))).get() : undefined;
+  const paid = sale?.type === "SALE" && sale.status === "SUCCESS" ? sale.amountMinor : (capture?.amountMinor ?? 0);
   return {
     orderId: order.id,
     customerId: order.customerId,
@@ -42,7 +44,7 @@ export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderR
     amazonOrderReferenceId: sale?.amazonOrderReferenceId ?? order.amazonOrderReferenceId,
     amazonBillingAgreementId: order.amazonBillingAgreementId,
     amazonAuthorizationId: sale?.amazonAuthorizationId ?? null,
-    amazonCaptureId: sale?.amazonCaptureId ?? null,
+    amazonCaptureId: sale?.amazonCaptureId ?? capture?.amazonCaptureId ?? null,
     declineReason: order.declineReason,
     message: order.customerMessage,
   };

@@ -26,6 +26,11 @@ export type OrderPlan = {
   totalMinor: number;
   kind: "order_reference" | "billing_agreement";
   recurringLine: OrderLine | null;
+  /**
+   * False for a one-time order of a capture-later campaign: Authorize without CaptureNow.
+   * Billing agreements stay sales: a subscription starts on a charge that went through.
+   */
+  captureNow: boolean;
 };
 
 /**
@@ -91,5 +96,6 @@ export function planOrder(db: Db, input: ImportOrderInput): OrderPlan {
     totalMinor: subtotalMinor + shippingMinor,
     kind: isBillingAgreement ? "billing_agreement" : "order_reference",
     recurringLine: recurring[0] ?? null,
+    captureNow: campaign.captureMode !== "authorize" || isBillingAgreement,
   };
 }

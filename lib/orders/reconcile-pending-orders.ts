@@ -1,4 +1,4 @@
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
@@ -23,7 +23,8 @@ async function lookUpCharge(client: AmazonPayClient, charge: Charge, context: { 
       }
       return { kind: "failed", unavailable: false, amazonCode: "NotAuthorized", message: `Amazon has no authorization ${charge.referenceId}; nothing was charged.`, facts: {} };
     }
-    // A billing agreement does not list the order references it created, so the only way to learn
+    // Only sales reach this point: capture-later campaigns authorize order references, never
+    // billing agreements. A billing agreement does not list the order references it created, so the only way to learn
     // the fate of AuthorizeOnBillingAgreement is Amazon's idempotent replay of the same request:
     // it returns the original authorization if the first call was applied.
     const result = await client.authorizeOnBillingAgreement({
@@ -59,7 +60,7 @@ export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: nu
     .innerJoin(mids, eq(mids.id, transactions.midId))
     .innerJoin(orders, eq(orders.id, transactions.orderId))
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(and(eq(transactions.type, "SALE"), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
+    .where(and(inArray(transactions.type, ["SALE", "AUTHORIZE"]), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
     .orderBy(asc(transactions.id))
     .limit(options.limit ?? 50)
     .all();

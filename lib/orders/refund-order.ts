@@ -15,12 +15,15 @@ import { buildReferenceId, requireReason } from "./order-references";
 
 export type RefundRequest = { orderId: number; amountMinor?: number; reason: string };
 
-/** What can still be refunded: the captured sale less refunds that are pending or done. */
+/**
+ * What can still be refunded: the captured sale (or the capture of an authorization, for
+ * capture-later campaigns) less refunds that are pending or done.
+ */
 export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
   const sale = tx
     .select()
     .from(transactions)
-    .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"), eq(transactions.status, "SUCCESS")))
+    .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "CAPTURE"]), eq(transactions.status, "SUCCESS")))
     .orderBy(desc(transactions.id))
     .get();
   if (!sale) return null;

@@ -28,7 +28,7 @@ function findExisting(tx: Tx, input: ImportOrderInput) {
 }
 
 function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
-  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "SALE"))).get()?.n ?? 0) + 1;
+  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "AUTHORIZE"]))).get()?.n ?? 0) + 1;
   const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
   const row = tx
@@ -36,7 +36,7 @@ function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrd
     .values({
       orderId,
       midId: plan.mid.id,
-      type: "SALE",
+      type: plan.captureNow ? "SALE" : "AUTHORIZE",
       status: "PENDING",
       amountMinor: plan.totalMinor,
       currency: plan.mid.currency,

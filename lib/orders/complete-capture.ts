@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { orders, transactions } from "@/db/schema";
+import type { CaptureDetails } from "@/lib/amazon-pay";
+import { settleReservation } from "@/lib/mids/cap-ledger";
+
+/**
+ * Applies Amazon's capture state to our PENDING capture (from Capture's answer, the IPN or the
+ * reconciler), once. Completed turns the authorization's reservation into captured volume (in
+ * the cap month it was reserved in, so the cap it was checked against is the one it counts
+ * against); Declined releases it. Either way Amazon has closed the authorization.
+ */
+export function applyCaptureState(tx: Tx, captureTransactionId: number, capture: CaptureDetails, at = Date.now()): "completed" | "declined" | "pending" | "already-final" {
+  const row = tx.select().from(transactions).where(eq(transactions.id, captureTransactionId)).get();
+  if (!row || row.type !== "CAPTURE" || row.status !== "PENDING") return "already-final";
+  const state = capture.status.state;
+  if (state === "Pending") {
+    tx.update(transactions).set({ amazonCaptureId: capture.amazonCaptureId, amazonState: "Pending", updatedAt: at }).where(eq(transactions.id, row.id)).run();
+    return "pending";
+  }
+  if (row.parentTransactionId) {
+    tx.update(transactions).set({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed", updatedAt: at }).where(eq(transactions.id, row.parentTransactionId)).run();
+  }
+  const capMonth = row.capMonth ?? "";
+  if (state === "Completed" || state === "Closed") {
+    tx.update(transactions).set({ status: "SUCCESS", amazonCaptureId: capture.amazonCaptureId, amazonState: state, updatedAt: at }).where(eq(transactions.id, row.id)).run();
+    settleReservation(tx, row.midId, capMonth, row.amountMinor, row.amountMinor);
+    tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, row.orderId)).run();
+    return "completed";
+  }
+  const reason = capture.status.reasonCode ?? state;
+  tx.update(transactions)
+    .set({ status: "HARD_DECLINE", amazonCaptureId: capture.amazonCaptureId, amazonState: state, reasonCode: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at })
+    .where(eq(transactions.id, row.id))
+    .run();
+  settleReservation(tx, row.midId, capMonth, row.amountMinor, 0);
+  tx.update(orders).set({ status: "DECLINED", declineReason: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at }).where(eq(orders.id, row.orderId)).run();
+  return "declined";
+}
