@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 const TONES: Record<string, BadgeTone> = {
   COMPLETE: "green",
   PENDING: "slate",
+  AUTHORIZED: "blue",
   DECLINED: "amber",
   ERROR: "red",
   PARTIALLY_REFUNDED: "blue",

@@ -8,6 +8,8 @@ import { parseMajorToMinor } from "@/lib/money/money";
 import { refundOrder } from "@/lib/orders/refund-order";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { markRefundedExternally } from "@/lib/orders/mark-refunded-externally";
+import { captureOrder } from "@/lib/orders/capture-order";
+import { voidAuthorization } from "@/lib/orders/void-authorization";
 
 export async function refundOrderAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -42,6 +44,30 @@ export async function cancelOrderAction(orderId: number, _prev: FormState, formD
     await cancelOrder(getDb(), actor, { orderId, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Order canceled at Amazon." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function captureOrderAction(orderId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("orders.refund");
+    const result = await captureOrder(getDb(), actor, { orderId });
+    revalidatePath(`/orders/${orderId}`);
+    if (result.status === "SUCCESS") return { status: "success", message: "Captured at Amazon; the order is complete." };
+    if (result.status === "PENDING") return { status: "success", message: "Capture sent to Amazon; it shows as pending until Amazon confirms it." };
+    return { status: "error", message: "Amazon declined the capture; see the transaction below." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function voidAuthorizationAction(orderId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor("orders.refund");
+    await voidAuthorization(getDb(), actor, { orderId, reason: String(formData.get("reason") ?? "") });
+    revalidatePath(`/orders/${orderId}`);
+    return { status: "success", message: "Authorization voided at Amazon; nothing was charged." };
   } catch (error) {
     return formStateFromError(error);
   }

@@ -16,8 +16,11 @@ import { RefundForm } from "@/components/orders/refund-form";
 import { can } from "@/lib/auth/permissions";
 import { readRefundable } from "@/lib/orders/refund-order";
 import { formatMinorPlain } from "@/lib/money/money";
-import { cancelOrderAction, markRefundedExternallyAction, refundOrderAction } from "../actions";
+import { cancelOrderAction, captureOrderAction, markRefundedExternallyAction, refundOrderAction, voidAuthorizationAction } from "../actions";
 import { CancelForm } from "@/components/orders/cancel-form";
+import { CaptureForm } from "@/components/orders/capture-form";
+import { VoidForm } from "@/components/orders/void-form";
+import { readAuthorization } from "@/lib/orders/read-authorization";
 
 export const metadata = { title: "Order" };
 
@@ -43,6 +46,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   }
   const { order, mid, campaign, customer, items, charges, calls, ipns, parent, upsells, subscription } = detail;
   const refundable = can(actor.role, "orders.refund") ? readRefundable(getDb(), order.id) : null;
+  const held = can(actor.role, "orders.refund") && order.status === "AUTHORIZED" ? readAuthorization(getDb(), order.id) : null;
+  const midLabel = mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`;
   const address = [order.shipName, order.shipAddress1, order.shipAddress2, [order.shipCity, order.shipState, order.shipPostalCode].filter(Boolean).join(" "), order.shipCountry].filter(Boolean);
 
   return (
@@ -95,7 +100,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               action={refundOrderAction.bind(null, order.id, order.currency)}
               refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
               currency={order.currency}
-              midLabel={mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`}
+              midLabel={midLabel}
             />
             <details className="mt-4 text-sm">
               <summary className="cursor-pointer text-zinc-600">Refunded outside MID Console (e.g. in Seller Central)?</summary>
@@ -105,10 +110,30 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   action={markRefundedExternallyAction.bind(null, order.id, order.currency)}
                   refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
                   currency={order.currency}
-                  midLabel={mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`}
+                  midLabel={midLabel}
                 />
               </div>
             </details>
+          </Card>
+        )}
+        {held && (held.open || held.capture?.status === "PENDING") && (
+          <Card
+            title="Authorization"
+            description={held.capture ? "A capture was sent to Amazon and is not confirmed yet; capturing again asks Amazon about the same capture, never a second one." : "Amazon holds the funds (up to 30 days) but has not charged the buyer. Capture when the order ships, or void it."}
+            className="lg:col-span-3"
+          >
+            <div className="grid gap-6 sm:grid-cols-2">
+              <div>
+                <h3 className="mb-2 text-sm font-medium text-zinc-800">Capture</h3>
+                <CaptureForm action={captureOrderAction.bind(null, order.id)} amount={formatMinorPlain(held.authorization.amountMinor, order.currency)} currency={order.currency} midLabel={midLabel} />
+              </div>
+              {held.open && (
+                <div>
+                  <h3 className="mb-2 text-sm font-medium text-zinc-800">Void</h3>
+                  <VoidForm action={voidAuthorizationAction.bind(null, order.id)} amount={formatMinorPlain(held.authorization.amountMinor, order.currency)} currency={order.currency} midLabel={midLabel} />
+                </div>
+              )}
+            </div>
           </Card>
         )}
         {can(actor.role, "orders.refund") && !refundable && ["DECLINED", "ERROR"].includes(order.status) && (order.amazonOrderReferenceId || order.amazonBillingAgreementId) && (
