@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { percentile, round1 } from "./percentile";
 
 export type RoundResult = {
   ordersPerSec: number;
@@ -38,14 +39,6 @@ function isCompleteOrder(answer: Answer): boolean {
   }
 }
 
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Sends every body once, keeping `concurrency` requests in flight (closed loop: each worker

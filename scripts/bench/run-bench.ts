@@ -9,6 +9,7 @@ type Part = () => Promise<Record<string, unknown>>;
 
 const PARTS: Record<string, Part> = {
   orders: async () => (await import("./orders-bench")).runOrdersBench(),
+  browse: async () => (await import("./browse-bench")).runBrowseBench(),
 };
 
 async function main(): Promise<void> {
