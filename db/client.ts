@@ -25,6 +25,12 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   sqlite.pragma("foreign_keys = ON");
+  // Keeps the query planner's statistics current (as SQLite advises for long-lived
+  // connections); the limit bounds the work on a large table to a few milliseconds.
+  if (file !== ":memory:") {
+    sqlite.pragma("analysis_limit = 1000");
+    sqlite.pragma("optimize = 0x10002");
+  }
   return db;
 }
 

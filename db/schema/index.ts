@@ -6,3 +6,4 @@ export * from "./api-users";
 export * from "./orders";
 export * from "./transactions";
 export * from "./gateway";
+export * from "./transaction-totals";

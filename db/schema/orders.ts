@@ -61,6 +61,8 @@ export const orders = sqliteTable(
     index("orders_customer").on(t.customerId),
     index("orders_status_created").on(t.status, t.createdAt),
     index("orders_parent").on(t.parentOrderId),
+    // The transactions search finds a customer's orders by email.
+    index("orders_email").on(t.email),
     uniqueIndex("orders_idempotency").on(t.idempotencyKey),
     // One order per Amazon order reference: a second import of the same ORO finds the first.
     uniqueIndex("orders_amazon_oro").on(t.amazonOrderReferenceId),

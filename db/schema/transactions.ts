@@ -10,6 +10,9 @@ export const transactions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     orderId: integer("order_id").notNull().references(() => orders.id),
+    // The order's campaign, copied by a trigger on insert (migration 0004) so the campaign
+    // filter walks an index instead of joining every order.
+    campaignId: integer("campaign_id"),
     midId: integer("mid_id").notNull().references(() => mids.id),
     type: text("type", { enum: TRANSACTION_TYPES }).notNull(),
     status: text("status", { enum: TRANSACTION_STATUSES }).notNull(),
@@ -43,5 +46,6 @@ export const transactions = sqliteTable(
     index("transactions_capture").on(t.amazonCaptureId),
     index("transactions_refund").on(t.amazonRefundId),
     index("transactions_type_created").on(t.type, t.createdAt),
+    index("transactions_campaign_created").on(t.campaignId, t.createdAt),
   ],
 );

@@ -38,7 +38,7 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
   const insertCustomer = sqlite.prepare(`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?) on conflict(email) do nothing`);
   const insertOrder = sqlite.prepare(`insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, refunded_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, decline_reason, customer_message, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'api', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'US', ?, ?, ?, ?, ?)`);
   const insertItem = sqlite.prepare(`insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertTxn = sqlite.prepare(`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, parent_transaction_id, reference_id, amazon_order_reference_id, amazon_authorization_id, amazon_capture_id, amazon_refund_id, amazon_state, reason_code, customer_message, cap_month, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertTxn = sqlite.prepare(`insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, parent_transaction_id, reference_id, amazon_order_reference_id, amazon_authorization_id, amazon_capture_id, amazon_refund_id, amazon_state, reason_code, customer_message, cap_month, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const addUsage = sqlite.prepare(`insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, ?, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor, refunded_minor = refunded_minor + excluded.refunded_minor`);
   const maxId = (sqlite.prepare(`select coalesce(max(id), 0) as n from orders`).get() as { n: number }).n;
   const now = options.now ?? Date.now();
@@ -91,7 +91,7 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
     const month = monthKey(new Date(at));
     const authId = outcome === "SUCCESS" || outcome.endsWith("DECLINE") ? `${oro}-A${String(orderNo % 1_000_000).padStart(6, "0")}` : null;
     const captureId = outcome === "SUCCESS" ? `${oro}-C${String(orderNo % 1_000_000).padStart(6, "0")}` : null;
-    const sale = insertTxn.run(orderId, mid, "SALE", outcome, total, product.currency, null, `hist-${orderNo}-a1`, oro, authId, captureId, null, outcome === "SUCCESS" ? "Closed" : outcome === "PENDING" ? null : "Declined", reason, message, month, at, at);
+    const sale = insertTxn.run(orderId, product.campaignId, mid, "SALE", outcome, total, product.currency, null, `hist-${orderNo}-a1`, oro, authId, captureId, null, outcome === "SUCCESS" ? "Closed" : outcome === "PENDING" ? null : "Declined", reason, message, month, at, at);
     transactions += 1;
     if (outcome === "SUCCESS" && month === currentMonth) {
       const u = usage.get(mid) ?? { captured: 0, refunded: 0 };
@@ -100,7 +100,7 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
     }
     if (refunded > 0) {
       const refundAt = Math.min(now - 60_000, at + Math.floor(random() * 5 * 86_400_000));
-      insertTxn.run(orderId, mid, "REFUND", "SUCCESS", refunded, product.currency, Number(sale.lastInsertRowid), `hist-${orderNo}-r1`, oro, null, captureId, `${oro}-R${String(orderNo % 1_000_000).padStart(6, "0")}`, "Completed", null, "Customer request", monthKey(new Date(refundAt)), refundAt, refundAt);
+      insertTxn.run(orderId, product.campaignId, mid, "REFUND", "SUCCESS", refunded, product.currency, Number(sale.lastInsertRowid), `hist-${orderNo}-r1`, oro, null, captureId, `${oro}-R${String(orderNo % 1_000_000).padStart(6, "0")}`, "Completed", null, "Customer request", monthKey(new Date(refundAt)), refundAt, refundAt);
       transactions += 1;
       if (monthKey(new Date(refundAt)) === currentMonth) {
         const u = usage.get(mid) ?? { captured: 0, refunded: 0 };

@@ -66,15 +66,3 @@ export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter
   const last = shown[shown.length - 1];
   return { rows: shown, nextCursor: rows.length > page.perPage && last ? `${last.createdAt}.${last.id}` : null };
 }
-
-/** Count and sum per currency of the whole filtered result (not just the page). */
-export function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): { count: number; totals: Array<{ currency: string; sumMinor: number; count: number }> } {
-  assertCan(actor, "transactions.read");
-  const totals = db
-    .select({ currency: transactions.currency, sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`, count: sql<number>`count(*)` })
-    .from(transactions)
-    .where(whereOf(buildTransactionConditions(filter)))
-    .groupBy(transactions.currency)
-    .all();
-  return { count: totals.reduce((n, t) => n + Number(t.count), 0), totals: totals.map((t) => ({ currency: t.currency, sumMinor: Number(t.sumMinor), count: Number(t.count) })) };
-}

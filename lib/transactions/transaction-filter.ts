@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { orders, transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
 import { parseMajorToMinor } from "@/lib/money/money";
 import { startOfDayMs } from "@/lib/money/calendar";
@@ -61,13 +62,22 @@ function searchCondition(q: string): SQL {
   return eq(transactions.referenceId, q);
 }
 
+/** The date filter as [from, to) in epoch ms: whole days in APP_TIMEZONE. */
+export function dayBounds(filter: TransactionFilter): { fromMs?: number; toMs?: number } {
+  return {
+    fromMs: filter.from ? startOfDayMs(new Date(`${filter.from}T12:00:00Z`)) : undefined,
+    toMs: filter.to ? startOfDayMs(new Date(`${filter.to}T12:00:00Z`)) + 86_400_000 : undefined,
+  };
+}
+
 /** One conditions list for the page, its count and sum, and the CSV export. */
 export function buildTransactionConditions(filter: TransactionFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (filter.from) conditions.push(gte(transactions.createdAt, startOfDayMs(new Date(`${filter.from}T12:00:00Z`))));
-  if (filter.to) conditions.push(lt(transactions.createdAt, startOfDayMs(new Date(`${filter.to}T12:00:00Z`)) + 86_400_000));
+  const { fromMs, toMs } = dayBounds(filter);
+  if (fromMs !== undefined) conditions.push(gte(transactions.createdAt, fromMs));
+  if (toMs !== undefined) conditions.push(lt(transactions.createdAt, toMs));
   if (filter.midId) conditions.push(eq(transactions.midId, filter.midId));
-  if (filter.campaignId) conditions.push(inArray(transactions.orderId, sql`(select ${orders.id} from ${orders} where ${orders.campaignId} = ${filter.campaignId})`));
+  if (filter.campaignId) conditions.push(eq(transactions.campaignId, filter.campaignId));
   if (filter.type) conditions.push(eq(transactions.type, filter.type));
   if (filter.status) conditions.push(eq(transactions.status, filter.status));
   if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte));
@@ -76,11 +86,13 @@ export function buildTransactionConditions(filter: TransactionFilter): SQL[] {
   return conditions;
 }
 
+type AmountColumns = { currency: SQLiteColumn; amountMinor: SQLiteColumn };
+
 /** An amount typed in major units, compared in each row's own minor units (JPY has none). */
-function amountBound(major: string, compare: typeof gte): SQL {
+export function amountBound(major: string, compare: typeof gte, columns: AmountColumns = transactions): SQL {
   const twoDecimals = parseMajorToMinor(major, "USD") as number;
   const yen = Math.floor(twoDecimals / 100);
-  return or(and(eq(transactions.currency, "JPY"), compare(transactions.amountMinor, yen)), and(sql`${transactions.currency} <> 'JPY'`, compare(transactions.amountMinor, twoDecimals))) as SQL;
+  return or(and(eq(columns.currency, "JPY"), compare(columns.amountMinor, yen)), and(sql`${columns.currency} <> 'JPY'`, compare(columns.amountMinor, twoDecimals))) as SQL;
 }
 
 export function whereOf(conditions: SQL[]): SQL | undefined {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
-import { listTransactions, summarizeTransactions } from "@/lib/transactions/list-transactions";
+import { listTransactions } from "@/lib/transactions/list-transactions";
+import { summarizeTransactions } from "@/lib/transactions/summarize-transactions";
 import { parseTransactionFilter, transactionFilterParams } from "@/lib/transactions/transaction-filter";
 import { listFilterOptions } from "@/lib/transactions/filter-options";
 import { formatMoney } from "@/lib/money/money";
