@@ -8,14 +8,18 @@ import { attachVolumes } from "@/lib/mids/list-mids";
 import { toMidDto } from "@/lib/mids/mid-dto";
 import type { CampaignDetail, CampaignListRow } from "./campaign-dto";
 
+// Spelled out: drizzle renders ${campaigns.id} as a bare "id" inside these subqueries, which
+// SQLite then binds to the subquery's own table (products, MIDs) instead of the campaign.
+const CAMPAIGN_ID = sql.raw(`"campaigns"."id"`);
+
 export function listCampaigns(db: Db, actor: Actor, filter: { status?: "active" | "archived"; q?: string } = {}): CampaignListRow[] {
   assertCan(actor, "campaigns.read");
   const rows = db
     .select({
       campaign: campaigns,
-      productCount: sql<number>`(select count(*) from ${campaignProducts} p where p.campaign_id = ${campaigns.id} and p.archived_at is null)`,
-      midCount: sql<number>`(select count(*) from ${campaignMids} m where m.campaign_id = ${campaigns.id})`,
-      enabledMidCount: sql<number>`(select count(*) from ${campaignMids} m join ${mids} x on x.id = m.mid_id where m.campaign_id = ${campaigns.id} and m.enabled = 1 and x.enabled = 1)`,
+      productCount: sql<number>`(select count(*) from ${campaignProducts} p where p.campaign_id = ${CAMPAIGN_ID} and p.archived_at is null)`,
+      midCount: sql<number>`(select count(*) from ${campaignMids} m where m.campaign_id = ${CAMPAIGN_ID})`,
+      enabledMidCount: sql<number>`(select count(*) from ${campaignMids} m join ${mids} x on x.id = m.mid_id where m.campaign_id = ${CAMPAIGN_ID} and m.enabled = 1 and x.enabled = 1)`,
     })
     .from(campaigns)
     .where(filter.status ? eq(campaigns.status, filter.status) : undefined)
