@@ -93,6 +93,25 @@ describe("capture-later campaigns", () => {
     await expect(captureOrder(f.db, f.actor, { orderId })).rejects.toThrow("This order has no open authorization to capture (it is VOIDED).");
   });
 
+  it("an authorization that expired at Amazon cannot be captured, and voiding it releases the reservation", async () => {
+    fixture = await startPipelineFixture({ captureMode: "authorize", ipn: false });
+    const f = fixture;
+    // Amazon's sandbox simulation of an authorization that expires unused after a minute.
+    const { amazonOrderId, accessToken } = await f.checkout();
+    const input = parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken });
+    input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Closed","ReasonCode":"ExpiredUnused","ExpirationTimeInMins":1}}' };
+    const orderId = (await importOrder(f.db, input, "api")).result.orderId;
+    expect(orderOf(f, orderId)?.status).toBe("AUTHORIZED");
+    await f.control("POST", "/_sandbox/clock", { advanceMinutes: 2 });
+    expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "ExpiredUnused" });
+    await expect(captureOrder(f.db, f.actor, { orderId })).rejects.toThrow("Amazon no longer accepts a capture of this authorization");
+    expect(rowsOf(f, orderId)[1]).toMatchObject({ type: "CAPTURE", status: "ERROR", reasonCode: "InvalidAuthorizationStatus" });
+    expect(capOf(f).reservedMinor).toBe(4495);
+    await voidAuthorization(f.db, f.actor, { orderId, reason: "Expired before shipping" });
+    expect(orderOf(f, orderId)?.status).toBe("VOIDED");
+    expect(capOf(f).reservedMinor).toBe(0);
+  });
+
   it("refuses to void a sale without calling Amazon", async () => {
     fixture = await startPipelineFixture();
     const f = fixture;

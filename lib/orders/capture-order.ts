@@ -79,6 +79,10 @@ export async function captureOrder(db: Db, actor: Actor, input: { orderId: numbe
       .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the capture: ${error.message}`, updatedAt: Date.now() })
       .where(eq(transactions.id, capture.id))
       .run();
+    if (error.code === "InvalidAuthorizationStatus") {
+      // Expired (30 days; 2 in the sandbox) or closed at Amazon: only a void releases the cap now.
+      throw new DomainError("Amazon no longer accepts a capture of this authorization (it expired or was closed there). Void it to release the MID's cap, and ask the buyer to order again.");
+    }
     throw new DomainError(`Amazon refused the capture (${error.code}): ${error.message}`);
   }
   const after = db.select().from(transactions).where(eq(transactions.id, capture.id)).get();
