@@ -1,6 +1,8 @@
 /** Money is an integer in minor units with its currency; these are the only conversions. */
 
-const ZERO_DECIMAL = new Set(["JPY"]);
+/** Currencies without minor units (amounts are whole yen). */
+export const ZERO_DECIMAL_CURRENCIES = ["JPY"] as const;
+const ZERO_DECIMAL = new Set<string>(ZERO_DECIMAL_CURRENCIES);
 
 export function currencyDecimals(currency: string): number {
   return ZERO_DECIMAL.has(currency) ? 0 : 2;

@@ -30,13 +30,23 @@ export function parseCursor(value: string | undefined): { createdAt: number; id:
 
 /**
  * Newest first with keyset pagination on (created_at, id): page 200 costs what page 1 costs.
- * Joins only the page's rows to MIDs, orders and campaigns.
+ * The page's ids are chosen from transactions alone (an index walk in date order), and only
+ * those rows are joined to MIDs, orders and campaigns. CROSS JOIN fixes that order: SQLite
+ * never reorders it, and left to itself it may start from the small MIDs table and sort the
+ * whole result instead.
  */
 export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter, page: { perPage: number; after?: string }): { rows: TransactionRow[]; nextCursor: string | null } {
   assertCan(actor, "transactions.read");
   const conditions: SQL[] = buildTransactionConditions(filter);
   const cursor = parseCursor(page.after);
   if (cursor) conditions.push(or(lt(transactions.createdAt, cursor.createdAt), and(eq(transactions.createdAt, cursor.createdAt), lt(transactions.id, cursor.id))) as SQL);
+  const pageIds = db
+    .select({ id: transactions.id })
+    .from(transactions)
+    .where(whereOf(conditions))
+    .orderBy(desc(transactions.createdAt), desc(transactions.id))
+    .limit(page.perPage + 1)
+    .as("page_ids");
   const rows = db
     .select({
       id: transactions.id,
@@ -54,13 +64,13 @@ export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter
       amazonId: sql<string | null>`coalesce(${transactions.amazonRefundId}, ${transactions.amazonCaptureId}, ${transactions.amazonAuthorizationId}, ${transactions.amazonOrderReferenceId}, ${transactions.amazonBillingAgreementId})`,
       reasonCode: transactions.reasonCode,
     })
-    .from(transactions)
-    .innerJoin(mids, eq(mids.id, transactions.midId))
-    .innerJoin(orders, eq(orders.id, transactions.orderId))
+    .from(pageIds)
+    .crossJoin(transactions)
+    .crossJoin(mids)
+    .crossJoin(orders)
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(whereOf(conditions))
+    .where(and(eq(transactions.id, pageIds.id), eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId)))
     .orderBy(desc(transactions.createdAt), desc(transactions.id))
-    .limit(page.perPage + 1)
     .all();
   const shown = rows.slice(0, page.perPage);
   const last = shown[shown.length - 1];

@@ -5,11 +5,16 @@
  */
 import Database from "better-sqlite3";
 
-export type PageQuery = { where: string[]; params: Array<string | number>; cursor?: { createdAt: number; id: number } };
+type Params = Array<string | number>;
+/** Rows matching `where`; the count and sum from the running totals table when the app reads it too. */
+export type PageQuery = { where: string[]; params: Params; cursor?: { createdAt: number; id: number }; totals?: { table: "transaction_hourly_totals" | "transaction_amount_totals"; where: string[]; params: Params } };
 
-const PAGE_SELECT = `select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, o.email, c.name, t.reference_id,
+// The page's ids from transactions alone, then only those joined (CROSS JOIN fixes the order).
+const pageSelect = (where: string, limit: number) => `select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, o.email, c.name, t.reference_id,
   coalesce(t.amazon_refund_id, t.amazon_capture_id, t.amazon_authorization_id, t.amazon_order_reference_id, t.amazon_billing_agreement_id), t.reason_code
-  from transactions t join mids m on m.id = t.mid_id join orders o on o.id = t.order_id left join campaigns c on c.id = o.campaign_id`;
+  from (select id from transactions t${where} order by t.created_at desc, t.id desc limit ${limit}) p
+  cross join transactions t cross join mids m cross join orders o left join campaigns c on c.id = o.campaign_id
+  where t.id = p.id and m.id = t.mid_id and o.id = t.order_id order by t.created_at desc, t.id desc`;
 
 export function openFloor(file: string) {
   const db = new Database(file, { readonly: true });
@@ -31,8 +36,10 @@ export function openFloor(file: string) {
         where.push("(t.created_at < ? or (t.created_at = ? and t.id < ?))");
         params.push(query.cursor.createdAt, query.cursor.createdAt, query.cursor.id);
       }
-      const rows = prepared(`${PAGE_SELECT}${whereSql(where)} order by t.created_at desc, t.id desc limit ${perPage + 1}`).raw(true).all(...params);
-      const totals = prepared(`select t.currency, coalesce(sum(t.amount_minor), 0), count(*) from transactions t${whereSql(query.where)} group by t.currency`).raw(true).all(...query.params);
+      const rows = prepared(pageSelect(whereSql(where), perPage + 1)).raw(true).all(...params);
+      const totals = query.totals
+        ? prepared(`select currency, sum(sum_minor), sum(count) from ${query.totals.table}${whereSql(query.totals.where)} group by currency`).raw(true).all(...query.totals.params)
+        : prepared(`select t.currency, coalesce(sum(t.amount_minor), 0), count(*) from transactions t${whereSql(query.where)} group by t.currency`).raw(true).all(...query.params);
       const options = [prepared("select id, title from mids order by id").raw(true).all(), prepared("select id, name from campaigns order by id").raw(true).all()];
       return { rows, totals, options };
     },
@@ -47,22 +54,26 @@ export function openFloor(file: string) {
     },
     /** The overview: today/month gross and refunds, approval, declines by reason, 30-day chart, recent declines, enabled MIDs. */
     dashboard(bounds: { today: number; month: string; monthStart: number; chartStart: number }) {
-      const sums = prepared("select currency, sum(amount_minor) from transactions where type = ? and status = 'SUCCESS' and created_at >= ? group by currency").raw(true);
+      const HOUR = 3_600_000;
+      const sums = prepared("select currency, sum(sum_minor) from transaction_hourly_totals where type in (?, ?) and status = 'SUCCESS' and hour >= ? group by currency").raw(true);
       const figures = [
-        sums.all("SALE", bounds.today),
-        sums.all("SALE", bounds.monthStart),
-        sums.all("REFUND", bounds.today),
-        sums.all("REFUND", bounds.monthStart),
-        prepared("select status, count(*) from transactions where type = 'SALE' and created_at >= ? and status in ('SUCCESS','SOFT_DECLINE','HARD_DECLINE','ERROR') group by status").raw(true).all(bounds.monthStart),
+        sums.all("SALE", "CAPTURE", bounds.today / HOUR),
+        sums.all("SALE", "CAPTURE", bounds.monthStart / HOUR),
+        sums.all("REFUND", "REFUND", bounds.today / HOUR),
+        sums.all("REFUND", "REFUND", bounds.monthStart / HOUR),
+        prepared("select status, sum(count) from transaction_hourly_totals where type in ('SALE','AUTHORIZE') and hour >= ? and status in ('SUCCESS','SOFT_DECLINE','HARD_DECLINE','ERROR') group by status").raw(true).all(bounds.monthStart / HOUR),
         prepared(
-          "select coalesce(reason_code, 'Unknown'), status, count(*) from transactions where type = 'SALE' and created_at >= ? and status in ('SOFT_DECLINE','HARD_DECLINE') group by 1, 2 order by 3 desc",
-        ).raw(true).all(bounds.monthStart),
+          "select reason_code, status, sum(count) from transaction_hourly_totals where type in ('SALE','AUTHORIZE') and hour >= ? and status in ('SOFT_DECLINE','HARD_DECLINE') group by 1, 2 order by 3 desc",
+        ).raw(true).all(bounds.monthStart / HOUR),
         prepared(
-          "select mid_id, (created_at - ?) / 86400000, sum(amount_minor) from transactions where type = 'SALE' and status = 'SUCCESS' and created_at >= ? group by 1, 2",
-        ).raw(true).all(bounds.chartStart, bounds.chartStart),
-        prepared(
-          "select t.id, t.order_id, t.created_at, t.status, t.reason_code, t.amount_minor, t.currency, o.email, t.mid_id from transactions t join orders o on o.id = t.order_id where t.type = 'SALE' and t.status in ('SOFT_DECLINE','HARD_DECLINE') order by t.created_at desc limit 8",
-        ).raw(true).all(),
+          "select mid_id, (hour * 3600000 - ?) / 86400000, sum(sum_minor) from transaction_hourly_totals where type in ('SALE','CAPTURE') and status = 'SUCCESS' and hour >= ? group by 1, 2",
+        ).raw(true).all(bounds.chartStart, bounds.chartStart / HOUR),
+        ...["SOFT_DECLINE", "HARD_DECLINE"].map((status) =>
+          prepared(
+            "select t.id, t.order_id, t.created_at, t.status, t.reason_code, t.amount_minor, t.currency, o.email, t.mid_id from transactions t cross join orders o where o.id = t.order_id and +t.type in ('SALE','AUTHORIZE') and t.status = ? order by t.created_at desc limit 8",
+          ).raw(true).all(status),
+        ),
+        prepared("select id, title, currency from mids").raw(true).all(),
       ];
       return { figures, mids: this.midList(bounds.month, bounds.today) };
     },
@@ -78,5 +89,5 @@ export type Floor = ReturnType<typeof openFloor>;
 export const EXPORT_FLOOR_SQL = `select t.id as transaction_id, strftime('%Y-%m-%dT%H:%M:%fZ', t.created_at / 1000.0, 'unixepoch') as created_at_utc, t.order_id, t.type, t.status as response,
   case when t.currency = 'JPY' then printf('%d', t.amount_minor) else printf('%d.%02d', t.amount_minor / 100, t.amount_minor % 100) end as amount, t.currency, t.mid_id, m.title as mid_title, c.name as campaign,
   o.email as customer_email, t.reference_id, t.amazon_order_reference_id, t.amazon_authorization_id, t.amazon_capture_id, t.amazon_refund_id, t.reason_code
-  from transactions t join mids m on m.id = t.mid_id join orders o on o.id = t.order_id left join campaigns c on c.id = o.campaign_id
-  order by t.created_at desc, t.id desc;`;
+  from transactions t cross join mids m cross join orders o left join campaigns c on c.id = o.campaign_id
+  where m.id = t.mid_id and o.id = t.order_id order by t.created_at desc, t.id desc;`;

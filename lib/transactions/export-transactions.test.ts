@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "@/db/seed-demo";
+import { formatMinorPlain } from "@/lib/money/money";
+import { createTestDb } from "@/lib/testing/test-db";
+import { CSV_COLUMNS, exportFileName, streamTransactionsCsv } from "./export-transactions";
+import { listTransactions } from "./list-transactions";
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+/** The CSV rules written out plainly: what a spreadsheet user must get for each value. */
+function expectedCell(value: string | number | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (/^[=+\-@]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+describe("streamTransactionsCsv", () => {
+  it("writes every filtered transaction, newest first, with quoting and formula guards", async () => {
+    const { db, actorFor } = createTestDb();
+    await seedDemo(db, { history: true });
+    const sqlite = db.$client;
+    // Values a spreadsheet must not misread: commas, quotes, line breaks, leading = + - @.
+    sqlite.prepare("update mids set title = ? where id = 2").run('@Evil, "Quoted" MID');
+    sqlite.prepare("update campaigns set name = ? where id = 1").run("=HYPERLINK(\"x\")");
+    sqlite.prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1)").run("-minus@example.com");
+    sqlite.prepare("update transactions set reason_code = ? where id = (select id from transactions where type = 'SALE' order by id limit 1)").run("Line\nbreak");
+
+    const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), {}));
+    const rows = sqlite
+      .prepare(
+        `select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, c.name, o.email, t.reference_id,
+           t.amazon_order_reference_id, t.amazon_authorization_id, t.amazon_capture_id, t.amazon_refund_id, t.reason_code
+         from transactions t join mids m on m.id = t.mid_id join orders o on o.id = t.order_id left join campaigns c on c.id = o.campaign_id
+         order by t.created_at desc, t.id desc`,
+      )
+      .raw(true)
+      .all() as Array<Array<string | number | null>>;
+    const expected = [
+      CSV_COLUMNS.join(","),
+      ...rows.map(([id, createdAt, orderId, type, status, amount, currency, ...rest]) =>
+        [id, new Date(Number(createdAt)).toISOString(), orderId, type, status, formatMinorPlain(Number(amount), String(currency)), currency, ...rest].map(expectedCell).join(","),
+      ),
+    ].join("\n");
+    expect(rows.length).toBeGreaterThan(600);
+    expect(csv).toBe(`${expected}\n`);
+    expect(csv).toContain(`"'@Evil, ""Quoted"" MID"`);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(",'-minus@example.com,");
+    expect(csv).toContain(`,"Line\nbreak"`);
+  });
+
+  it("exports exactly the rows the filtered list shows, across pages", async () => {
+    const { db, actorFor } = createTestDb();
+    await seedDemo(db, { history: true });
+    const support = actorFor("support");
+    const filter = { type: "SALE" as const, status: "SOFT_DECLINE" as const };
+    const listed: number[] = [];
+    let after: string | undefined;
+    do {
+      const page = listTransactions(db, support, filter, { perPage: 25, after });
+      listed.push(...page.rows.map((r) => r.id));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    const lines = (await readAll(streamTransactionsCsv(db, support, filter))).trim().split("\n");
+    expect(lines.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(listed);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(exportFileName(filter)).toBe("transactions_type-SALE_status-SOFT_DECLINE.csv");
+  });
+
+  it("writes lines longer than a chunk whole", async () => {
+    const { db, actorFor } = createTestDb();
+    await seedDemo(db, { history: true });
+    db.$client.prepare("update mids set title = ? where id = 1").run("M".repeat(400_000));
+    const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), { midId: 1 }));
+    const lines = csv.trim().split("\n").slice(1);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line).toContain(`,${"M".repeat(400_000)},`);
+  });
+});
