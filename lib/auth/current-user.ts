@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -12,7 +13,10 @@ import { clientIpFromHeaders } from "./client-ip";
  * The signed-in user as the database says now: the session only carries the id, so a
  * demotion or a disable takes effect on the very next request.
  */
-export async function getCurrentActor(): Promise<Actor | null> {
+export const getCurrentActor = cache(readCurrentActor);
+
+// Per request (React cache): the layout and the page ask once between them, still from the database.
+async function readCurrentActor(): Promise<Actor | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;

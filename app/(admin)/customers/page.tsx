@@ -31,7 +31,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <tbody>
             {rows.map((c) => (
               <tr key={c.id} className="hover:bg-zinc-50">
-                <Td><Link href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</Link></Td>
+                <Td><a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a></Td>
                 <Td className="text-xs">{c.email}</Td>
                 <Td align="right">{c.orderCount}</Td>
                 <Td><LocalTime ms={c.createdAt} /></Td>

@@ -52,7 +52,7 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
                 <Td><LocalTime ms={e.receivedAt} /></Td>
                 <Td className="font-mono text-xs">{e.type ?? "—"}<span className="block text-[11px] text-zinc-400">{e.notificationReferenceId ?? ""}</span></Td>
                 <Td>{e.verified ? <Badge tone="green">Verified</Badge> : <Badge tone="red">Rejected</Badge>}{e.rejectReason && <span className="block max-w-xs text-[11px] text-red-700">{e.rejectReason}</span>}</Td>
-                <Td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</Link> : "—"}</Td>
+                <Td>{e.orderId ? <a href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</a> : "—"}</Td>
                 <Td className="text-xs">{e.applyResult ?? (e.verified ? "" : "not applied")}</Td>
                 <Td align="right">{e.verified && <ActionButton label="Replay" size="sm" variant="ghost" action={replayIpnAction.bind(null, e.id)} showSuccess />}</Td>
               </tr>

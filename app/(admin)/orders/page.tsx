@@ -75,7 +75,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <tbody>
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
-                <Td><Link href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</Link>{o.parentOrderId && <span className="block text-xs text-zinc-500">upsell of #{o.parentOrderId}</span>}</Td>
+                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-zinc-500">upsell of #{o.parentOrderId}</span>}</Td>
                 <Td><LocalTime ms={o.createdAt} /></Td>
                 <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
                 <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>

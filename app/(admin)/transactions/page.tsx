@@ -69,7 +69,8 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
             {rows.map((t) => (
               <tr key={t.id} className="hover:bg-zinc-50">
                 <Td><LocalTime ms={t.createdAt} /></Td>
-                <Td><Link href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</Link></Td>
+                {/* A plain link: next/link would prefetch every order page in the list on each view. */}
+                <Td><a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</a></Td>
                 <Td className="font-mono text-xs">{t.type}</Td>
                 <Td><StatusBadge status={t.status} />{t.reasonCode && <span className="block text-[11px] text-zinc-500">{t.reasonCode}</span>}</Td>
                 <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
