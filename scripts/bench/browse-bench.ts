@@ -24,8 +24,8 @@ const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${APP_PORT}`;
 const DB_PATH = path.join(process.cwd(), "data", "bench-browse.db");
 const TRANSACTIONS = 1_000_000;
-const WARM_UP = 3;
-const SAMPLES = 20;
+const WARM_UP = 10;
+const SAMPLES = 30;
 const DAY = 86_400_000;
 // The generated history is relative to the day it was made; a day-old database has an empty "today".
 const MAX_DB_AGE_MS = 12 * 3600_000;
