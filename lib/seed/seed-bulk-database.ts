@@ -16,9 +16,11 @@ export async function seedBulkDatabase(file: string, transactions: number, onPro
   const started = Date.now();
   const db = openDatabase(file);
   await seedDemo(db, { history: false });
-  // Bulk loading: build secondary indexes once at the end instead of row by row, and skip
-  // fsyncs (a crash during seeding just means seeding again).
+  // Bulk loading: build secondary indexes once at the end instead of row by row, and skip the
+  // journal and fsyncs (a crash during seeding just means seeding again).
   const sqlite = db.$client;
+  sqlite.pragma("journal_mode = OFF");
+  sqlite.pragma("locking_mode = EXCLUSIVE");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -262144");
   const indexes = sqlite
@@ -35,7 +37,9 @@ export async function seedBulkDatabase(file: string, transactions: number, onPro
   rebuildTransactionTotals(sqlite);
   for (const trigger of triggers) sqlite.exec(trigger.sql);
   sqlite.pragma("optimize");
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  // Back to the app's normal mode (WAL) for whoever opens the file next.
+  sqlite.pragma("locking_mode = NORMAL");
+  sqlite.pragma("journal_mode = WAL");
   sqlite.close();
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
