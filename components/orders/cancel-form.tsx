@@ -1,25 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** Cancel an uncharged order: a required reason, then a confirmation naming the Amazon object. */
 export function CancelForm({ action, amazonId }: { action: FormAction; amazonId: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
-  const [confirming, setConfirming] = useState(false);
+  const { review: confirming, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, () => true);
   return (
     <form method="post"
-      onSubmit={(e) => {
-        if (!confirming) {
-          e.preventDefault();
-          setConfirming(true);
-          return;
-        }
-        setConfirming(false);
-        onSubmit(e);
-      }}
+      onSubmit={onReviewOrSubmit}
       noValidate
       aria-label="Cancel order"
       className="space-y-3"
@@ -30,7 +22,7 @@ export function CancelForm({ action, amazonId }: { action: FormAction; amazonId:
         <div className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="group" aria-label="Confirm cancel">
           <span>Cancel {amazonId} at Amazon? Nothing was charged; the order becomes CANCELED.</span>
           <Button type="submit" variant="danger" size="sm" disabled={pending}>Confirm cancel</Button>
-          <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>Back</Button>
+          <Button variant="secondary" size="sm" onClick={back}>Back</Button>
         </div>
       ) : (
         <Button type="submit" variant="secondary" disabled={pending}>Cancel order…</Button>

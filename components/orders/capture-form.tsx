@@ -1,25 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** Capture an open authorization in full, after a confirmation that restates amount, currency and MID. */
 export function CaptureForm({ action, amount, currency, midLabel }: { action: FormAction; amount: string; currency: string; midLabel: string }) {
   const { state, pending, onSubmit } = useFormAction(action);
-  const [confirming, setConfirming] = useState(false);
+  const { review: confirming, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, () => true);
   return (
     <form method="post"
-      onSubmit={(e) => {
-        if (!confirming) {
-          e.preventDefault();
-          setConfirming(true);
-          return;
-        }
-        setConfirming(false);
-        onSubmit(e);
-      }}
+      onSubmit={onReviewOrSubmit}
       noValidate
       aria-label="Capture"
       className="space-y-3"
@@ -31,7 +23,7 @@ export function CaptureForm({ action, amount, currency, midLabel }: { action: Fo
           <p className="mt-1 text-xs">Amazon charges the buyer now; the order becomes COMPLETE and can then only be refunded.</p>
           <div className="mt-3 flex gap-2">
             <Button type="submit" disabled={pending}>Confirm capture</Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>Back</Button>
+            <Button variant="secondary" onClick={back}>Back</Button>
           </div>
         </div>
       ) : (

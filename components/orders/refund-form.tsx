@@ -1,27 +1,18 @@
 "use client";
 
-import { useState } from "react";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** Refund with a required reason and a confirmation that restates amount, currency and MID. */
 export function RefundForm({ action, refundable, currency, midLabel, external = false }: { action: FormAction; refundable: string; currency: string; midLabel: string; external?: boolean }) {
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
-  const [review, setReview] = useState<{ amount: string; reason: string } | null>(null);
+  const { review, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, (data) => ({ amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") }));
   return (
     <form method="post"
       ref={formRef}
-      onSubmit={(e) => {
-        if (!review) {
-          e.preventDefault();
-          const data = new FormData(e.currentTarget);
-          setReview({ amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") });
-          return;
-        }
-        setReview(null);
-        onSubmit(e);
-      }}
+      onSubmit={onReviewOrSubmit}
       noValidate
       aria-label={external ? "Mark refunded externally" : "Refund"}
       className="space-y-3"
@@ -41,7 +32,7 @@ export function RefundForm({ action, refundable, currency, midLabel, external = 
           </p>
           <div className="mt-3 flex gap-2">
             <Button type="submit" variant="danger" disabled={pending}>{external ? "Confirm" : "Confirm refund"}</Button>
-            <Button variant="secondary" onClick={() => setReview(null)}>Back</Button>
+            <Button variant="secondary" onClick={back}>Back</Button>
           </div>
         </div>
       ) : (

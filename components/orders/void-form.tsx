@@ -1,25 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** Void an open authorization: a required reason, then a confirmation restating amount, currency and MID. */
 export function VoidForm({ action, amount, currency, midLabel }: { action: FormAction; amount: string; currency: string; midLabel: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
-  const [review, setReview] = useState<{ reason: string } | null>(null);
+  const { review, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, (data) => ({ reason: String(data.get("reason") ?? "") }));
   return (
     <form method="post"
-      onSubmit={(e) => {
-        if (!review) {
-          e.preventDefault();
-          setReview({ reason: String(new FormData(e.currentTarget).get("reason") ?? "") });
-          return;
-        }
-        setReview(null);
-        onSubmit(e);
-      }}
+      onSubmit={onReviewOrSubmit}
       noValidate
       aria-label="Void authorization"
       className="space-y-3"
@@ -34,7 +26,7 @@ export function VoidForm({ action, amount, currency, midLabel }: { action: FormA
           <p className="mt-1 text-xs">Reason: {review.reason || "—"}. Amazon releases the buyer&apos;s funds; nothing is charged and it cannot be captured afterwards.</p>
           <div className="mt-3 flex gap-2">
             <Button type="submit" variant="danger" disabled={pending}>Confirm void</Button>
-            <Button variant="secondary" onClick={() => setReview(null)}>Back</Button>
+            <Button variant="secondary" onClick={back}>Back</Button>
           </div>
         </div>
       ) : (
