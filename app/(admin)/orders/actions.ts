@@ -11,13 +11,19 @@ import { markRefundedExternally } from "@/lib/orders/mark-refunded-externally";
 import { captureOrder } from "@/lib/orders/capture-order";
 import { voidAuthorization } from "@/lib/orders/void-authorization";
 
+/** The amount field in the order's currency, or the field error a user sees. */
+function readAmount(formData: FormData, currency: string): { amountMinor: number } | FormState {
+  const amountMinor = parseMajorToMinor(String(formData.get("amount") ?? ""), currency);
+  if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
+  return { amountMinor };
+}
+
 export async function refundOrderAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
-    const amountText = String(formData.get("amount") ?? "").trim();
-    const amountMinor = parseMajorToMinor(amountText, currency);
-    if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
-    const result = await refundOrder(getDb(), actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
+    const amount = readAmount(formData, currency);
+    if (!("amountMinor" in amount)) return amount;
+    const result = await refundOrder(getDb(), actor, { orderId, amountMinor: amount.amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.` };
   } catch (error) {
@@ -28,9 +34,9 @@ export async function refundOrderAction(orderId: number, currency: string, _prev
 export async function markRefundedExternallyAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
-    const amountMinor = parseMajorToMinor(String(formData.get("amount") ?? ""), currency);
-    if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
-    markRefundedExternally(getDb(), actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
+    const amount = readAmount(formData, currency);
+    if (!("amountMinor" in amount)) return amount;
+    markRefundedExternally(getDb(), actor, { orderId, amountMinor: amount.amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Recorded as refunded outside MID Console." };
   } catch (error) {
