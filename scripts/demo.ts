@@ -57,8 +57,9 @@ async function main() {
   });
 
   console.log(`\nMID Console demo: ${appUrl}\nDatabase: ${dbPath}\nAmazon Pay sandbox emulator: ${sandbox.url}\n\nDemo logins:`);
-  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(17)} ${user.email.padEnd(28)} ${user.password}`);
-  console.log(`\nDemo API user (Import Order etc.): loginId=${DEMO_API_USER.loginId} password=${DEMO_API_USER.password}\n`);
+  // Passwords are not logged (not even demo ones): they are in README.md under "The two commands".
+  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(17)} ${user.email}`);
+  console.log(`\nDemo API user (Import Order etc.): loginId=${DEMO_API_USER.loginId}\nPasswords: README.md, "The two commands".\n`);
 }
 
 main().catch((error) => {

@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { createUser } from "./manage-users";
 
 /**
  * With no users yet, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or with a generated
- * one-time password printed once to the server's console (never stored in clear anywhere).
+ * one-time password written to a file only the server's user can read, beside the database.
+ * The log names the file, never the password: logs are collected and kept.
  */
 export async function ensureFirstAdmin(db: Db): Promise<void> {
   const existing = db.select({ n: count() }).from(users).get();
@@ -21,5 +25,16 @@ export async function ensureFirstAdmin(db: Db): Promise<void> {
     return;
   }
   if (fromEnv) console.info(`[mid-console] created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD.`);
-  else console.info(`[mid-console] created the first admin. Sign in once as ${email} with password ${password} and change it under Account.`);
+  else {
+    const file = writeOneTimePassword(password);
+    console.info(`[mid-console] created the first admin ${email}. Its one-time password is in ${file}; sign in, change it under Account, then delete that file.`);
+  }
+}
+
+function writeOneTimePassword(password: string): string {
+  const file = path.join(path.dirname(resolveDatabasePath()), "first-admin-password.txt");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // an older file keeps its mode on overwrite
+  return file;
 }
