@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mids, orders, transactions } from "@/db/schema";
+import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";
@@ -10,9 +10,8 @@ export type CurrencyTotal = { currency: string; minor: number };
 
 const DAY = 86_400_000;
 
-// Capture-later orders are charged by their CAPTURE; their authorization is the attempt.
-const CHARGES = ["SALE", "CAPTURE"] as const;
-const ATTEMPTS = ["SALE", "AUTHORIZE"] as const;
+// Gross counts what was taken (capture-later orders by their CAPTURE); approval counts
+// attempts (their AUTHORIZE).
 const DECLINES = ["SOFT_DECLINE", "HARD_DECLINE"] as const;
 
 function sumSince(db: Db, types: readonly string[], since: number): CurrencyTotal[] {
@@ -30,15 +29,15 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   const month = startOfMonthMs(now);
   const chartStart = startOfDayMs(new Date(now.getTime() - 29 * DAY));
 
-  const outcomes = sumTransactionTotals(db, { fromMs: month, types: ATTEMPTS, statuses: ["SUCCESS", ...DECLINES, "ERROR"], groupBy: ["status"] });
+  const outcomes = sumTransactionTotals(db, { fromMs: month, types: CHARGE_ATTEMPT_TYPES, statuses: ["SUCCESS", ...DECLINES, "ERROR"], groupBy: ["status"] });
   const attempts = outcomes.reduce((n, o) => n + Number(o.count), 0);
   const approved = Number(outcomes.find((o) => o.status === "SUCCESS")?.count ?? 0);
 
-  const declinesByReason = sumTransactionTotals(db, { fromMs: month, types: ATTEMPTS, statuses: DECLINES, groupBy: ["reason", "status"] })
+  const declinesByReason = sumTransactionTotals(db, { fromMs: month, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] })
     .map((r) => ({ reason: r.reason || "Unknown", status: r.status, count: Number(r.count) }))
     .sort((a, b) => b.count - a.count);
 
-  const daily = sumTransactionTotals(db, { fromMs: chartStart, types: CHARGES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
+  const daily = sumTransactionTotals(db, { fromMs: chartStart, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
   const midNames = new Map(db.select({ id: mids.id, title: mids.title, currency: mids.currency }).from(mids).all().map((m) => [m.id, m]));
   const series = [...new Set(daily.map((d) => d.midId))].map((midId) => {
     const values = new Array<number>(30).fill(0);
@@ -50,8 +49,8 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   const recentDeclines = listRecentDeclines(db, 8);
 
   return {
-    grossToday: sumSince(db, CHARGES, today),
-    grossMonth: sumSince(db, CHARGES, month),
+    grossToday: sumSince(db, CAPTURED_TYPES, today),
+    grossMonth: sumSince(db, CAPTURED_TYPES, month),
     refundsToday: sumSince(db, ["REFUND"], today),
     refundsMonth: sumSince(db, ["REFUND"], month),
     approvalRate: attempts ? approved / attempts : null,
@@ -75,7 +74,7 @@ function listRecentDeclines(db: Db, limit: number) {
       .select({ id: transactions.id, orderId: transactions.orderId, createdAt: transactions.createdAt, status: transactions.status, reasonCode: transactions.reasonCode, amountMinor: transactions.amountMinor, currency: transactions.currency, email: orders.email, midId: transactions.midId })
       .from(transactions)
       .crossJoin(orders) // transactions stay the outer loop; see listTransactions
-      .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${ATTEMPTS}`))
+      .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))
       .orderBy(desc(transactions.createdAt))
       .limit(limit)
       .all(),

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { midMonthlyUsage, mids, transactions } from "@/db/schema";
+import { midMonthlyUsage, mids, transactions, CAPTURED_TYPES } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { monthKey, startOfDayMs } from "@/lib/money/calendar";
@@ -64,7 +64,7 @@ export function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[
           inArray(transactions.midId, ids),
           gte(transactions.createdAt, startOfDayMs(now)),
           eq(transactions.status, "SUCCESS"),
-          inArray(transactions.type, ["SALE", "CAPTURE"]),
+          inArray(transactions.type, CAPTURED_TYPES),
         ),
       )
       .groupBy(transactions.midId)

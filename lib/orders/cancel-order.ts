@@ -1,15 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mids, orders, transactions } from "@/db/schema";
+import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
-import { settleReservation } from "@/lib/mids/cap-ledger";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { requireReason } from "./order-references";
-import { readAuthorization } from "./read-authorization";
+import { readAuthorization, releaseAuthorization } from "./read-authorization";
 
 /**
  * Cancels an order that has no capture: CancelOrderReference at Amazon (or CloseBillingAgreement
@@ -24,7 +23,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
   if (!order) throw new DomainError("Order not found.");
   if (order.status === "CANCELED") return;
   if (order.status === "PENDING") throw new DomainError("This order is still pending at Amazon; wait until it is finished.");
-  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, ["SALE", "CAPTURE"]))).get();
+  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, CAPTURED_TYPES))).get();
   if (captured) throw new DomainError("This order was charged; refund it instead of cancelling.");
   const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
   if (!mid) throw new DomainError("The order's MID no longer exists.");
@@ -42,11 +41,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
       const current = tx.select().from(orders).where(eq(orders.id, order.id)).get();
       if (!current || current.status === "CANCELED") return;
       const held = current.status === "AUTHORIZED" ? readAuthorization(tx, order.id) : null;
-      if (held?.open) {
-        const { authorization } = held;
-        tx.update(transactions).set({ amazonState: "Closed", reasonCode: "OrderReferenceCanceled", updatedAt: Date.now() }).where(eq(transactions.id, authorization.id)).run();
-        settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
-      }
+      if (held?.open) releaseAuthorization(tx, held.authorization, "OrderReferenceCanceled", Date.now());
       tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
       recordAudit(tx, actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: current.status }, after: { status: "CANCELED", reason } });
     },

@@ -65,8 +65,8 @@ async function addProfile(facts: BuyerFacts, lwa: LoginWithAmazonClient | null, 
 
 /**
  * One-time: GetOrderReferenceDetails (with the consent token) → Set + Confirm while Draft →
- * Authorize (CaptureNow unless the campaign captures later). Get comes first so a retried attempt on an already confirmed ORO
- * goes straight to a new authorization.
+ * Authorize (CaptureNow unless the campaign captures later). Get comes first so a retried
+ * attempt on an already confirmed ORO goes straight to a new authorization.
  */
 async function chargeOrderReference(client: AmazonPayClient, lwa: LoginWithAmazonClient | null, req: ChargeRequest): Promise<ChargeOutcome> {
   let facts: BuyerFacts = {};

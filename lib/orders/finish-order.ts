@@ -84,8 +84,7 @@ function startSubscription(tx: Tx, order: typeof orders.$inferSelect, at: number
 /**
  * The second transaction: record Amazon's answer exactly once (only while the charge is still
  * PENDING), turn the reservation into volume, keep it (open authorization) or release it, map
- * declines. Shared by the
- * request path and the reconciler.
+ * declines. Shared by the request path and the reconciler.
  */
 export function finishOrder(db: Db, transactionId: number, outcome: ChargeOutcome, at = Date.now()): "applied" | "already-final" | "still-pending" {
   if (outcome.kind === "unknown") return "still-pending";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderItems, orders, transactions } from "@/db/schema";
+import { orderItems, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
 import { formatMinorPlain } from "@/lib/money/money";
 
 /** What the API (and Order Entry) answers about an order: Konnektive-style names. */
@@ -27,7 +27,7 @@ export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderR
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new Error(`order ${orderId} not found`);
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "AUTHORIZE"]))).orderBy(desc(transactions.id)).get();
+  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES))).orderBy(desc(transactions.id)).get();
   // An authorization alone pays nothing; its later capture does.
   const capture = sale?.type === "AUTHORIZE" ? db.select().from(transactions).where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS"))).get() : undefined;
   const paid = sale?.type === "SALE" && sale.status === "SUCCESS" ? sale.amountMinor : (capture?.amountMinor ?? 0);

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { transactions } from "@/db/schema";
+import { settleReservation } from "@/lib/mids/cap-ledger";
 
 type Row = typeof transactions.$inferSelect;
 
@@ -31,4 +32,10 @@ export function readAuthorization(tx: Pick<Db, "select">, orderId: number): Auth
   const capture = children.find((c) => c.type === "CAPTURE") ?? null;
   const voided = children.find((c) => c.type === "VOID") ?? null;
   return { authorization, capture, voided, open: !capture && !voided && authorization.amazonState === "Open" };
+}
+
+/** Amazon closed the authorization with nothing captured (void, cancel): mark it so and give its cap reservation back. */
+export function releaseAuthorization(tx: Tx, authorization: Row, reasonCode: string, at: number): void {
+  tx.update(transactions).set({ amazonState: "Closed", reasonCode, updatedAt: at }).where(eq(transactions.id, authorization.id)).run();
+  settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, mids, orders, transactions } from "@/db/schema";
+import { campaigns, mids, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { toOutcome, type ChargeOutcome } from "./charge-with-amazon";
@@ -24,9 +24,9 @@ async function lookUpCharge(client: AmazonPayClient, charge: Charge, context: { 
       return { kind: "failed", unavailable: false, amazonCode: "NotAuthorized", message: `Amazon has no authorization ${charge.referenceId}; nothing was charged.`, facts: {} };
     }
     // Only sales reach this point: capture-later campaigns authorize order references, never
-    // billing agreements. A billing agreement does not list the order references it created, so the only way to learn
-    // the fate of AuthorizeOnBillingAgreement is Amazon's idempotent replay of the same request:
-    // it returns the original authorization if the first call was applied.
+    // billing agreements. A billing agreement does not list the order references it created,
+    // so the only way to learn the fate of AuthorizeOnBillingAgreement is Amazon's idempotent
+    // replay of the same request: it returns the original authorization if the first call was applied.
     const result = await client.authorizeOnBillingAgreement({
       amazonBillingAgreementId: charge.amazonBillingAgreementId ?? "",
       authorizationReferenceId: charge.referenceId,
@@ -60,7 +60,7 @@ export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: nu
     .innerJoin(mids, eq(mids.id, transactions.midId))
     .innerJoin(orders, eq(orders.id, transactions.orderId))
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(and(inArray(transactions.type, ["SALE", "AUTHORIZE"]), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
+    .where(and(inArray(transactions.type, CHARGE_ATTEMPT_TYPES), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
     .orderBy(asc(transactions.id))
     .limit(options.limit ?? 50)
     .all();

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { mids, orders, transactions } from "@/db/schema";
+import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -23,7 +23,7 @@ export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
   const sale = tx
     .select()
     .from(transactions)
-    .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "CAPTURE"]), eq(transactions.status, "SUCCESS")))
+    .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CAPTURED_TYPES), eq(transactions.status, "SUCCESS")))
     .orderBy(desc(transactions.id))
     .get();
   if (!sale) return null;

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orderItems, orders, transactions } from "@/db/schema";
+import { orderItems, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
 import { ApiError } from "@/lib/api/api-error";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 import { formatMoney } from "@/lib/money/money";
@@ -28,7 +28,7 @@ function findExisting(tx: Tx, input: ImportOrderInput) {
 }
 
 function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
-  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, ["SALE", "AUTHORIZE"]))).get()?.n ?? 0) + 1;
+  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES))).get()?.n ?? 0) + 1;
   const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
   const row = tx

@@ -6,11 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
-import { settleReservation } from "@/lib/mids/cap-ledger";
 import { formatMoney } from "@/lib/money/money";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { buildReferenceId, requireReason } from "./order-references";
-import { readAuthorization, type AuthorizationState } from "./read-authorization";
+import { readAuthorization, releaseAuthorization, type AuthorizationState } from "./read-authorization";
 
 type Order = typeof orders.$inferSelect;
 
@@ -59,8 +58,7 @@ function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: n
     })
     .returning({ id: transactions.id })
     .get();
-  tx.update(transactions).set({ amazonState: "Closed", reasonCode: "SellerClosed", updatedAt: at }).where(eq(transactions.id, authorization.id)).run();
-  settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
+  releaseAuthorization(tx, authorization, "SellerClosed", at);
   tx.update(orders).set({ status: "VOIDED", updatedAt: at }).where(eq(orders.id, orderId)).run();
   recordAudit(tx, actor, { action: "order.void", entity: "order", entityId: orderId, before: { status: "AUTHORIZED" }, after: { status: "VOIDED", amount: formatMoney(authorization.amountMinor, authorization.currency), reason, transaction: row.id } });
   return row.id;
