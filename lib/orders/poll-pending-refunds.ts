@@ -1,9 +1,8 @@
-import { and, asc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mids, transactions } from "@/db/schema";
-import { AmazonPayError, type AmazonPayClient, type RefundDetails } from "@/lib/amazon-pay";
-import { amazonClientForMid } from "./amazon-client-for-mid";
+import { transactions } from "@/db/schema";
+import type { AmazonPayClient, RefundDetails } from "@/lib/amazon-pay";
 import { applyRefundState } from "./complete-refund";
+import { finishStalePending } from "./finish-stale-pending";
 
 type Refund = typeof transactions.$inferSelect;
 
@@ -26,34 +25,15 @@ export type PollReport = { checked: number; completed: number; declined: number;
  * (GetRefundDetails) and completed or declined exactly once, like the IPN would.
  */
 export async function pollPendingRefunds(db: Db, options: { olderThanMs?: number; limit?: number; now?: number } = {}): Promise<PollReport> {
-  const now = options.now ?? Date.now();
-  const pending = db
-    .select({ refund: transactions, mid: mids })
-    .from(transactions)
-    .innerJoin(mids, eq(mids.id, transactions.midId))
-    .where(and(eq(transactions.type, "REFUND"), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 10 * 60_000))))
-    .orderBy(asc(transactions.id))
-    .limit(options.limit ?? 100)
-    .all();
-  const report: PollReport = { checked: pending.length, completed: 0, declined: 0, missing: 0 };
-  for (const { refund, mid } of pending) {
-    let details: RefundDetails | null;
-    try {
-      details = await findRefund(amazonClientForMid(db, mid, { orderId: refund.orderId, transactionId: refund.id }), refund);
-    } catch (error) {
-      if (error instanceof AmazonPayError && error.retriable) continue; // Amazon is busy: next run.
-      throw error;
-    }
-    if (!details) {
-      // Amazon never created it (the Refund call failed before it was applied): nothing moved.
-      db.update(transactions).set({ status: "ERROR", reasonCode: "RefundNotFound", customerMessage: "Amazon has no record of this refund; nothing was refunded.", updatedAt: Date.now() }).where(and(eq(transactions.id, refund.id), eq(transactions.status, "PENDING"))).run();
-      report.missing += 1;
-      continue;
-    }
-    const refundDetails = details;
-    const change = db.transaction((tx) => applyRefundState(tx, refund.id, refundDetails), { behavior: "immediate" });
-    if (change === "completed") report.completed += 1;
-    if (change === "declined") report.declined += 1;
-  }
-  return report;
+  const { checked, missing, changes } = await finishStalePending(db, {
+    type: "REFUND",
+    olderThanMs: options.olderThanMs ?? 10 * 60_000,
+    limit: options.limit ?? 100,
+    now: options.now ?? Date.now(),
+    find: findRefund,
+    apply: applyRefundState,
+    // Amazon never created it (the Refund call failed before it was applied): nothing moved.
+    missing: { reasonCode: "RefundNotFound", customerMessage: "Amazon has no record of this refund; nothing was refunded." },
+  });
+  return { checked, missing, completed: changes.filter((c) => c === "completed").length, declined: changes.filter((c) => c === "declined").length };
 }

@@ -1,9 +1,8 @@
-import { and, asc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mids, transactions } from "@/db/schema";
-import { AmazonPayError, type AmazonPayClient, type CaptureDetails } from "@/lib/amazon-pay";
-import { amazonClientForMid } from "./amazon-client-for-mid";
+import { transactions } from "@/db/schema";
+import type { AmazonPayClient, CaptureDetails } from "@/lib/amazon-pay";
 import { applyCaptureState } from "./complete-capture";
+import { finishStalePending } from "./finish-stale-pending";
 
 type Capture = typeof transactions.$inferSelect;
 
@@ -27,32 +26,14 @@ export type CaptureReconcileReport = { checked: number; finished: number; missin
  * still open, so support can capture again. Never sends a new Capture itself.
  */
 export async function reconcilePendingCaptures(db: Db, options: { olderThanMs?: number; limit?: number; now?: number } = {}): Promise<CaptureReconcileReport> {
-  const now = options.now ?? Date.now();
-  const pending = db
-    .select({ capture: transactions, mid: mids })
-    .from(transactions)
-    .innerJoin(mids, eq(mids.id, transactions.midId))
-    .where(and(eq(transactions.type, "CAPTURE"), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
-    .orderBy(asc(transactions.id))
-    .limit(options.limit ?? 100)
-    .all();
-  const report: CaptureReconcileReport = { checked: pending.length, finished: 0, missing: 0 };
-  for (const { capture, mid } of pending) {
-    let details: CaptureDetails | null;
-    try {
-      details = await findCapture(amazonClientForMid(db, mid, { orderId: capture.orderId, transactionId: capture.id }), capture);
-    } catch (error) {
-      if (error instanceof AmazonPayError && error.retriable) continue; // Amazon is busy: next run.
-      throw error;
-    }
-    if (!details) {
-      db.update(transactions).set({ status: "ERROR", reasonCode: "CaptureNotFound", customerMessage: "Amazon has no record of this capture; nothing was captured.", updatedAt: Date.now() }).where(and(eq(transactions.id, capture.id), eq(transactions.status, "PENDING"))).run();
-      report.missing += 1;
-      continue;
-    }
-    const found = details;
-    const change = db.transaction((tx) => applyCaptureState(tx, capture.id, found), { behavior: "immediate" });
-    if (change === "completed" || change === "declined") report.finished += 1;
-  }
-  return report;
+  const { checked, missing, changes } = await finishStalePending(db, {
+    type: "CAPTURE",
+    olderThanMs: options.olderThanMs ?? 5 * 60_000,
+    limit: options.limit ?? 100,
+    now: options.now ?? Date.now(),
+    find: findCapture,
+    apply: applyCaptureState,
+    missing: { reasonCode: "CaptureNotFound", customerMessage: "Amazon has no record of this capture; nothing was captured." },
+  });
+  return { checked, missing, finished: changes.filter((c) => c === "completed" || c === "declined").length };
 }

@@ -1,0 +1,53 @@
+import { and, asc, eq, lt } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { mids, transactions } from "@/db/schema";
+import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
+import { amazonClientForMid } from "./amazon-client-for-mid";
+
+type Row = typeof transactions.$inferSelect;
+
+export type StalePendingJob<Details, Change extends string> = {
+  type: "REFUND" | "CAPTURE";
+  olderThanMs: number;
+  limit: number;
+  now: number;
+  /** Our object at Amazon, or null when Amazon never created it. */
+  find: (client: AmazonPayClient, row: Row) => Promise<Details | null>;
+  apply: (tx: Tx, rowId: number, details: Details) => Change;
+  /** What a row Amazon has no record of becomes (ERROR): nothing moved. */
+  missing: { reasonCode: string; customerMessage: string };
+};
+
+/**
+ * Rows of one kind left PENDING past `olderThanMs` (a crash, a lost answer, an IPN that never
+ * came) are looked up at Amazon and finished exactly once; never sends a new request that moves
+ * money. Shared by the refund poller and the capture reconciler.
+ */
+export async function finishStalePending<Details, Change extends string>(db: Db, job: StalePendingJob<Details, Change>): Promise<{ checked: number; missing: number; changes: Change[] }> {
+  const pending = db
+    .select({ row: transactions, mid: mids })
+    .from(transactions)
+    .innerJoin(mids, eq(mids.id, transactions.midId))
+    .where(and(eq(transactions.type, job.type), eq(transactions.status, "PENDING"), lt(transactions.createdAt, job.now - job.olderThanMs)))
+    .orderBy(asc(transactions.id))
+    .limit(job.limit)
+    .all();
+  const report = { checked: pending.length, missing: 0, changes: [] as Change[] };
+  for (const { row, mid } of pending) {
+    let details: Details | null;
+    try {
+      details = await job.find(amazonClientForMid(db, mid, { orderId: row.orderId, transactionId: row.id }), row);
+    } catch (error) {
+      if (error instanceof AmazonPayError && error.retriable) continue; // Amazon is busy: next run.
+      throw error;
+    }
+    if (details === null) {
+      db.update(transactions).set({ status: "ERROR", ...job.missing, updatedAt: Date.now() }).where(and(eq(transactions.id, row.id), eq(transactions.status, "PENDING"))).run();
+      report.missing += 1;
+      continue;
+    }
+    const found = details;
+    report.changes.push(db.transaction((tx) => job.apply(tx, row.id, found), { behavior: "immediate" }));
+  }
+  return report;
+}
