@@ -4,27 +4,46 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 export type TotalsQuery = {
-  fromMs: number;
-  types: readonly string[];
-  statuses: readonly string[];
+  /** [fromMs, toMs): either end may be open. */
+  fromMs?: number;
+  toMs?: number;
+  midId?: number;
+  campaignId?: number;
+  types?: readonly string[];
+  statuses?: readonly string[];
   /** Group by these; "day" counts whole days from `dayZeroMs`. */
   groupBy: Array<"currency" | "status" | "reason" | "mid" | "day">;
   dayZeroMs?: number;
 };
 export type TotalsRow = { currency: string; status: string; reason: string; midId: number; day: number; count: number; sumMinor: number };
 
+const onHour = (ms: number | undefined) => ms === undefined || ms % HOUR === 0;
+
 /**
- * Counts and sums of transactions since `fromMs`, grouped as asked. Reads the hourly running
- * totals when `fromMs` (and the day grid) fall on whole UTC hours, as they do for every
- * whole-hour time zone; otherwise counts the rows themselves, with the same answer.
- * Reason '' means none.
+ * Counts and sums of transactions in a time range, filtered and grouped as asked. Reads the
+ * hourly running totals when every boundary (and the day grid) falls on a whole UTC hour, as
+ * it does for every whole-hour time zone; otherwise counts the rows themselves, with the same
+ * answer. Reason '' means none.
  */
 export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
-  const dayZero = query.dayZeroMs ?? query.fromMs;
-  const hourly = query.fromMs % HOUR === 0 && dayZero % HOUR === 0;
+  const dayZero = query.dayZeroMs ?? query.fromMs ?? 0;
+  const hourly = onHour(query.fromMs) && onHour(query.toMs) && onHour(dayZero);
   const source = hourly
-    ? { table: "transaction_hourly_totals", since: "hour >= ?", sinceValue: query.fromMs / HOUR, at: "hour * 3600000", count: "sum(count)", sum: "sum(sum_minor)", reason: "reason_code" }
-    : { table: "transactions", since: "created_at >= ?", sinceValue: query.fromMs, at: "created_at", count: "count(*)", sum: "sum(amount_minor)", reason: "coalesce(reason_code, '')" };
+    ? { table: "transaction_hourly_totals", time: "hour", scale: HOUR, at: "hour * 3600000", count: "sum(count)", sum: "sum(sum_minor)", reason: "reason_code", campaign: "campaign_id" }
+    : { table: "transactions", time: "created_at", scale: 1, at: "created_at", count: "count(*)", sum: "sum(amount_minor)", reason: "coalesce(reason_code, '')", campaign: "coalesce(campaign_id, 0)" };
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  const add = (condition: string, ...values: Array<string | number>) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  const list = (values: readonly string[]) => values.map(() => "?").join(", ");
+  if (query.fromMs !== undefined) add(`${source.time} >= ?`, query.fromMs / source.scale);
+  if (query.toMs !== undefined) add(`${source.time} < ?`, query.toMs / source.scale);
+  if (query.midId !== undefined) add("mid_id = ?", query.midId);
+  if (query.campaignId !== undefined) add(`${source.campaign} = ?`, query.campaignId);
+  if (query.types) add(`type in (${list(query.types)})`, ...query.types);
+  if (query.statuses) add(`status in (${list(query.statuses)})`, ...query.statuses);
   const columns: Record<TotalsQuery["groupBy"][number], string> = {
     currency: "currency",
     status: "status",
@@ -34,9 +53,8 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
   };
   const names: Record<TotalsQuery["groupBy"][number], keyof TotalsRow> = { currency: "currency", status: "status", reason: "reason", mid: "midId", day: "day" };
   const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
-  const marks = (list: readonly string[]) => list.map(() => "?").join(", ");
   const sql = `select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}
-    where ${source.since} and type in (${marks(query.types)}) and status in (${marks(query.statuses)})
+    ${where.length ? `where ${where.join(" and ")}` : ""}
     ${query.groupBy.length ? `group by ${query.groupBy.map((_, i) => i + 1).join(", ")}` : ""}`;
-  return db.$client.prepare(sql).all(source.sinceValue, ...query.types, ...query.statuses) as TotalsRow[];
+  return db.$client.prepare(sql).all(...params) as TotalsRow[];
 }

@@ -1,14 +1,13 @@
-import { eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { transactionAmountTotals, transactionHourlyTotals, transactions } from "@/db/schema";
+import { transactionAmountTotals, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { amountBound, buildTransactionConditions, dayBounds, whereOf, type TransactionFilter } from "./transaction-filter";
+import { sumTransactionTotals } from "./sum-transaction-totals";
 
 export type TransactionSummary = { count: number; totals: Array<{ currency: string; sumMinor: number; count: number }> };
 type Row = { currency: string; sumMinor: number; count: number };
-
-const HOUR = 3_600_000;
 
 /**
  * Count and sum per currency of the whole filtered result (not just the page). Filters the
@@ -32,31 +31,29 @@ function totalsFromRows(db: Db, filter: TransactionFilter): Row[] {
 }
 
 function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Row[] | null {
-  if (filter.q) return null;
   const { fromMs, toMs } = dayBounds(filter);
   const dated = fromMs !== undefined || toMs !== undefined;
   const amounts = Boolean(filter.minAmount || filter.maxAmount);
-  if (!dated) {
-    const t = transactionAmountTotals;
-    const conditions = commonConditions(t, filter);
-    if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte, t));
-    if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte, t));
-    return db.select({ currency: t.currency, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` }).from(t).where(whereOf(conditions)).groupBy(t.currency).all();
+  // The hourly totals have no amounts, the per-amount totals no dates, and neither a search.
+  if (filter.q || (dated && amounts)) return null;
+  if (dated) {
+    return sumTransactionTotals(db, {
+      fromMs,
+      toMs,
+      midId: filter.midId,
+      campaignId: filter.campaignId,
+      types: filter.type && [filter.type],
+      statuses: filter.status && [filter.status],
+      groupBy: ["currency"],
+    });
   }
-  // Hours add up to days only where the time zone's midnight falls on a whole UTC hour.
-  if (amounts || (fromMs ?? 0) % HOUR !== 0 || (toMs ?? 0) % HOUR !== 0) return null;
-  const t = transactionHourlyTotals;
-  const conditions = commonConditions(t, filter);
-  if (fromMs !== undefined) conditions.push(gte(t.hour, fromMs / HOUR));
-  if (toMs !== undefined) conditions.push(lt(t.hour, toMs / HOUR));
-  return db.select({ currency: t.currency, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` }).from(t).where(whereOf(conditions)).groupBy(t.currency).all();
-}
-
-function commonConditions(t: typeof transactionAmountTotals | typeof transactionHourlyTotals, filter: TransactionFilter): SQL[] {
+  const t = transactionAmountTotals;
   const conditions: SQL[] = [];
   if (filter.midId) conditions.push(eq(t.midId, filter.midId));
   if (filter.campaignId) conditions.push(eq(t.campaignId, filter.campaignId));
   if (filter.type) conditions.push(eq(t.type, filter.type));
   if (filter.status) conditions.push(eq(t.status, filter.status));
-  return conditions;
+  if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte, t));
+  if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte, t));
+  return db.select({ currency: t.currency, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` }).from(t).where(whereOf(conditions)).groupBy(t.currency).all();
 }
