@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { pidsInGroup } from "./process-group";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -9,18 +10,15 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 export function groupCpuMs(groupId: number | undefined): number | undefined {
   if (groupId === undefined || !fs.existsSync("/proc/self/stat")) return undefined;
   let ticks = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
+  for (const pid of pidsInGroup(groupId)) {
     try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      // utime and stime are fields 14 and 15, the 12th and 13th after the command name.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
-      continue; // exited meanwhile
+      // exited meanwhile
     }
-    // Fields after the parenthesised command name: state ppid pgrp … utime(14) stime(15).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== groupId) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
