@@ -73,8 +73,17 @@ export const ipnEvents = sqliteTable(
     applyResult: text("apply_result"),
     orderId: integer("order_id"),
     transactionId: integer("transaction_id"),
+    // The MID the notification's SellerId (and environment) resolved to; null when none did.
+    midId: integer("mid_id"),
+    sellerId: text("seller_id"),
+    // What became of it: applied | duplicate | rejected | unknown-seller | mismatched | unmatched.
+    disposition: text("disposition"),
+    // Who sent it and what: rejected bodies keep only a hash and their first 4 KB.
+    sourceIp: text("source_ip"),
+    bodySha256: text("body_sha256"),
+    bodyBytes: integer("body_bytes"),
     receivedAt: integer("received_at").notNull(),
   },
   // Not unique: forged or replayed copies are stored too, to be shown as rejected or duplicate.
-  (t) => [index("ipn_events_notification").on(t.notificationReferenceId), index("ipn_events_received").on(t.receivedAt)],
+  (t) => [index("ipn_events_notification").on(t.notificationReferenceId), index("ipn_events_received").on(t.receivedAt), index("ipn_events_source_received").on(t.sourceIp, t.receivedAt)],
 );
