@@ -14,12 +14,18 @@ let sandbox: Sandbox;
 let receiver: Server;
 const received: Received[] = [];
 let failuresLeft = 0;
+let refusalsLeft = 0;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      if (refusalsLeft > 0) {
+        refusalsLeft -= 1;
+        res.writeHead(403).end();
+        return;
+      }
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         res.writeHead(500).end();
@@ -99,6 +105,27 @@ describe("IPN delivery", () => {
     const delivery = sandbox.ipn.deliveries.at(-1);
     expect(delivery?.attempts).toBe(3);
     expect(delivery?.delivered).toBe(true);
+  });
+
+  it("gives up on a 4xx answer, as SNS does, without retrying", async () => {
+    received.length = 0;
+    refusalsLeft = 1;
+    await createOpenOrder(sandbox);
+    await sandbox.ipn.idle();
+    expect(received).toHaveLength(0);
+    expect(sandbox.ipn.deliveries.at(-1)).toMatchObject({ attempts: 1, delivered: false, lastStatus: 403 });
+    refusalsLeft = 0;
+  });
+
+  it("announces objects of the live environment as Live", async () => {
+    const oro = await createOpenOrder(sandbox);
+    await sandbox.ipn.idle();
+    received.length = 0;
+    const object = sandbox.store.objects.get(oro);
+    if (!object) throw new Error("order reference missing from the store");
+    sandbox.ipn.announce({ ...object, id: oro.replace(/^S/, "P") });
+    await sandbox.ipn.idle();
+    expect((JSON.parse(parseEnvelope(received[0]).Message) as { ReleaseEnvironment: string }).ReleaseEnvironment).toBe("Live");
   });
 
   it("a refund IPN arrives Pending-free: only the Completed state is announced", async () => {

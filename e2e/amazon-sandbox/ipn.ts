@@ -6,6 +6,7 @@ import { formatTimestamp } from "./clock";
 import { IPN_NAMESPACE } from "./xml";
 import { renderAuthorization, renderBillingAgreement, renderCapture, renderOrderReference, renderRefund } from "./render";
 import { ORDER_REFERENCE_LIFETIME_MS } from "./rules";
+import { isLiveId } from "./store";
 
 export type IpnOptions = {
   /** Attempts per notification including the first (SNS retries for 14 days; we stay bounded). */
@@ -36,6 +37,11 @@ export type IpnSender = {
 /** States Amazon does not announce: Draft objects and Pending transactions (§11, last bullet). */
 function isAnnounced(object: PaymentObject): boolean {
   return object.status.state !== "Draft" && object.status.state !== "Pending";
+}
+
+/** SNS gives up on a 4xx answer (the endpoint refused it); only 5xx and no answer are retried (§8.1). */
+function isRefusal(status: number): boolean {
+  return status >= 400 && status < 500;
 }
 
 function buildNotificationData(object: PaymentObject, now: number): { type: string; xml: string } {
@@ -99,7 +105,7 @@ export function createIpnSender(input: {
     delivery.lastStatus = status;
     if (status >= 200 && status < 300) {
       delivery.delivered = true;
-    } else if (!stopped && delivery.attempts < input.options.maxAttempts) {
+    } else if (!stopped && !isRefusal(status) && delivery.attempts < input.options.maxAttempts) {
       inFlight += 1;
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -123,7 +129,7 @@ export function createIpnSender(input: {
         NotificationReferenceId: randomUUID(),
         NotificationType: data.type,
         SellerId: seller.sellerId,
-        ReleaseEnvironment: "Sandbox",
+        ReleaseEnvironment: isLiveId(object.id) ? "Live" : "Sandbox",
         Version: "2013-01-01",
         NotificationData: data.xml,
         Timestamp: formatTimestamp(now),
