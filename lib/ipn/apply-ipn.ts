@@ -1,66 +1,118 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { subscriptions, transactions } from "@/db/schema";
-import type { IpnNotification } from "@/lib/amazon-pay";
+import type { IpnNotification, Money } from "@/lib/amazon-pay";
 import { applyRefundState } from "@/lib/orders/complete-refund";
 import { applyCaptureState } from "@/lib/orders/complete-capture";
 import { finishOrder } from "@/lib/orders/finish-order";
 import { toOutcome } from "@/lib/orders/charge-with-amazon";
+import type { IpnDisposition } from "./ipn-disposition";
+import type { SellerMid } from "./find-seller-mids";
+import { matchPaymentRow, type PaymentObject, type TransactionRow } from "./match-payment-row";
+import { findBindingMismatch, findEnvironmentMismatch } from "./check-binding";
 
+export type ApplyResult = { disposition: Extract<IpnDisposition, "applied" | "mismatched" | "unmatched">; summary: string; orderId: number | null; transactionId: number | null; midId: number | null };
 
-export type ApplyResult = { summary: string; orderId: number | null; transactionId: number | null };
+type Bound = { ok: true; row: TransactionRow } | { ok: false; result: ApplyResult };
 
-function byColumn(tx: Tx, column: typeof transactions.amazonRefundId | typeof transactions.amazonAuthorizationId | typeof transactions.amazonCaptureId, value: string) {
-  return tx.select().from(transactions).where(eq(column, value)).get();
+/** The MID an event is filed under when no row pins it down: the seller's only MID, if it has one. */
+function soleMid(sellerMids: SellerMid[]): number | null {
+  return sellerMids.length === 1 ? sellerMids[0].id : null;
+}
+
+function applied(row: { id: number; orderId: number; midId: number }, summary: string): ApplyResult {
+  return { disposition: "applied", summary, orderId: row.orderId, transactionId: row.id, midId: row.midId };
+}
+
+function mismatched(reason: string, ids: { orderId: number; transactionId: number | null; midId: number }): ApplyResult {
+  return { disposition: "mismatched", summary: `mismatched, not applied: ${reason}`, ...ids };
+}
+
+/** Rows were looked up within these MIDs, so the row's MID is always among them. */
+function midOf(sellerMids: SellerMid[], midId: number): SellerMid {
+  const mid = sellerMids.find((m) => m.id === midId);
+  if (!mid) throw new Error(`MID #${midId} is not one of the seller's MIDs`);
+  return mid;
 }
 
 /**
- * Applies a verified notification to our rows. Idempotent: every branch only moves a PENDING
- * row forward, so a replay finds nothing left to change.
+ * Binds a payment notification to one of our rows: only within the seller's MIDs, only when the
+ * Amazon ids agree, and only when amount, currency and environment match the row.
  */
-export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyResult {
+function bindPaymentRow(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[], object: PaymentObject, amount: Money | undefined): Bound {
+  const match = matchPaymentRow(tx, sellerMids.map((m) => m.id), object);
+  if (match.kind === "not-found") {
+    return { ok: false, result: { disposition: "unmatched", summary: `unknown ${object.kind} ${object.amazonId} (reference ${object.referenceId}) on this seller's MIDs; nothing applied`, orderId: null, transactionId: null, midId: soleMid(sellerMids) } };
+  }
+  const { row } = match;
+  const ids = { orderId: row.orderId, transactionId: row.id, midId: row.midId };
+  if (match.kind === "mismatched") return { ok: false, result: mismatched(match.reason, ids) };
+  if (match.kind === "unverifiable") return { ok: false, result: { disposition: "unmatched", summary: `not applied: ${match.reason}`, ...ids } };
+  const reason = findBindingMismatch({ amount, releaseEnvironment: notification.releaseEnvironment, row, mid: midOf(sellerMids, row.midId) });
+  return reason ? { ok: false, result: mismatched(reason, ids) } : { ok: true, row };
+}
+
+/**
+ * Applies a verified notification of a known seller to our rows. Idempotent: every branch only
+ * moves a PENDING row forward, so a replay finds nothing left to change.
+ */
+export function applyIpn(db: Db, tx: Tx, notification: IpnNotification, sellerMids: SellerMid[]): ApplyResult {
+  const midIds = sellerMids.map((m) => m.id);
   switch (notification.type) {
     case "PaymentRefund": {
       const refund = notification.refund;
-      const row = byColumn(tx, transactions.amazonRefundId, refund.amazonRefundId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, refund.refundReferenceId)).get();
-      if (!row) return { summary: `unknown refund ${refund.amazonRefundId}`, orderId: null, transactionId: null };
+      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "refund", amazonId: refund.amazonRefundId, referenceId: refund.refundReferenceId }, refund.refundAmount);
+      if (!bound.ok) return bound.result;
+      const row = bound.row;
       const change = applyRefundState(tx, row.id, refund);
-      return { summary: change === "already-final" ? `refund already ${row.status}` : `refund ${change}`, orderId: row.orderId, transactionId: row.id };
+      return applied(row, change === "already-final" ? `refund already ${row.status}` : `refund ${change}`);
     }
     case "PaymentAuthorize": {
       const authorization = notification.authorization;
-      const row = byColumn(tx, transactions.amazonAuthorizationId, authorization.amazonAuthorizationId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, authorization.authorizationReferenceId)).get();
-      if (!row) return { summary: `unknown authorization ${authorization.amazonAuthorizationId}`, orderId: null, transactionId: null };
-      if (row.status !== "PENDING") return { summary: `authorization ${authorization.status.state}; charge already ${row.status}`, orderId: row.orderId, transactionId: row.id };
+      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "authorization", amazonId: authorization.amazonAuthorizationId, referenceId: authorization.authorizationReferenceId }, authorization.authorizationAmount);
+      if (!bound.ok) return bound.result;
+      const row = bound.row;
+      if (row.status !== "PENDING") return applied(row, `authorization ${authorization.status.state}; charge already ${row.status}`);
       const oro = authorization.amazonAuthorizationId.replace(/-A\d+$/, "");
       const result = finishOrder(db, row.id, toOutcome(authorization, oro, {}));
-      return { summary: `authorization ${authorization.status.state}: ${result}`, orderId: row.orderId, transactionId: row.id };
+      return applied(row, `authorization ${authorization.status.state}: ${result}`);
     }
     case "PaymentCapture": {
       const capture = notification.capture;
-      const row = byColumn(tx, transactions.amazonCaptureId, capture.amazonCaptureId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, capture.captureReferenceId)).get();
-      if (row?.type === "CAPTURE") {
+      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "capture", amazonId: capture.amazonCaptureId, referenceId: capture.captureReferenceId }, capture.captureAmount);
+      if (!bound.ok) return bound.result;
+      const row = bound.row;
+      if (row.type === "CAPTURE") {
         const change = applyCaptureState(tx, row.id, capture);
-        return { summary: change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`, orderId: row.orderId, transactionId: row.id };
+        return applied(row, change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`);
       }
-      if (row) tx.update(transactions).set({ amazonState: row.type === "SALE" ? capture.status.state : row.amazonState, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
-      return { summary: `capture ${capture.status.state}`, orderId: row?.orderId ?? null, transactionId: row?.id ?? null };
+      tx.update(transactions).set({ amazonState: capture.status.state, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
+      return applied(row, `capture ${capture.status.state}`);
     }
     case "BillingAgreementNotification": {
       const agreement = notification.billingAgreement;
       const state = agreement.status.state;
+      const summary = `billing agreement ${state}${agreement.status.reasonCode ? `/${agreement.status.reasonCode}` : ""}`;
+      const ofSeller = and(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId), inArray(subscriptions.midId, midIds));
+      const sub = tx.select().from(subscriptions).where(ofSeller).get();
+      if (!sub) return { disposition: "unmatched", summary: `${summary}: no subscription on this seller's MIDs`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
+      const environment = findEnvironmentMismatch(notification.releaseEnvironment, midOf(sellerMids, sub.midId));
+      if (environment) return mismatched(environment, { orderId: sub.orderId, transactionId: null, midId: sub.midId });
       if (state === "Closed" || state === "Canceled") {
-        tx.update(subscriptions).set({ status: "canceled", updatedAt: Date.now() }).where(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId)).run();
+        tx.update(subscriptions).set({ status: "canceled", updatedAt: Date.now() }).where(ofSeller).run();
       }
-      const sub = tx.select().from(subscriptions).where(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId)).get();
-      return { summary: `billing agreement ${state}${agreement.status.reasonCode ? `/${agreement.status.reasonCode}` : ""}`, orderId: sub?.orderId ?? null, transactionId: null };
+      return { disposition: "applied", summary, orderId: sub.orderId, transactionId: null, midId: sub.midId };
     }
     case "OrderReferenceNotification": {
       const oro = notification.orderReference;
-      const row = tx.select().from(transactions).where(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId)).get();
-      return { summary: `order reference ${oro.status.state}${oro.status.reasonCode ? `/${oro.status.reasonCode}` : ""}`, orderId: row?.orderId ?? null, transactionId: null };
+      const summary = `order reference ${oro.status.state}${oro.status.reasonCode ? `/${oro.status.reasonCode}` : ""}`;
+      const row = tx.select().from(transactions).where(and(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId), inArray(transactions.midId, midIds))).get();
+      if (!row) return { disposition: "unmatched", summary: `${summary}: no charge on this seller's MIDs`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
+      const environment = findEnvironmentMismatch(notification.releaseEnvironment, midOf(sellerMids, row.midId));
+      if (environment) return mismatched(environment, { orderId: row.orderId, transactionId: null, midId: row.midId });
+      return { disposition: "applied", summary, orderId: row.orderId, transactionId: null, midId: row.midId };
     }
     default:
-      return { summary: `stored (${notification.notificationType})`, orderId: null, transactionId: null };
+      return { disposition: "unmatched", summary: `stored (${notification.notificationType}); nothing is applied automatically`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
   }
 }

@@ -1,23 +1,47 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ipnEvents } from "@/db/schema";
+import { ipnEvents, mids } from "@/db/schema";
 import { createIpnVerifier } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { applyIpn } from "./apply-ipn";
+import { findSellerMids } from "./find-seller-mids";
+import type { IpnDisposition } from "./ipn-disposition";
+import { describeBody } from "./refused-ipn-storage";
 
-export type IpnInboxFilter = { verified?: boolean; before?: number; perPage: number };
+export type IpnInboxFilter = { verified?: boolean; disposition?: IpnDisposition; before?: number; perPage: number };
+
+/** Events stored before dispositions existed get the one their columns imply. */
+const dispositionOf = sql<IpnDisposition>`coalesce(${ipnEvents.disposition}, case when ${ipnEvents.verified} = 0 then 'rejected' when ${ipnEvents.applyResult} like 'duplicate%' then 'duplicate' else 'applied' end)`;
 
 export function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
   assertCan(actor, "ipn.read");
   const conditions: SQL[] = [];
   if (filter.verified !== undefined) conditions.push(eq(ipnEvents.verified, filter.verified));
+  if (filter.disposition) conditions.push(sql`${dispositionOf} = ${filter.disposition}`);
   if (filter.before) conditions.push(lt(ipnEvents.id, filter.before));
   const rows = db
-    .select({ id: ipnEvents.id, type: ipnEvents.notificationType, notificationReferenceId: ipnEvents.notificationReferenceId, verified: ipnEvents.verified, rejectReason: ipnEvents.rejectReason, applied: ipnEvents.applied, applyResult: ipnEvents.applyResult, orderId: ipnEvents.orderId, receivedAt: ipnEvents.receivedAt })
+    .select({
+      id: ipnEvents.id,
+      type: ipnEvents.notificationType,
+      notificationReferenceId: ipnEvents.notificationReferenceId,
+      verified: ipnEvents.verified,
+      disposition: dispositionOf,
+      rejectReason: ipnEvents.rejectReason,
+      applyResult: ipnEvents.applyResult,
+      orderId: ipnEvents.orderId,
+      sellerId: ipnEvents.sellerId,
+      midId: ipnEvents.midId,
+      midTitle: mids.title,
+      sourceIp: ipnEvents.sourceIp,
+      bodyBytes: ipnEvents.bodyBytes,
+      storedBytes: sql<number>`length(cast(${ipnEvents.rawBody} as blob))`,
+      receivedAt: ipnEvents.receivedAt,
+    })
     .from(ipnEvents)
+    .leftJoin(mids, eq(mids.id, ipnEvents.midId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(ipnEvents.id))
     .limit(filter.perPage + 1)
@@ -27,23 +51,34 @@ export function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
 }
 
 /**
- * Applies a stored, verified notification again (e.g. it arrived before its order existed).
- * The signature is checked again; only the age limit is lifted, since it was checked on
- * receipt. Applying is idempotent, so a replay of something already applied changes nothing.
+ * Applies a stored, verified notification again (e.g. it arrived before its order existed, or
+ * before its MID was added). The signature is checked again and the notification is bound to its
+ * seller's MIDs exactly as on receipt; only the age limit is lifted, since it was checked then.
+ * Applying is idempotent, so a replay of something already applied changes nothing.
  */
 export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Promise<string> {
   assertCan(actor, "ipn.read");
   const event = db.select().from(ipnEvents).where(eq(ipnEvents.id, eventId)).get();
   if (!event) throw new DomainError("That notification no longer exists.");
   if (!event.verified) throw new DomainError("Rejected notifications cannot be replayed: their signature did not verify.");
+  if (event.bodyBytes !== null && describeBody(event.rawBody).bodyBytes < event.bodyBytes) {
+    throw new DomainError(`Only the first ${describeBody(event.rawBody).bodyBytes} of its ${event.bodyBytes} bytes were kept, so this notification cannot be replayed.`);
+  }
   const verifier = createIpnVerifier({ pinnedCertificate: process.env.AMAZON_IPN_CERT_PEM || undefined, maxAgeMs: Number.MAX_SAFE_INTEGER });
   const verified = await verifier.verify({ body: event.rawBody });
   if (!verified.ok) throw new DomainError(`The stored notification no longer verifies (${verified.reason}).`);
+  const notification = verified.notification;
   return db.transaction(
     (tx) => {
-      const result = applyIpn(db, tx, verified.notification);
+      const sellerMids = findSellerMids(tx, notification.sellerId);
+      const result = sellerMids.length
+        ? applyIpn(db, tx, notification, sellerMids)
+        : { disposition: "unknown-seller" as const, summary: `unknown seller ${notification.sellerId}: no MID has this Seller ID`, orderId: null, transactionId: null, midId: null };
       const summary = `replayed: ${result.summary}`;
-      tx.update(ipnEvents).set({ applied: true, applyResult: summary, orderId: result.orderId ?? event.orderId, transactionId: result.transactionId ?? event.transactionId }).where(eq(ipnEvents.id, eventId)).run();
+      tx.update(ipnEvents)
+        .set({ disposition: result.disposition, applied: result.disposition === "applied", applyResult: summary, sellerId: notification.sellerId, midId: result.midId, orderId: result.orderId ?? event.orderId, transactionId: result.transactionId ?? event.transactionId })
+        .where(eq(ipnEvents.id, eventId))
+        .run();
       recordAudit(tx, actor, { action: "ipn.replay", entity: "ipn", entityId: eventId, after: { result: summary } });
       return summary;
     },

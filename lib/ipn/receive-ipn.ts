@@ -1,52 +1,102 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { ipnEvents } from "@/db/schema";
-import { createIpnVerifier, type IpnVerifier } from "@/lib/amazon-pay";
+import { createIpnVerifier, type IpnNotification, type IpnVerifier } from "@/lib/amazon-pay";
 import { applyIpn } from "./apply-ipn";
+import { findSellerMids } from "./find-seller-mids";
+import { describeBody, isSourceOverCap, truncateBody, warnSourceOverCap } from "./refused-ipn-storage";
 
 const MAX_STORED_BODY = 64 * 1024;
 
-let verifier: IpnVerifier | null = null;
+let verifier: { pem: string | undefined; verifier: IpnVerifier } | null = null;
 function getVerifier(): IpnVerifier {
   // The pinned certificate (emulator, tests) replaces fetching from sns.<region>.amazonaws.com.
-  verifier ??= createIpnVerifier({ pinnedCertificate: process.env.AMAZON_IPN_CERT_PEM || undefined });
-  return verifier;
+  const pem = process.env.AMAZON_IPN_CERT_PEM || undefined;
+  if (!verifier || verifier.pem !== pem) verifier = { pem, verifier: createIpnVerifier({ pinnedCertificate: pem }) };
+  return verifier.verifier;
 }
 
-export type ReceiveResult = { status: 200 | 400 | 403; body: { result: string; detail?: string; eventId: number } };
+export type IpnRequest = { body: string; headers: Headers; sourceIp: string };
+
+export type ReceiveResult = { status: 200 | 400 | 403 | 429; body: { result: string; detail?: string; eventId?: number } };
+
+/** `reason` is stored for the inbox; `detail` (default: the reason) is what the sender is told. */
+type Refusal = { disposition: "rejected" | "unknown-seller"; reason: string; detail?: string; status: 400 | 403; notification?: IpnNotification };
 
 /**
- * POST /api/amazon/ipn: verify, store the raw event, de-duplicate on NotificationReferenceId,
- * apply idempotently, answer fast. Rejected events are stored too, for the IPN inbox.
+ * Stores a refused notification with its hash, its size and only its first 4 KB, unless its
+ * source already stored its hourly share: then it is answered 429 and not stored at all.
  */
-export async function receiveIpn(db: Db, body: string, headers: Headers): Promise<ReceiveResult> {
-  const verified = await getVerifier().verify({ body, headers });
-  const rawBody = body.slice(0, MAX_STORED_BODY);
+function storeRefused(tx: Tx, request: IpnRequest, refusal: Refusal, receivedAt: number): ReceiveResult {
+  if (isSourceOverCap(tx, request.sourceIp, receivedAt)) {
+    warnSourceOverCap(request.sourceIp, receivedAt);
+    return { status: 429, body: { result: "refused", detail: "too many rejected notifications from this address; not stored" } };
+  }
+  const row = tx
+    .insert(ipnEvents)
+    .values({
+      notificationReferenceId: refusal.notification?.notificationReferenceId ?? null,
+      notificationType: refusal.notification?.notificationType ?? null,
+      sellerId: refusal.notification?.sellerId ?? null,
+      rawBody: truncateBody(request.body),
+      ...describeBody(request.body),
+      verified: refusal.disposition !== "rejected",
+      rejectReason: refusal.reason,
+      disposition: refusal.disposition,
+      sourceIp: request.sourceIp,
+      receivedAt,
+    })
+    .returning({ id: ipnEvents.id })
+    .get();
+  return { status: refusal.status, body: { result: refusal.disposition, detail: refusal.detail ?? refusal.reason, eventId: row.id } };
+}
+
+/**
+ * POST /api/amazon/ipn: verify, resolve the seller's MIDs, store, de-duplicate on
+ * NotificationReferenceId, apply only to that seller's rows, answer fast. Forged and
+ * unknown-seller notifications are stored too (in part), for the IPN inbox, and answered 4xx.
+ */
+export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveResult> {
+  const verified = await getVerifier().verify({ body: request.body, headers: request.headers });
   const receivedAt = Date.now();
   if (!verified.ok) {
-    const row = db.insert(ipnEvents).values({ rawBody, verified: false, rejectReason: `${verified.reason}: ${verified.detail}`, receivedAt }).returning({ id: ipnEvents.id }).get();
-    return { status: verified.reason === "malformed" || verified.reason === "not-notification" ? 400 : 403, body: { result: "rejected", detail: verified.reason, eventId: row.id } };
+    const status = verified.reason === "malformed" || verified.reason === "not-notification" ? 400 : 403;
+    const refusal: Refusal = { disposition: "rejected", reason: `${verified.reason}: ${verified.detail}`, detail: verified.reason, status };
+    return db.transaction((tx) => storeRefused(tx, request, refusal, receivedAt), { behavior: "immediate" });
   }
   const notification = verified.notification;
   return db.transaction(
     (tx) => {
+      const sellerMids = findSellerMids(tx, notification.sellerId);
+      if (sellerMids.length === 0) {
+        return storeRefused(tx, request, { disposition: "unknown-seller", reason: `unknown seller ${notification.sellerId}: no MID has this Seller ID`, status: 403, notification }, receivedAt);
+      }
       const first = tx
         .select({ id: ipnEvents.id })
         .from(ipnEvents)
-        .where(and(eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId), eq(ipnEvents.verified, true)))
+        .where(and(eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId), eq(ipnEvents.sellerId, notification.sellerId), eq(ipnEvents.verified, true)))
         .get();
-      const row = tx
-        .insert(ipnEvents)
-        .values({ notificationReferenceId: notification.notificationReferenceId, notificationType: notification.notificationType, rawBody, verified: true, receivedAt })
-        .returning({ id: ipnEvents.id })
-        .get();
+      const stored = {
+        notificationReferenceId: notification.notificationReferenceId,
+        notificationType: notification.notificationType,
+        sellerId: notification.sellerId,
+        rawBody: request.body.slice(0, MAX_STORED_BODY),
+        ...describeBody(request.body),
+        verified: true,
+        sourceIp: request.sourceIp,
+        receivedAt,
+      };
       if (first) {
-        tx.update(ipnEvents).set({ applied: false, applyResult: `duplicate of #${first.id}: nothing changed` }).where(eq(ipnEvents.id, row.id)).run();
+        const row = tx.insert(ipnEvents).values({ ...stored, disposition: "duplicate", applyResult: `duplicate of #${first.id}: nothing changed`, midId: sellerMids.length === 1 ? sellerMids[0].id : null }).returning({ id: ipnEvents.id }).get();
         return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
       }
-      const applied = applyIpn(db, tx, notification);
-      tx.update(ipnEvents).set({ applied: true, applyResult: applied.summary, orderId: applied.orderId, transactionId: applied.transactionId }).where(eq(ipnEvents.id, row.id)).run();
-      return { status: 200 as const, body: { result: "applied", detail: applied.summary, eventId: row.id } };
+      const applied = applyIpn(db, tx, notification, sellerMids);
+      const row = tx
+        .insert(ipnEvents)
+        .values({ ...stored, disposition: applied.disposition, applied: applied.disposition === "applied", applyResult: applied.summary, orderId: applied.orderId, transactionId: applied.transactionId, midId: applied.midId })
+        .returning({ id: ipnEvents.id })
+        .get();
+      return { status: 200 as const, body: { result: applied.disposition, detail: applied.summary, eventId: row.id } };
     },
     { behavior: "immediate" },
   );

@@ -22,11 +22,21 @@ export const TEST_SELLER = {
   region: "US" as const,
 };
 
+/** Another merchant's account at the emulator, never a MID here, whose IPN URL points at us. */
+export const ATTACKER_SELLER = {
+  sellerId: "A1PIPELINEATTACK",
+  accessKey: "AKIAPIPELINEATTACK01",
+  secretKey: "pipelineAttackerSecretKey00000000000001",
+  clientId: "amzn1.application-oa2-client.00000000000000000000000000000666",
+  clientSecret: "pipeline-attacker-secret-0001",
+  region: "US" as const,
+};
+
 /**
  * A real database file, the real emulator over HTTP, and a campaign with a one-time and a
  * recurring product on a test-mode MID whose credentials the emulator knows.
  */
-export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean; captureMode?: "sale" | "authorize" } = {}) {
+export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean; captureMode?: "sale" | "authorize"; refundMs?: number } = {}) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
   const db: Db = openDatabase(file);
   // Our IPN endpoint's logic behind a real HTTP server, so the emulator delivers as SNS would.
@@ -37,14 +47,14 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     req.on("end", async () => {
       ipnBodies.push(body);
       const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-      const result = await receiveIpn(db, body, headers);
+      const result = await receiveIpn(db, { body, headers, sourceIp: req.socket.remoteAddress ?? "unknown" });
       res.writeHead(result.status, { "content-type": "application/json" }).end(JSON.stringify(result.body));
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/amazon/ipn`;
-  const seller = { ...TEST_SELLER, ...(options.ipn !== false && { ipnUrl }) };
-  const sandbox = await startSandbox({ port: 0, sellers: [seller], timing: { asyncAuthorizationMs: 50, refundMs: 200 } });
+  const withIpn = options.ipn !== false && { ipnUrl };
+  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, ...withIpn }, { ...ATTACKER_SELLER, ...withIpn }], timing: { asyncAuthorizationMs: 50, refundMs: options.refundMs ?? 200 } });
   process.env.AMAZON_IPN_CERT_PEM = sandbox.ipnCertificatePem;
   process.env.AMAZON_PAY_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
@@ -70,9 +80,9 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     return (await response.json()) as T;
   }
 
-  async function checkout(type: "OrderReference" | "BillingAgreement" = "OrderReference") {
+  async function checkout(type: "OrderReference" | "BillingAgreement" = "OrderReference", sellerId: string = TEST_SELLER.sellerId) {
     const body = await control<{ amazonOrderReferenceId?: string; amazonBillingAgreementId?: string; accessToken: string }>("POST", "/_sandbox/checkouts", {
-      sellerId: TEST_SELLER.sellerId,
+      sellerId,
       type,
       buyer: { name: "Jane Buyer", email: "jane.buyer@example.com" },
     });

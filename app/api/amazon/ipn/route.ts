@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
 
 /** Amazon's IPN endpoint (SNS HTTP subscription). Authenticated by the SNS signature, not a session. */
@@ -6,7 +7,7 @@ export async function POST(request: Request) {
   const body = await request.text();
   if (body.length > 256 * 1024) return Response.json({ result: "rejected", detail: "body too large" }, { status: 413 });
   try {
-    const result = await receiveIpn(getDb(), body, request.headers);
+    const result = await receiveIpn(getDb(), { body, headers: request.headers, sourceIp: clientIpFromHeaders(request.headers) });
     return Response.json(result.body, { status: result.status });
   } catch (error) {
     console.error("[mid-console] IPN failed:", error instanceof Error ? error.message : "unknown error");

@@ -1,0 +1,10 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { mids } from "@/db/schema";
+
+export type SellerMid = { id: number; testMode: boolean };
+
+/** Every MID configured with this Seller ID (several may share one, e.g. one per currency). */
+export function findSellerMids(tx: Tx, sellerId: string): SellerMid[] {
+  return tx.select({ id: mids.id, testMode: mids.testMode }).from(mids).where(eq(mids.merchantId, sellerId)).all();
+}
