@@ -14,6 +14,6 @@ export type IpnDisposition = (typeof IPN_DISPOSITIONS)[number];
 /** Dispositions whose bodies are kept only in part and count towards the per-source cap. */
 export const REFUSED_DISPOSITIONS = ["rejected", "unknown-seller"] as const satisfies readonly IpnDisposition[];
 
-export function isIpnDisposition(value: string | undefined): value is IpnDisposition {
+export function isIpnDisposition(value: string | null | undefined): value is IpnDisposition {
   return (IPN_DISPOSITIONS as readonly string[]).includes(value ?? "");
 }

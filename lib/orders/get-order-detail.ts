@@ -16,7 +16,7 @@ export function getOrderDetail(db: Db, actor: Actor, orderId: number) {
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
   const charges = db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id)).all();
   const calls = db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, orderId)).orderBy(asc(gatewayCalls.id)).all();
-  const ipns = db.select({ id: ipnEvents.id, type: ipnEvents.notificationType, verified: ipnEvents.verified, applied: ipnEvents.applied, applyResult: ipnEvents.applyResult, receivedAt: ipnEvents.receivedAt }).from(ipnEvents).where(eq(ipnEvents.orderId, orderId)).orderBy(asc(ipnEvents.id)).all();
+  const ipns = db.select({ id: ipnEvents.id, type: ipnEvents.notificationType, verified: ipnEvents.verified, disposition: ipnEvents.disposition, applied: ipnEvents.applied, applyResult: ipnEvents.applyResult, receivedAt: ipnEvents.receivedAt }).from(ipnEvents).where(eq(ipnEvents.orderId, orderId)).orderBy(asc(ipnEvents.id)).all();
   const related = db
     .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, parentOrderId: orders.parentOrderId })
     .from(orders)

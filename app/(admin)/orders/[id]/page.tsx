@@ -11,6 +11,8 @@ import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge, ModeBadge, StatusBadge } from "@/components/ui/badge";
+import { DispositionBadge } from "@/components/ipn/disposition-badge";
+import { isIpnDisposition } from "@/lib/ipn/ipn-disposition";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { RefundForm } from "@/components/orders/refund-form";
 import { can } from "@/lib/auth/permissions";
@@ -197,7 +199,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               {ipns.map((n) => (
                 <li key={n.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-mono">{n.type}</span>
-                  <Badge tone={n.verified ? "green" : "red"}>{n.verified ? "verified" : "rejected"}</Badge>
+                  {isIpnDisposition(n.disposition) ? <DispositionBadge disposition={n.disposition} /> : <Badge tone={n.verified ? "green" : "red"}>{n.verified ? "verified" : "rejected"}</Badge>}
                   {n.applyResult && <span className="text-zinc-500">{n.applyResult}</span>}
                 </li>
               ))}
