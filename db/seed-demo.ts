@@ -36,6 +36,12 @@ export const DEMO_SELLERS: DemoSeller[] = [
   { sellerId: "A1DEMOSPARE005", accessKey: "AKIADEMOSPARE0000005", secretKey: "demoSecretKeySpare0000000000000000000005", clientId: "amzn1.application-oa2-client.4a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-spare-0005", region: "US" },
 ];
 
+/**
+ * Another merchant's Amazon Pay account: known to the emulator, never a MID here, with its IPN URL
+ * pointing at this app, as any merchant can point theirs at us. e2e/ipn-binding.spec.ts signs as it.
+ */
+export const DEMO_ATTACKER_SELLER: DemoSeller = { sellerId: "A1DEMOATTACK06", accessKey: "AKIADEMOATTACK000006", secretKey: "demoSecretKeyAttacker00000000000000000006", clientId: "amzn1.application-oa2-client.5a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-attacker-0006", region: "US" };
+
 const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" | "clientId" | "clientSecret" | "region"> & { seller: DemoSeller }> = [
   { seller: DEMO_SELLERS[0], title: "Amazon Pay US — Main", midNumber: "US-001", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWSKIN", customerServicePhone: "+1 800 555 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 5_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 290, reserveRateBps: 500, transactionFeeMinor: 30, chargebackFeeMinor: 2000, enabled: true },
   { seller: DEMO_SELLERS[1], title: "Amazon Pay US — Backup", midNumber: "US-002", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWLABS", customerServicePhone: "+1 800 555 0101", customerServiceEmail: null, monthlyCapMinor: 2_500_000, capCountsRefunds: false, capAlertPercent: 75, discountRateBps: 310, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },

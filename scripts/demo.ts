@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { openDatabase } from "@/db/client";
-import { DEMO_API_USER, DEMO_SELLERS, DEMO_USERS, seedDemo } from "@/db/seed-demo";
+import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_USERS, seedDemo } from "@/db/seed-demo";
 import { startSandbox } from "@/e2e/amazon-sandbox/server";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -32,7 +32,7 @@ async function main() {
   const sandbox = await startSandbox({
     port: sandboxPort,
     host,
-    sellers: DEMO_SELLERS.map((seller) => ({ ...seller, ipnUrl: `${appUrl}/api/amazon/ipn` })),
+    sellers: [...DEMO_SELLERS, DEMO_ATTACKER_SELLER].map((seller) => ({ ...seller, ipnUrl: `${appUrl}/api/amazon/ipn` })),
   });
 
   const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host], {
