@@ -82,7 +82,7 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
                   <span className="font-mono">{e.sellerId ?? "—"}</span>
                   {e.midId && <Link href={`/mids/${e.midId}`} className="block text-accent-700 hover:underline">MID #{e.midId}{e.midTitle ? ` ${e.midTitle}` : ""}</Link>}
                 </Td>
-                <Td className="max-w-md">
+                <Td className="min-w-64 max-w-md">
                   <DispositionBadge disposition={e.disposition} />
                   {(e.rejectReason ?? e.applyResult) && <span className={`mt-1 block text-xs ${e.disposition === "applied" || e.disposition === "duplicate" ? "text-zinc-600" : e.disposition === "unmatched" ? "text-zinc-700" : "text-red-700"}`}>{e.rejectReason ?? e.applyResult}</span>}
                   {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && <span className="block text-[11px] text-zinc-400">kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}</span>}
