@@ -8,7 +8,8 @@ import { orders, transactions } from "../db/schema";
 import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
 
-const PORT = 3201;
+// Its own server beside the suite's: offset from E2E_PORT so parallel runs on other ports never collide.
+const PORT = Number(process.env.E2E_PORT || 3100) + 1000;
 const DB_FILE = path.resolve("data/crash-test.db");
 const BASE = `http://127.0.0.1:${PORT}`;
 
