@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { subscriptions, transactions } from "@/db/schema";
 import type { IpnNotification } from "@/lib/amazon-pay";
 import { applyRefundState } from "@/lib/orders/complete-refund";
 import { applyCaptureState } from "@/lib/orders/complete-capture";
-import { finishOrder } from "@/lib/orders/finish-order";
-import { toOutcome } from "@/lib/orders/charge-with-amazon";
+import { applyAuthorizationIpn, applySaleCaptureIpn } from "@/lib/orders/apply-charge-ipn";
 
 
 export type ApplyResult = { summary: string; orderId: number | null; transactionId: number | null };
@@ -18,7 +17,7 @@ function byColumn(tx: Tx, column: typeof transactions.amazonRefundId | typeof tr
  * Applies a verified notification to our rows. Idempotent: every branch only moves a PENDING
  * row forward, so a replay finds nothing left to change.
  */
-export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyResult {
+export function applyIpn(tx: Tx, notification: IpnNotification): ApplyResult {
   switch (notification.type) {
     case "PaymentRefund": {
       const refund = notification.refund;
@@ -31,10 +30,7 @@ export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyRe
       const authorization = notification.authorization;
       const row = byColumn(tx, transactions.amazonAuthorizationId, authorization.amazonAuthorizationId) ?? tx.select().from(transactions).where(eq(transactions.referenceId, authorization.authorizationReferenceId)).get();
       if (!row) return { summary: `unknown authorization ${authorization.amazonAuthorizationId}`, orderId: null, transactionId: null };
-      if (row.status !== "PENDING") return { summary: `authorization ${authorization.status.state}; charge already ${row.status}`, orderId: row.orderId, transactionId: row.id };
-      const oro = authorization.amazonAuthorizationId.replace(/-A\d+$/, "");
-      const result = finishOrder(db, row.id, toOutcome(authorization, oro, {}));
-      return { summary: `authorization ${authorization.status.state}: ${result}`, orderId: row.orderId, transactionId: row.id };
+      return { summary: applyAuthorizationIpn(tx, row, authorization), orderId: row.orderId, transactionId: row.id };
     }
     case "PaymentCapture": {
       const capture = notification.capture;
@@ -43,8 +39,8 @@ export function applyIpn(db: Db, tx: Tx, notification: IpnNotification): ApplyRe
         const change = applyCaptureState(tx, row.id, capture);
         return { summary: change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`, orderId: row.orderId, transactionId: row.id };
       }
-      if (row) tx.update(transactions).set({ amazonState: row.type === "SALE" ? capture.status.state : row.amazonState, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
-      return { summary: `capture ${capture.status.state}`, orderId: row?.orderId ?? null, transactionId: row?.id ?? null };
+      if (!row) return { summary: `capture ${capture.status.state}`, orderId: null, transactionId: null };
+      return { summary: applySaleCaptureIpn(tx, row, capture), orderId: row.orderId, transactionId: row.id };
     }
     case "BillingAgreementNotification": {
       const agreement = notification.billingAgreement;

@@ -41,7 +41,7 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
   if (!verified.ok) throw new DomainError(`The stored notification no longer verifies (${verified.reason}).`);
   return db.transaction(
     (tx) => {
-      const result = applyIpn(db, tx, verified.notification);
+      const result = applyIpn(tx, verified.notification);
       const summary = `replayed: ${result.summary}`;
       tx.update(ipnEvents).set({ applied: true, applyResult: summary, orderId: result.orderId ?? event.orderId, transactionId: result.transactionId ?? event.transactionId }).where(eq(ipnEvents.id, eventId)).run();
       recordAudit(tx, actor, { action: "ipn.replay", entity: "ipn", entityId: eventId, after: { result: summary } });

@@ -44,7 +44,7 @@ export async function receiveIpn(db: Db, body: string, headers: Headers): Promis
         tx.update(ipnEvents).set({ applied: false, applyResult: `duplicate of #${first.id}: nothing changed` }).where(eq(ipnEvents.id, row.id)).run();
         return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
       }
-      const applied = applyIpn(db, tx, notification);
+      const applied = applyIpn(tx, notification);
       tx.update(ipnEvents).set({ applied: true, applyResult: applied.summary, orderId: applied.orderId, transactionId: applied.transactionId }).where(eq(ipnEvents.id, row.id)).run();
       return { status: 200 as const, body: { result: "applied", detail: applied.summary, eventId: row.id } };
     },
