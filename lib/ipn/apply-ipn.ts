@@ -1,11 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { subscriptions, transactions } from "@/db/schema";
 import type { IpnNotification, Money } from "@/lib/amazon-pay";
 import { applyRefundState } from "@/lib/orders/complete-refund";
 import { applyCaptureState } from "@/lib/orders/complete-capture";
-import { finishOrder } from "@/lib/orders/finish-order";
-import { toOutcome } from "@/lib/orders/charge-with-amazon";
+import { applyAuthorizationIpn, applySaleCaptureIpn } from "@/lib/orders/apply-charge-ipn";
 import type { IpnDisposition } from "./ipn-disposition";
 import type { SellerMid } from "./find-seller-mids";
 import { matchPaymentRow, type PaymentObject, type TransactionRow } from "./match-payment-row";
@@ -56,7 +55,7 @@ function bindPaymentRow(tx: Tx, notification: IpnNotification, sellerMids: Selle
  * Applies a verified notification of a known seller to our rows. Idempotent: every branch only
  * moves a PENDING row forward, so a replay finds nothing left to change.
  */
-export function applyIpn(db: Db, tx: Tx, notification: IpnNotification, sellerMids: SellerMid[]): ApplyResult {
+export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[]): ApplyResult {
   const midIds = sellerMids.map((m) => m.id);
   switch (notification.type) {
     case "PaymentRefund": {
@@ -72,10 +71,7 @@ export function applyIpn(db: Db, tx: Tx, notification: IpnNotification, sellerMi
       const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "authorization", amazonId: authorization.amazonAuthorizationId, referenceId: authorization.authorizationReferenceId }, authorization.authorizationAmount);
       if (!bound.ok) return bound.result;
       const row = bound.row;
-      if (row.status !== "PENDING") return applied(row, `authorization ${authorization.status.state}; charge already ${row.status}`);
-      const oro = authorization.amazonAuthorizationId.replace(/-A\d+$/, "");
-      const result = finishOrder(db, row.id, toOutcome(authorization, oro, {}));
-      return applied(row, `authorization ${authorization.status.state}: ${result}`);
+      return applied(row, applyAuthorizationIpn(tx, row, authorization));
     }
     case "PaymentCapture": {
       const capture = notification.capture;
@@ -86,8 +82,7 @@ export function applyIpn(db: Db, tx: Tx, notification: IpnNotification, sellerMi
         const change = applyCaptureState(tx, row.id, capture);
         return applied(row, change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`);
       }
-      tx.update(transactions).set({ amazonState: capture.status.state, updatedAt: Date.now() }).where(eq(transactions.id, row.id)).run();
-      return applied(row, `capture ${capture.status.state}`);
+      return applied(row, applySaleCaptureIpn(tx, row, capture));
     }
     case "BillingAgreementNotification": {
       const agreement = notification.billingAgreement;

@@ -106,7 +106,8 @@ describe("IPN binding to the seller's MIDs", () => {
 
     // The CaptureNow capture (reference = our authorization reference, digits of the authorization) binds to the SALE row.
     const capture = await f.postIpn(signPaymentIpn("PaymentCapture", { sellerId: TEST_SELLER.sellerId, amazonId: `${oro}-C123456`, referenceId: reference, amount: "44.95", currency: "USD", state: "Completed" }));
-    expect(capture).toMatchObject({ status: 200, body: { result: "applied", detail: "capture Completed" } });
+    expect(capture).toMatchObject({ status: 200, body: { result: "applied", detail: "capture Completed: applied" } });
+    expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
 
     const own = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: TEST_SELLER.sellerId, amazonId: `${oro}-A123456`, referenceId: reference, amount: "44.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: [`${oro}-C123456`] }));
     expect(own).toMatchObject({ status: 200, body: { result: "applied" } });

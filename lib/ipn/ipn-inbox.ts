@@ -72,7 +72,7 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
     (tx) => {
       const sellerMids = findSellerMids(tx, notification.sellerId);
       const result = sellerMids.length
-        ? applyIpn(db, tx, notification, sellerMids)
+        ? applyIpn(tx, notification, sellerMids)
         : { disposition: "unknown-seller" as const, summary: `unknown seller ${notification.sellerId}: no MID has this Seller ID`, orderId: null, transactionId: null, midId: null };
       const summary = `replayed: ${result.summary}`;
       tx.update(ipnEvents)

@@ -90,7 +90,7 @@ export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveRe
         const row = tx.insert(ipnEvents).values({ ...stored, disposition: "duplicate", applyResult: `duplicate of #${first.id}: nothing changed`, midId: sellerMids.length === 1 ? sellerMids[0].id : null }).returning({ id: ipnEvents.id }).get();
         return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
       }
-      const applied = applyIpn(db, tx, notification, sellerMids);
+      const applied = applyIpn(tx, notification, sellerMids);
       const row = tx
         .insert(ipnEvents)
         .values({ ...stored, disposition: applied.disposition, applied: applied.disposition === "applied", applyResult: applied.summary, orderId: applied.orderId, transactionId: applied.transactionId, midId: applied.midId })

@@ -1,21 +1,6 @@
-import { AmazonPayError, type AmazonPayClient, type AuthorizationDetails, type Address, type Buyer } from "@/lib/amazon-pay";
+import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import type { LoginWithAmazonClient } from "@/lib/amazon-pay";
-import { classifyAuthorizationDecline } from "@/lib/declines/map-decline";
-import type { DeclineReasonCode } from "@/lib/declines/default-decline-rules";
-
-export type BuyerFacts = { buyer?: Buyer; shippingAddress?: Address; amazonUserId?: string };
-
-/** What Amazon said, reduced to what the order needs. */
-export type ChargeOutcome =
-  | { kind: "captured"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
-  // Open and uncaptured (Authorize without CaptureNow): funds held until Capture or CloseAuthorization.
-  | { kind: "authorized"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
-  | { kind: "pending"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
-  | { kind: "declined"; reason: DeclineReasonCode; authorization?: AuthorizationDetails; amazonOrderReferenceId?: string; amazonReasonCode: string; facts: BuyerFacts }
-  // Refused before any money moved (bad id, wrong state, Amazon down before Authorize).
-  | { kind: "failed"; unavailable: boolean; amazonCode: string; message: string; facts: BuyerFacts }
-  // Authorize may have been applied but we never heard: the reconciler must look it up.
-  | { kind: "unknown"; message: string; facts: BuyerFacts };
+import { toOutcome, type BuyerFacts, type ChargeOutcome } from "./charge-state";
 
 export type ChargeRequest = {
   amazonId: string;
@@ -30,19 +15,6 @@ export type ChargeRequest = {
   sellerNote?: string;
   sandboxSimulation?: string;
 };
-
-export function toOutcome(authorization: AuthorizationDetails, amazonOrderReferenceId: string, facts: BuyerFacts): ChargeOutcome {
-  const state = authorization.status.state;
-  if (state === "Declined") {
-    return { kind: "declined", reason: classifyAuthorizationDecline(authorization.status.reasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode: authorization.status.reasonCode ?? "Declined", facts };
-  }
-  if (state === "Pending") return { kind: "pending", authorization, amazonOrderReferenceId, facts };
-  if (authorization.captureIds.length > 0) return { kind: "captured", authorization, amazonOrderReferenceId, facts };
-  if (state === "Open") return { kind: "authorized", authorization, amazonOrderReferenceId, facts };
-  // Closed without a capture (AmazonClosed, ExpiredUnused, OrderReferenceCanceled): no money moved.
-  const amazonReasonCode = authorization.status.reasonCode ?? "Closed";
-  return { kind: "declined", reason: classifyAuthorizationDecline(amazonReasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode, facts };
-}
 
 function failure(error: unknown, facts: BuyerFacts, authorizeStep: boolean): ChargeOutcome {
   if (!(error instanceof AmazonPayError)) throw error;

@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/api-error";
 import { amazonClientForMid, loginWithAmazonForMid } from "./amazon-client-for-mid";
-import { chargeWithAmazon, type ChargeOutcome } from "./charge-with-amazon";
+import { chargeWithAmazon } from "./charge-with-amazon";
+import type { ChargeOutcome } from "./charge-state";
 import { finishOrder } from "./finish-order";
 import type { ImportOrderInput } from "./import-order-input";
 import { loadOrderResult, type OrderResult } from "./order-result";
@@ -50,6 +51,9 @@ export async function importOrder(db: Db, input: ImportOrderInput, source: "api"
   });
   finishOrder(db, charge.transactionId, outcome);
   const result = loadOrderResult(db, charge.orderId);
-  if (outcome.kind === "captured" || outcome.kind === "authorized" || (outcome.kind === "pending" && result.orderStatus === "PENDING")) return { ok: true, result };
+  // What is recorded decides, not this answer alone: the charge's IPN may have finished it first.
+  const charged = result.orderStatus === "COMPLETE" || result.orderStatus === "AUTHORIZED";
+  const underway = result.orderStatus === "PENDING" && (outcome.kind === "pending" || outcome.kind === "open");
+  if (charged || underway) return { ok: true, result };
   return { ok: false, error: refusalFor(outcome, result), result };
 }

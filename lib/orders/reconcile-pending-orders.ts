@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import { amazonClientForMid } from "./amazon-client-for-mid";
-import { toOutcome, type ChargeOutcome } from "./charge-with-amazon";
+import { toOutcome, type ChargeOutcome } from "./charge-state";
 import { finishOrder } from "./finish-order";
 
 type Charge = typeof transactions.$inferSelect;

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { midMonthlyUsage, orders, transactions } from "@/db/schema";
+import { createCampaign } from "@/lib/campaigns/save-campaign";
+import { saveProduct } from "@/lib/campaigns/save-product";
+import { saveAssignment } from "@/lib/campaigns/assign-mids";
+import { monthKey } from "@/lib/money/calendar";
+import { startPipelineFixture } from "@/lib/testing/pipeline-fixture";
+import { importOrder } from "./import-order";
+import { parseImportOrderFields } from "./import-order-input";
+import { reconcilePendingOrders } from "./reconcile-pending-orders";
+import { refundOrder } from "./refund-order";
+
+type Fixture = Awaited<ReturnType<typeof startPipelineFixture>>;
+let fixture: Fixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+/** The repair statements exactly as migration 0005 ships them. */
+function readRepairStatements(): string[] {
+  const migration = readFileSync(path.resolve("db/migrations/0005_security_hardening.sql"), "utf8");
+  return migration.slice(migration.indexOf("-- One-time repair")).split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
+}
+
+async function placeOrder(f: Fixture, campaignId: number, productId: number): Promise<number> {
+  const { amazonOrderId, accessToken } = await f.checkout();
+  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(campaignId), product1_id: String(productId), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.result.orderId;
+}
+
+const chargeOf = (f: Fixture, orderId: number) => f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id).get();
+const statusOf = (f: Fixture, orderId: number) => f.db.select().from(orders).where(eq(orders.id, orderId)).get()?.status;
+const usageOf = (f: Fixture) => f.db.select().from(midMonthlyUsage).where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date())))).get();
+
+it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, and the reconciler finishes them captured and refundable, counted once", async () => {
+  fixture = await startPipelineFixture({ ipn: false });
+  const f = fixture;
+  const later = createCampaign(f.db, f.actor, { name: "Ship then capture", currency: "USD", storeName: "Pipeline Store", routingMode: "priority", captureMode: "authorize" });
+  const laterProduct = saveProduct(f.db, f.actor, later.id, { name: "Serum", sku: "SERUM-SHIP", price: "39.95", shipping: "5.00", billing_type: "one_time" });
+  saveAssignment(f.db, f.actor, later.id, f.mid.id, { priority: 1, weight: 100, enabled: true });
+
+  const [afterCaptureIpn, afterOpenIpn, untouched] = [await placeOrder(f, f.campaign.id, f.oneTime.id), await placeOrder(f, f.campaign.id, f.oneTime.id), await placeOrder(f, f.campaign.id, f.oneTime.id)];
+  const authorized = await placeOrder(f, later.id, laterProduct.id);
+  const captureIds = new Map([afterCaptureIpn, afterOpenIpn].map((id) => [id, chargeOf(f, id)?.amazonCaptureId]));
+
+  // The shape the early "Open" IPN left behind: SUCCESS without a capture id, the order
+  // AUTHORIZED, the reservation never settled; amazon_state is whatever IPN came last.
+  for (const [orderId, amazonState] of [[afterCaptureIpn, "Completed"], [afterOpenIpn, "Open"]] as const) {
+    const charge = chargeOf(f, orderId);
+    if (!charge) throw new Error("no charge");
+    f.db.update(transactions).set({ amazonCaptureId: null, amazonState, reasonCode: null }).where(eq(transactions.id, charge.id)).run();
+    f.db.update(orders).set({ status: "AUTHORIZED" }).where(eq(orders.id, orderId)).run();
+    f.db.update(midMonthlyUsage).set({ capturedMinor: sql`${midMonthlyUsage.capturedMinor} - ${charge.amountMinor}`, reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${charge.amountMinor}` }).where(eq(midMonthlyUsage.midId, f.mid.id)).run();
+  }
+  expect(usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
+
+  for (const statement of readRepairStatements()) f.db.$client.exec(statement);
+  expect([afterCaptureIpn, afterOpenIpn, untouched, authorized].map((id) => [statusOf(f, id), chargeOf(f, id)?.status])).toEqual([
+    ["PENDING", "PENDING"],
+    ["PENDING", "PENDING"],
+    ["COMPLETE", "SUCCESS"],
+    ["AUTHORIZED", "SUCCESS"],
+  ]);
+
+  expect(await reconcilePendingOrders(f.db, { olderThanMs: 0 })).toEqual({ checked: 2, finished: 2, stillPending: 0 });
+  for (const orderId of [afterCaptureIpn, afterOpenIpn]) {
+    expect(statusOf(f, orderId)).toBe("COMPLETE");
+    expect(chargeOf(f, orderId)).toMatchObject({ status: "SUCCESS", amazonCaptureId: captureIds.get(orderId) });
+  }
+  expect(usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495, reservedMinor: 4495 });
+  expect(statusOf(f, authorized)).toBe("AUTHORIZED");
+  expect(await reconcilePendingOrders(f.db, { olderThanMs: 0 })).toMatchObject({ checked: 0 });
+
+  for (const orderId of [afterCaptureIpn, afterOpenIpn]) {
+    expect((await refundOrder(f.db, f.actor, { orderId, reason: "Returned" })).status).toBe("PENDING");
+    await expect(refundOrder(f.db, f.actor, { orderId, reason: "Again" })).rejects.toThrow("Check the highlighted fields.");
+  }
+  expect(usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495 });
+});
