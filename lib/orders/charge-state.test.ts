@@ -44,6 +44,12 @@ describe("the charge state machine", () => {
     expect(nextChargeStep({ type, status }, outcomes[message]).kind).toBe(step);
   });
 
+  it("a finished sale takes the state its capture reports, never the authorization's", () => {
+    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({ kind: "annotate", captureState: { amazonState: "Completed", reasonCode: null } });
+    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["authorization Closed with its capture"])).toEqual({ kind: "annotate", captureState: null });
+    expect(nextChargeStep({ type: "AUTHORIZE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({ kind: "annotate", captureState: null });
+  });
+
   it("a CaptureNow capture names its order reference; only Completed or Closed speaks for the sale", () => {
     expect(captureOutcome(capture("Completed"))).toMatchObject({ kind: "captured", source: "capture", amazonCaptureId: `${ORO}-C000001`, amazonOrderReferenceId: ORO, amazonAuthorizationId: null, amazonState: "Completed" });
     expect(captureOutcome(capture("Pending"))).toBeNull();

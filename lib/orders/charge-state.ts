@@ -32,9 +32,9 @@ export type ChargeStep =
   | { kind: "hold"; outcome: Outcome<"open"> }
   // Declined or refused: the reservation is given back.
   | { kind: "release"; outcome: Outcome<"declined" | "failed"> }
-  // Already finished: only fill in ids and buyer details it lacked (and, for a sale, the state
-  // its capture reports). Never money.
-  | { kind: "annotate" }
+  // Already finished: only fill in ids and buyer details it lacked, and for a sale the state its
+  // capture reports (a sale's state is its capture's once the capture has spoken). Never money.
+  | { kind: "annotate"; captureState: { amazonState: string; reasonCode: string | null } | null }
   | { kind: "ignore" };
 
 /** Amazon's ids are `<order reference>-A…` and `<order reference>-C…`. */
@@ -79,7 +79,13 @@ export function captureOutcome(capture: CaptureDetails): ChargeOutcome | null {
  * and a finished charge only gains what it lacked: every order of the same messages ends the same.
  */
 export function nextChargeStep(charge: { type: ChargeType; status: ChargeStatus }, outcome: ChargeOutcome): ChargeStep {
-  if (charge.status === "SUCCESS") return outcome.kind === "captured" || outcome.kind === "open" || outcome.kind === "pending" ? { kind: "annotate" } : { kind: "ignore" };
+  if (charge.status === "SUCCESS") {
+    if (outcome.kind === "captured") {
+      const fromCapture = charge.type === "SALE" && outcome.source === "capture";
+      return { kind: "annotate", captureState: fromCapture ? { amazonState: outcome.amazonState, reasonCode: outcome.reasonCode } : null };
+    }
+    return outcome.kind === "open" || outcome.kind === "pending" ? { kind: "annotate", captureState: null } : { kind: "ignore" };
+  }
   if (charge.status !== "PENDING") return { kind: "ignore" };
   switch (outcome.kind) {
     case "captured":

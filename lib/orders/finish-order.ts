@@ -63,9 +63,7 @@ export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: Char
     case "ignore":
       return charge.status === "PENDING" ? "still-pending" : "already-final";
     case "annotate": {
-      // A sale's state is its capture's once the capture has spoken; ids are only ever added.
-      const captureState = charge.type === "SALE" && outcome.kind === "captured" && outcome.source === "capture" ? { amazonState: outcome.amazonState, reasonCode: outcome.reasonCode } : {};
-      tx.update(transactions).set({ ...idsOf(charge, outcome), ...captureState, updatedAt: at }).where(eq(transactions.id, charge.id)).run();
+      tx.update(transactions).set({ ...idsOf(charge, outcome), ...step.captureState, updatedAt: at }).where(eq(transactions.id, charge.id)).run();
       // Authorize's answer may come after an IPN finished the charge: only it knows the buyer.
       if (Object.keys(outcome.facts).length > 0) recordBuyer(tx, order, outcome.facts, at);
       return "already-final";
