@@ -50,6 +50,13 @@ describe("the charge state machine", () => {
     expect(nextChargeStep({ type: "AUTHORIZE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({ kind: "annotate", captureState: null });
   });
 
+  it("a sale completed by either message reads Completed, never the authorization's MaxCapturesProcessed", () => {
+    const byAnswer = nextChargeStep({ type: "SALE", status: "PENDING" }, outcomes["authorization Closed with its capture"]);
+    const byCapture = nextChargeStep({ type: "SALE", status: "PENDING" }, outcomes["capture Completed"]);
+    expect(byAnswer.kind === "capture" && byAnswer.state).toEqual({ amazonState: "Completed", reasonCode: null });
+    expect(byCapture.kind === "capture" && byCapture.state).toEqual({ amazonState: "Completed", reasonCode: null });
+  });
+
   it("a CaptureNow capture names its order reference; only Completed or Closed speaks for the sale", () => {
     expect(captureOutcome(capture("Completed"))).toMatchObject({ kind: "captured", source: "capture", amazonCaptureId: `${ORO}-C000001`, amazonOrderReferenceId: ORO, amazonAuthorizationId: null, amazonState: "Completed" });
     expect(captureOutcome(capture("Pending"))).toBeNull();

@@ -27,7 +27,7 @@ export type ChargeStep =
   // Stays PENDING: remember where it is at Amazon, settle nothing.
   | { kind: "wait"; amazonState: "Open" | "Pending" }
   // SUCCESS, order COMPLETE: the cap reservation becomes captured volume.
-  | { kind: "capture"; outcome: Outcome<"captured"> }
+  | { kind: "capture"; outcome: Outcome<"captured">; state: { amazonState: string; reasonCode: string | null } }
   // SUCCESS, order AUTHORIZED: the reservation stays until capture or void.
   | { kind: "hold"; outcome: Outcome<"open"> }
   // Declined or refused: the reservation is given back.
@@ -73,6 +73,16 @@ export function captureOutcome(capture: CaptureDetails): ChargeOutcome | null {
 }
 
 /**
+ * A sale's state is its capture's. An authorization Closed/MaxCapturesProcessed that lists its
+ * capture says that capture completed, so the sale reads "Completed" whichever message told us
+ * first (a billing-agreement sale's early IPNs cannot be bound, so only its answer may tell).
+ */
+function capturedState(type: ChargeType, outcome: Outcome<"captured">): { amazonState: string; reasonCode: string | null } {
+  if (type === "SALE" && outcome.source === "authorization" && outcome.reasonCode === "MaxCapturesProcessed") return { amazonState: "Completed", reasonCode: null };
+  return { amazonState: outcome.amazonState, reasonCode: outcome.reasonCode };
+}
+
+/**
  * The charge state machine: what one message does to a charge, given its type and where it
  * stands. Messages arrive in any order (the IPN for a CaptureNow authorization's passing Open
  * state can beat Authorize's own answer), so a sale is finished only by news of its capture,
@@ -89,7 +99,7 @@ export function nextChargeStep(charge: { type: ChargeType; status: ChargeStatus 
   if (charge.status !== "PENDING") return { kind: "ignore" };
   switch (outcome.kind) {
     case "captured":
-      return { kind: "capture", outcome };
+      return { kind: "capture", outcome, state: capturedState(charge.type, outcome) };
     case "open":
       return charge.type === "SALE" ? { kind: "wait", amazonState: "Open" } : { kind: "hold", outcome };
     case "pending":

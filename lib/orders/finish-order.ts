@@ -39,16 +39,6 @@ function release(tx: Tx, charge: Charge, order: typeof orders.$inferSelect, outc
 }
 
 /**
- * A sale's state is its capture's. An authorization Closed/MaxCapturesProcessed that lists its
- * capture says that capture completed, so the sale reads "Completed" whichever message told us
- * first (a billing-agreement sale's early IPNs cannot be bound, so only its answer may tell).
- */
-function saleCaptureState(charge: Charge, captured: Extract<ChargeOutcome, { kind: "captured" }>): { amazonState: string; reasonCode: string | null } {
-  if (charge.type === "SALE" && captured.source === "authorization" && captured.reasonCode === "MaxCapturesProcessed") return { amazonState: "Completed", reasonCode: null };
-  return { amazonState: captured.amazonState, reasonCode: captured.reasonCode };
-}
-
-/**
  * Applies one message from Amazon to a charge inside the caller's transaction, as the state
  * machine (`nextChargeStep`) decides: money is settled only on the step from PENDING to final,
  * so a message that comes again, late or out of order changes no money.
@@ -75,7 +65,7 @@ export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: Char
     case "capture": {
       const captured = step.outcome;
       tx.update(transactions)
-        .set({ ...idsOf(charge, captured), status: "SUCCESS", amazonCaptureId: captured.amazonCaptureId, ...saleCaptureState(charge, captured), updatedAt: at })
+        .set({ ...idsOf(charge, captured), status: "SUCCESS", amazonCaptureId: captured.amazonCaptureId, ...step.state, updatedAt: at })
         .where(eq(transactions.id, charge.id))
         .run();
       settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, charge.amountMinor);
