@@ -8,7 +8,8 @@ import { orders, transactions } from "../db/schema";
 import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
 
-const PORT = 3201;
+// Beside the suite's own server, so parallel runs on other E2E_PORTs do not collide (3201 by default).
+const PORT = Number(process.env.E2E_PORT || 3100) + 101;
 const DB_FILE = path.resolve("data/crash-test.db");
 const BASE = `http://127.0.0.1:${PORT}`;
 

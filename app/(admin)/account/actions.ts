@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requireActionActor } from "@/lib/auth/current-user";
@@ -21,14 +22,16 @@ export async function changeOwnPasswordAction(_prev: FormState, formData: FormDa
   } catch (error) {
     return formStateFromError(error);
   }
-  // The change ended every session, this one too; signing in with the new password keeps this device in.
+  // The change ended every session, this one too; signing in with the new password keeps this
+  // device in. The page is then loaded afresh: a re-render inside this request would still see the
+  // old cookie, which is no longer valid.
   try {
     await signIn("credentials", { email, password: next, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { status: "success", message: "Password changed. Sign in again with the new password." };
+    if (error instanceof AuthError) redirect("/login");
     throw error;
   }
-  return { status: "success", message: "Password changed. Other devices are signed out." };
+  redirect("/account?changed=password");
 }
 
 export async function signOutEverywhereAction(_prev: FormState, _formData: FormData): Promise<FormState> {

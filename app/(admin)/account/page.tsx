@@ -3,18 +3,25 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-button";
+import { FormMessage } from "@/components/ui/field";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { changeOwnPasswordAction, signOutEverywhereAction } from "./actions";
 
 export const metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string | string[] }> }) {
   const actor = await requirePageActor();
+  const { changed } = await searchParams;
   return (
     <>
       <PageHeader title="Account" description={`${actor.name} · ${actor.email} · ${ROLE_LABELS[actor.role]}`} />
       <div className="space-y-6">
         <Card title="Change password" description="Every other device is signed out; you stay signed in on this one.">
+          {changed === "password" && (
+            <div className="mb-4 max-w-sm">
+              <FormMessage tone="success">Password changed. Other devices are signed out.</FormMessage>
+            </div>
+          )}
           <ChangePasswordForm action={changeOwnPasswordAction} />
         </Card>
         <Card title="Sessions" description="Signing out, a password change or reset, and a role change end your sessions on every device.">
