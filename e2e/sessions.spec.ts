@@ -59,7 +59,7 @@ test.describe("revocable sessions", () => {
     await change.getByLabel("Repeat new password").fill("changed-password-2");
     await change.getByRole("button", { name: "Change password" }).click();
     // Three password hashes (check, new hash, sign-in again): give the answer time.
-    await expect(page.getByText("Password changed. Other devices are signed out.")).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/^Password changed\./)).toBeVisible({ timeout: 20_000 });
 
     await page.goto("/orders");
     await expect(page.getByTestId("current-user")).toContainText("sess-change@midconsole.test");
@@ -75,7 +75,7 @@ test.describe("revocable sessions", () => {
     await row.getByRole("button", { name: "Reset password" }).click();
     await row.getByLabel("New password for sess-reset@midconsole.test").fill("reset-password-3");
     await row.getByRole("button", { name: "Set", exact: true }).click();
-    await expect(row.getByText(/Password reset and the user's sessions ended/)).toBeVisible();
+    await expect(row.getByText(/^Password reset/)).toBeVisible({ timeout: 15_000 });
 
     await expectRefused(page);
     await expectRefused(copy);

@@ -28,7 +28,7 @@ test.describe("sign-in throttling", () => {
 
     await failRepeatedly(baseURL!, { email: "target@midconsole.test", from: "127.0.0.51", times: 5 });
     const attacker = await signInOverHttp(baseURL!, { email: "target@midconsole.test", password: "target-password-1", from: "127.0.0.51" });
-    expect(attacker.code, "the attacker's address waits, right password or not").toMatch(/^throttled:delay:\d+$/);
+    expect(attacker.code, "the attacker's address waits, right password or not").toMatch(/^throttled:/);
 
     await signIn(page, "target@midconsole.test", "target-password-1");
   });

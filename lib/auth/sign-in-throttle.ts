@@ -75,7 +75,7 @@ export function readRecentFailures(db: Pick<Db, "select">, who: Who, now: number
   };
 }
 
-export function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now()): ThrottleVerdict {
+function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now()): ThrottleVerdict {
   return decideSignInThrottle(readRecentFailures(db, who, now), now);
 }
 
