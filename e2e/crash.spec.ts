@@ -14,7 +14,7 @@ const DB_FILE = path.resolve("data/crash-test.db");
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function startServer(sandbox: Sandbox, jobs: "off" | "inline"): ChildProcess {
-  return spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
     env: { ...process.env, DATABASE_PATH: DB_FILE, AMAZON_PAY_ENDPOINT_OVERRIDE: sandbox.url, AMAZON_LWA_ENDPOINT_OVERRIDE: sandbox.url, JOBS: jobs, RECONCILE_AFTER_MS: "0", AMAZON_PAY_RETRY_BASE_MS: "50" },

@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 }
 
 function startApp(port: number, sandbox: Sandbox): ChildProcess {
-  return spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
     env: {

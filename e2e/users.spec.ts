@@ -40,8 +40,12 @@ test.describe("users (admin)", () => {
 
     const row = adminPage.locator('tr[data-user="demote-me@midconsole.test"]');
     await row.getByLabel("Role of demote-me@midconsole.test").selectOption("support");
-    await expect(row.getByText("Role changed.")).toBeVisible();
+    await expect(row.getByText("Role changed; the user signs in again.")).toBeVisible();
 
+    // The role change ended the session; signed in again, the user has the new role's access.
+    await userPage.goto("/mids/new");
+    await expect(userPage).toHaveURL(/\/login/);
+    await signIn(userPage, "demote-me@midconsole.test", "initial-password-1");
     await userPage.goto("/mids/new");
     await expect(userPage).toHaveURL(/\/forbidden$/);
     await expect(userPage.getByRole("heading", { name: "You don't have access to that page" })).toBeVisible();

@@ -35,7 +35,7 @@ async function main() {
     sellers: [...DEMO_SELLERS, DEMO_ATTACKER_SELLER].map((seller) => ({ ...seller, ipnUrl: `${appUrl}/api/amazon/ipn` })),
   });
 
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host], {
+  const server = spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(port), "-H", host], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

@@ -8,24 +8,28 @@ import { Button } from "@/components/ui/button";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type RowState = FormState & { seq: number };
+type Intent = "role" | "disable" | "reset" | "revoke" | "unlock";
 
-export function UserRowActions({ email, role, disabled, changeRole, setDisabled, resetPassword }: {
+export function UserRowActions({ email, role, disabled, hasFailedSignIns, changeRole, setDisabled, resetPassword, revokeSessions, unlock }: {
   email: string;
   role: Role;
   disabled: boolean;
+  hasFailedSignIns: boolean;
   changeRole: Action;
   setDisabled: Action;
   resetPassword: Action;
+  revokeSessions: Action;
+  unlock: Action;
 }) {
   // One state for the row, so the message shown is always the answer to the latest action.
   const [state, dispatch, pending] = useActionState<RowState, FormData>(async (prev, formData) => {
-    const intent = formData.get("intent");
-    const action = intent === "role" ? changeRole : intent === "disable" ? setDisabled : resetPassword;
+    const actions: Record<Intent, Action> = { role: changeRole, disable: setDisabled, reset: resetPassword, revoke: revokeSessions, unlock };
+    const action = actions[formData.get("intent") as Intent];
     return { ...(await action(prev, formData)), seq: prev.seq + 1 };
   }, { ...IDLE, seq: 0 });
   const [showReset, setShowReset] = useState(false);
 
-  function submit(intent: string, fields: Record<string, string> = {}) {
+  function submit(intent: Intent, fields: Record<string, string> = {}) {
     const formData = new FormData();
     formData.set("intent", intent);
     for (const [k, v] of Object.entries(fields)) formData.set(k, v);
@@ -34,7 +38,7 @@ export function UserRowActions({ email, role, disabled, changeRole, setDisabled,
 
   return (
     <div className="flex flex-col items-start gap-1.5">
-      <div className="flex items-center gap-2 whitespace-nowrap">
+      <div className="flex flex-wrap items-center gap-2 whitespace-nowrap">
         <label className="sr-only" htmlFor={`role-${email}`}>Role of {email}</label>
         <select
           id={`role-${email}`}
@@ -53,6 +57,20 @@ export function UserRowActions({ email, role, disabled, changeRole, setDisabled,
         <Button size="sm" variant={disabled ? "secondary" : "ghost"} disabled={pending} onClick={() => submit("disable")} aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}>
           {disabled ? "Enable" : "Disable"}
         </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending}
+          onClick={() => window.confirm(`End every session of ${email} on every device?`) && submit("revoke")}
+          aria-label={`Sign out ${email} everywhere`}
+        >
+          Sign out everywhere
+        </Button>
+        {hasFailedSignIns && (
+          <Button size="sm" variant="secondary" disabled={pending} onClick={() => submit("unlock")} aria-label={`Unlock ${email}`}>
+            Unlock
+          </Button>
+        )}
       </div>
       {showReset && (
         <form method="post"

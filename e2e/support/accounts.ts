@@ -22,3 +22,16 @@ export async function signInAs(page: Page, role: DemoRole): Promise<void> {
   const user = demoUser(role);
   await signIn(page, user.email, user.password);
 }
+
+/** On a page where an admin is signed in: adds a user through Settings → Users. */
+export async function addUser(page: Page, input: { email: string; password: string; role?: DemoRole; name?: string }): Promise<void> {
+  await page.goto("/settings/users");
+  const form = page.getByRole("form", { name: "Add user" });
+  await form.getByLabel("Name").fill(input.name ?? `User ${input.email.split("@")[0]}`);
+  await form.getByLabel("Email").fill(input.email);
+  await form.getByLabel("Role").selectOption(input.role ?? "support");
+  await form.getByLabel("Initial password").fill(input.password);
+  await form.getByRole("button", { name: "Add user" }).click();
+  // Hashing the password takes a moment on a busy machine.
+  await expect(page.getByText(`${input.email} can now sign in.`)).toBeVisible({ timeout: 15_000 });
+}

@@ -8,8 +8,8 @@ import { readApiFields } from "./read-api-fields";
 
 export type ApiContext = { fields: Record<string, string>; apiUser: ApiUserDto; ip: string };
 
-function errorResponse(error: ApiError): Response {
-  return Response.json({ result: "ERROR", message: error.message, code: error.code, ...error.extra }, { status: API_ERROR_STATUS[error.code] });
+function errorResponse(error: ApiError, headers?: HeadersInit): Response {
+  return Response.json({ result: "ERROR", message: error.message, code: error.code, ...error.extra }, { status: API_ERROR_STATUS[error.code], headers });
 }
 
 /**
@@ -22,6 +22,9 @@ export async function handleApiRequest(endpoint: ApiEndpointId, request: Request
     const fields = await readApiFields(request);
     const ip = clientIpFromHeaders(request.headers);
     const auth = authenticateApiUser(getDb(), { loginId: fields.loginId ?? "", password: fields.password ?? "", endpoint, ip });
+    if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS") {
+      return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }), { "Retry-After": String(auth.retryAfterSeconds) });
+    }
     if (!auth.ok) return errorResponse(new ApiError(auth.code, auth.message));
     const message = await handler({ fields, apiUser: auth.user, ip });
     return Response.json({ result: "SUCCESS", message });

@@ -4,8 +4,19 @@ import { getDb } from "@/db/client";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIpFromHeaders } from "./client-ip";
+import { endSessionsIfCurrent } from "./session-version";
 
 ensureAppSecrets();
+
+declare module "next-auth" {
+  // Module augmentation needs interfaces: the session version travels from sign-in into the cookie.
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -35,20 +46,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password) throw new SignInRefused("invalid");
         const result = await verifyCredentials(getDb(), { email, password, ip: clientIpFromHeaders(request.headers) });
         if (!result.ok) {
-          throw new SignInRefused(result.reason === "throttled" ? `throttled:${result.retryInMinutes}` : result.reason);
+          throw new SignInRefused(result.reason === "throttled" ? `throttled:${result.throttle}:${result.retryAfterSeconds}` : result.reason);
         }
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sessionVersion = token.sv;
       return session;
+    },
+  },
+  events: {
+    signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const userId = Number(token?.uid);
+      if (Number.isInteger(userId) && userId > 0 && typeof token?.sv === "number") endSessionsIfCurrent(getDb(), userId, token.sv);
     },
   },
 });

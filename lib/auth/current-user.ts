@@ -10,8 +10,9 @@ import { ForbiddenError, type Actor } from "./actor";
 import { clientIpFromHeaders } from "./client-ip";
 
 /**
- * The signed-in user as the database says now: the session only carries the id, so a
- * demotion or a disable takes effect on the very next request.
+ * The signed-in user as the database says now: the session only carries the id and the session
+ * version it was issued under, so a demotion, a disable or a revocation (sign-out, password
+ * change or reset, "sign out everywhere") takes effect on the very next request.
  */
 export const getCurrentActor = cache(readCurrentActor);
 
@@ -22,6 +23,8 @@ async function readCurrentActor(): Promise<Actor | null> {
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = getDb().select().from(users).where(eq(users.id, id)).get();
   if (!user || user.disabledAt !== null) return null;
+  // A cookie from before session versions existed carries none and is refused like a revoked one.
+  if (session?.sessionVersion !== user.sessionVersion) return null;
   const ip = clientIpFromHeaders(await headers());
   return { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
 }

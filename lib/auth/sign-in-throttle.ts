@@ -1,35 +1,141 @@
-import { and, count, eq, gte, min } from "drizzle-orm";
+import { and, count, eq, gte, lt, max, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
+export type SignInScope = "console" | "api";
 
-/** Minutes until sign-in is allowed again for this account or IP, or 0 when it is allowed now. */
-export function minutesUntilSignInAllowed(db: Db, email: string, ip: string, now = Date.now()): number {
-  const since = now - THROTTLE_WINDOW_MS;
-  const waits = [
-    waitFor(db, eq(signInFailures.email, email), since, MAX_FAILURES_PER_ACCOUNT, now),
-    waitFor(db, eq(signInFailures.ip, ip), since, MAX_FAILURES_PER_IP, now),
-  ];
-  return Math.max(...waits);
+/**
+ * The limits, all over a sliding 15 minutes, the same for console users (by email) and API users
+ * (by loginId). The tightest limit is per (account, address), so an attacker's guesses only stop
+ * the attacker: the real user, from any other address, still signs in. Per address, a ceiling on
+ * guesses across accounts stops password spraying. Per account, a much higher ceiling bounds what
+ * many addresses together can guess; reaching it takes at least 10 addresses (100 / 10), locks the
+ * account for everyone until the failures age out or an admin unlocks it.
+ */
+export const SIGN_IN_LIMITS = {
+  windowMs: 15 * 60 * 1000,
+  perAccountAndAddress: 10,
+  perAddress: 30,
+  perAccount: 100,
+  /** Failures of one (account, address) before the delay starts: room for typos. */
+  freeFailures: 3,
+  maxDelayMs: 60_000,
+} as const;
+
+export type ThrottleReason = "account" | "address" | "account_and_address" | "delay";
+export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: ThrottleReason; retryAfterSeconds: number };
+
+type Recent = { failures: number; oldest: number | null; newest: number | null };
+export type RecentFailures = { account: Recent; address: Recent; pair: Recent };
+
+/**
+ * The wait before the next attempt of an (account, address) with `failures` recent failures:
+ * none for the first three, then 2 s, 4 s, 8 s … doubling up to a minute. Attempts in a burst
+ * cannot all pass, while someone who mistypes a few times hardly notices.
+ */
+export function delayAfterFailures(failures: number): number {
+  if (failures < SIGN_IN_LIMITS.freeFailures) return 0;
+  return Math.min(SIGN_IN_LIMITS.maxDelayMs, 2 ** (failures - SIGN_IN_LIMITS.freeFailures + 1) * 1000);
 }
 
-function waitFor(db: Db, who: ReturnType<typeof eq>, since: number, limit: number, now: number): number {
+/** The verdict from the recent failures; when several limits hold, the longest wait is the answer. */
+export function decideSignInThrottle(recent: RecentFailures, now: number): ThrottleVerdict {
+  const { windowMs } = SIGN_IN_LIMITS;
+  const waits: Array<{ reason: ThrottleReason; until: number }> = [];
+  const ceiling = (reason: ThrottleReason, r: Recent, limit: number) => {
+    if (r.failures >= limit && r.oldest !== null) waits.push({ reason, until: r.oldest + windowMs });
+  };
+  ceiling("account", recent.account, SIGN_IN_LIMITS.perAccount);
+  ceiling("address", recent.address, SIGN_IN_LIMITS.perAddress);
+  ceiling("account_and_address", recent.pair, SIGN_IN_LIMITS.perAccountAndAddress);
+  if (recent.pair.newest !== null) waits.push({ reason: "delay", until: recent.pair.newest + delayAfterFailures(recent.pair.failures) });
+  const longest = waits.filter((w) => w.until > now).sort((a, b) => b.until - a.until)[0];
+  if (!longest) return { allowed: true };
+  return { allowed: false, reason: longest.reason, retryAfterSeconds: Math.max(1, Math.ceil((longest.until - now) / 1000)) };
+}
+
+type Who = { scope: SignInScope; account: string; ip: string };
+
+function readRecent(db: Pick<Db, "select">, where: ReturnType<typeof and>): Recent {
   const row = db
-    .select({ failures: count(), oldest: min(signInFailures.at) })
+    .select({ failures: count(), oldest: min(signInFailures.at), newest: max(signInFailures.at) })
     .from(signInFailures)
-    .where(and(who, gte(signInFailures.at, since)))
+    .where(where)
     .get();
-  if (!row || row.failures < limit || row.oldest === null) return 0;
-  return Math.max(1, Math.ceil((row.oldest + THROTTLE_WINDOW_MS - now) / 60_000));
+  return { failures: row?.failures ?? 0, oldest: row?.oldest ?? null, newest: row?.newest ?? null };
 }
 
-export function recordSignInFailure(db: Db, email: string, ip: string, now = Date.now()): void {
-  db.insert(signInFailures).values({ email, ip, at: now }).run();
+export function readRecentFailures(db: Pick<Db, "select">, who: Who, now: number): RecentFailures {
+  const since = gte(signInFailures.at, now - SIGN_IN_LIMITS.windowMs);
+  const scope = eq(signInFailures.scope, who.scope);
+  return {
+    account: readRecent(db, and(scope, eq(signInFailures.email, who.account), since)),
+    address: readRecent(db, and(scope, eq(signInFailures.ip, who.ip), since)),
+    pair: readRecent(db, and(scope, eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip), since)),
+  };
 }
 
-export function clearSignInFailures(db: Db, email: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.email, email)).run();
+function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now()): ThrottleVerdict {
+  return decideSignInThrottle(readRecentFailures(db, who, now), now);
+}
+
+/**
+ * Checks and, when allowed, records the attempt as a failure before the password is checked, in
+ * one write transaction: parallel attempts then count against each other and a burst cannot slip
+ * past the limits while the hash is computed. The caller forgets the row when the password is right.
+ */
+export function claimSignInAttempt(db: Db, who: Who, now = Date.now()): ({ allowed: true; attemptId: number }) | Exclude<ThrottleVerdict, { allowed: true }> {
+  return db.transaction(
+    (tx) => {
+      const verdict = checkSignInThrottle(tx, who, now);
+      if (!verdict.allowed) return verdict;
+      return { allowed: true as const, attemptId: insertFailure(tx, who, now) };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function insertFailure(db: Pick<Db, "insert" | "delete">, who: Who, now: number): number {
+  // Rows older than the window never count again; pruning here keeps a table that anonymous
+  // requests write to from growing without bound.
+  db.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_LIMITS.windowMs)).run();
+  return db.insert(signInFailures).values({ scope: who.scope, email: who.account, ip: who.ip, at: now }).returning({ id: signInFailures.id }).get().id;
+}
+
+export function recordSignInFailure(db: Db, who: Who, now = Date.now()): void {
+  insertFailure(db, who, now);
+}
+
+export function forgetSignInAttempt(db: Db, attemptId: number): void {
+  db.delete(signInFailures).where(eq(signInFailures.id, attemptId)).run();
+}
+
+/** After a right password: the typos of this (account, address) are forgiven, nobody else's. */
+export function clearPairFailures(db: Db, who: Who): void {
+  db.delete(signInFailures)
+    .where(and(eq(signInFailures.scope, who.scope), eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip)))
+    .run();
+}
+
+/** An admin's unlock: every failure of the account, from every address. Returns how many there were. */
+export function clearAccountFailures(db: Pick<Db, "delete">, scope: SignInScope, account: string): number {
+  return db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account))).run().changes;
+}
+
+/** Recent failures per account of a scope, for the users screen. */
+export function countRecentFailuresByAccount(db: Pick<Db, "select">, scope: SignInScope, now = Date.now()): Map<string, number> {
+  const rows = db
+    .select({ account: signInFailures.email, failures: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.scope, scope), gte(signInFailures.at, now - SIGN_IN_LIMITS.windowMs)))
+    .groupBy(signInFailures.email)
+    .all();
+  return new Map(rows.map((r) => [r.account, r.failures]));
+}
+
+/** "8 seconds", "14 minutes": for the messages that name the wait. */
+export function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
 }

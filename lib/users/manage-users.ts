@@ -5,13 +5,27 @@ import { users, ROLES, type Role } from "@/db/schema/users";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { checkPasswordRules, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { countRecentFailuresByAccount, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-throttle";
 import { recordAudit, SECRET_MARKER } from "@/lib/audit/record-audit";
 import { auditSnapshotOfUser, toUserDto, type UserDto } from "./user-dto";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 
-export function listUsers(db: Db, actor: Actor): UserDto[] {
+/** A user as the users screen shows it: with failed sign-ins of the last window, locked at the ceiling. */
+export type UserListEntry = UserDto & { failedSignIns: number; locked: boolean };
+
+export function listUsers(db: Db, actor: Actor): UserListEntry[] {
   assertCan(actor, "users.manage");
-  return db.select().from(users).orderBy(asc(users.email)).all().map(toUserDto);
+  const failures = countRecentFailuresByAccount(db, "console");
+  return db
+    .select()
+    .from(users)
+    .orderBy(asc(users.email))
+    .all()
+    .map((row) => {
+      const failedSignIns = failures.get(row.email) ?? 0;
+      return { ...toUserDto(row), failedSignIns, locked: failedSignIns >= SIGN_IN_LIMITS.perAccount };
+    });
 }
 
 const newUserSchema = z.object({
@@ -76,6 +90,8 @@ export function changeUserRole(db: Db, actor: Actor, userId: number, role: Role)
         throw new DomainError("This is the last active admin; make another user admin first.");
       }
       const after = toUserDto(tx.update(users).set({ role, updatedAt: Date.now() }).where(eq(users.id, userId)).returning().get());
+      // Sessions signed in under the old role end; the next sign-in starts from the new one.
+      bumpSessionVersion(tx, userId);
       recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: userId, before: { role: before.role }, after: { role: after.role } });
       return after;
     },
@@ -95,6 +111,8 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
       const after = toUserDto(
         tx.update(users).set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() }).where(eq(users.id, userId)).returning().get(),
       );
+      // Re-enabling must not bring old cookies back to life.
+      if (disabled) bumpSessionVersion(tx, userId);
       recordAudit(tx, actor, { action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: userId, before: { disabled: before.disabled }, after: { disabled: after.disabled } });
       return after;
     },
@@ -128,6 +146,7 @@ async function setPassword(db: Db, actor: Actor, userId: number, password: strin
   const now = Date.now();
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId)).run();
+    bumpSessionVersion(tx, userId);
     recordAudit(tx, actor, { action, entity: "user", entityId: userId, after: { password: SECRET_MARKER } });
   });
 }

@@ -221,7 +221,7 @@ export async function runBrowseBench(): Promise<Record<string, unknown>> {
   buildIfNeeded();
   await ensureBulkDatabase();
   const floor = openFloor(DB_PATH);
-  const app = startChild("app (next start)", [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(APP_PORT), "-H", HOST], {
+  const app = startChild("app (npm start)", [path.join("scripts", "serve.mjs"), "-p", String(APP_PORT), "-H", HOST], {
     ...process.env,
     DATABASE_PATH: DB_PATH,
     JOBS: "off",

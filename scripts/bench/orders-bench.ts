@@ -96,7 +96,7 @@ export async function runOrdersBench(): Promise<Record<string, unknown>> {
   try {
     // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the app (Node refuses that in NODE_OPTIONS).
     const appNodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const app = startChild("app (next start)", [...appNodeArgs, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(APP_PORT), "-H", HOST], {
+    const app = startChild("app (npm start)", [...appNodeArgs, path.join("scripts", "serve.mjs"), "-p", String(APP_PORT), "-H", HOST], {
       ...process.env,
       DATABASE_PATH: DB_PATH,
       AMAZON_PAY_ENDPOINT_OVERRIDE: sandbox.url,

@@ -3,11 +3,16 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import type { FormState } from "@/lib/form-state";
+import { formatWait } from "@/lib/auth/sign-in-throttle";
 
 function messageFor(code: string): string {
-  if (code.startsWith("throttled")) {
-    const minutes = code.split(":")[1] ?? "15";
-    return `Too many failed sign-ins for this account or network. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`;
+  if (code.startsWith("throttled:")) {
+    const [, reason, secondsText] = code.split(":");
+    const wait = formatWait(Number(secondsText) || 60);
+    if (reason === "account") return `This account is locked after too many failed sign-ins. Try again in ${wait}, or ask an admin to unlock it.`;
+    if (reason === "address") return `Too many failed sign-ins from your network. Try again in ${wait}.`;
+    if (reason === "account_and_address") return `Too many failed sign-ins for this account from your network. Try again in ${wait}.`;
+    return `Too many failed sign-ins in a row. Wait ${wait} and try again.`;
   }
   if (code === "disabled") return "This account is disabled. Ask an admin to enable it.";
   return "Email or password is incorrect.";

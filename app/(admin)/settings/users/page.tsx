@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
-import { changeRoleAction, createUserAction, resetPasswordAction, setUserDisabledAction } from "./actions";
+import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-throttle";
+import { changeRoleAction, createUserAction, resetPasswordAction, revokeUserSessionsAction, setUserDisabledAction, unlockUserAction } from "./actions";
 
 export const metadata = { title: "Users" };
 
@@ -17,7 +18,10 @@ export default async function UsersPage() {
   const users = listUsers(getDb(), actor);
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in, and what each role may do." />
+      <PageHeader
+        title="Users"
+        description={`Who can sign in, and what each role may do. An account with ${SIGN_IN_LIMITS.perAccount} failed sign-ins in ${SIGN_IN_LIMITS.windowMs / 60_000} minutes is locked until they age out or you unlock it.`}
+      />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">
           <Table label="Users">
@@ -35,8 +39,14 @@ export default async function UsersPage() {
                     <span className="flex items-center gap-2 font-medium">
                       {user.name}
                       {user.disabled && <Badge tone="slate">Disabled</Badge>}
+                      {user.locked && <Badge tone="red">Locked</Badge>}
                     </span>
                     <span className="block text-xs text-zinc-500">{user.email}</span>
+                    {user.failedSignIns > 0 && (
+                      <span className="mt-0.5 block text-xs text-amber-700" data-testid="failed-sign-ins">
+                        {user.failedSignIns} failed sign-in{user.failedSignIns === 1 ? "" : "s"} in the last {SIGN_IN_LIMITS.windowMs / 60_000} minutes
+                      </span>
+                    )}
                   </Td>
                   <Td>{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-zinc-400">Never</span>}</Td>
                   <Td>
@@ -44,9 +54,12 @@ export default async function UsersPage() {
                       email={user.email}
                       role={user.role}
                       disabled={user.disabled}
+                      hasFailedSignIns={user.failedSignIns > 0}
                       changeRole={changeRoleAction.bind(null, user.id)}
                       setDisabled={setUserDisabledAction.bind(null, user.id, !user.disabled)}
                       resetPassword={resetPasswordAction.bind(null, user.id)}
+                      revokeSessions={revokeUserSessionsAction.bind(null, user.id)}
+                      unlock={unlockUserAction.bind(null, user.id)}
                     />
                   </Td>
                 </tr>

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, users } from "@/db/schema";
+import { ForbiddenError } from "@/lib/auth/actor";
+import { endSessionsIfCurrent } from "@/lib/auth/session-version";
+import { createTestDb } from "@/lib/testing/test-db";
+import { changeOwnPassword, changeUserRole, createUser, resetUserPassword, setUserDisabled } from "./manage-users";
+import { revokeUserSessions } from "./revoke-user-sessions";
+
+async function setUp() {
+  const { db, actorFor } = createTestDb();
+  const user = await createUser(db, null, { email: "pat@example.com", name: "Pat", role: "support", password: "first-password-1" });
+  const versionOf = () => db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
+  const self = { userId: user.id, email: user.email, name: user.name, role: user.role, ip: "203.0.113.10" };
+  return { db, actorFor, user, versionOf, self };
+}
+
+describe("session versions", () => {
+  it("every change that must end sessions raises the version", async () => {
+    const { db, actorFor, user, versionOf, self } = await setUp();
+    const admin = actorFor("admin");
+    const steps: Array<[string, () => unknown]> = [
+      ["own password change", () => changeOwnPassword(db, self, "first-password-1", "second-password-2")],
+      ["admin reset", () => resetUserPassword(db, admin, user.id, "third-password-3")],
+      ["role change", () => changeUserRole(db, admin, user.id, "operator")],
+      ["disable", () => setUserDisabled(db, admin, user.id, true)],
+      ["sign out everywhere", () => revokeUserSessions(db, admin, user.id)],
+    ];
+    for (const [what, step] of steps) {
+      const before = versionOf();
+      await step();
+      expect(versionOf(), what).toBe(before + 1);
+    }
+    const before = versionOf();
+    changeUserRole(db, admin, user.id, "operator");
+    setUserDisabled(db, admin, user.id, false);
+    expect(versionOf(), "no change, and re-enabling, leave sessions as they are").toBe(before);
+  });
+
+  it("sign-out ends sessions only when the cookie is still live", async () => {
+    const { db, versionOf, user } = await setUp();
+    endSessionsIfCurrent(db, user.id, 0);
+    expect(versionOf()).toBe(1);
+    endSessionsIfCurrent(db, user.id, 0);
+    expect(versionOf(), "a revoked cookie cannot sign its owner out again").toBe(1);
+  });
+
+  it("sign out everywhere: anyone for themselves, only an admin for others; audited", async () => {
+    const { db, actorFor, user, self } = await setUp();
+    expect(() => revokeUserSessions(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
+    revokeUserSessions(db, self, user.id);
+    expect(() => revokeUserSessions(db, actorFor("admin"), 999_999)).toThrow("That user no longer exists.");
+    const entries = db.select().from(auditLog).where(eq(auditLog.action, "user.sessions_revoke")).all();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entityId: String(user.id), actorLabel: user.email, ip: "203.0.113.10" });
+  });
+});
