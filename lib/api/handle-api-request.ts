@@ -3,13 +3,15 @@ import type { ApiEndpointId } from "@/lib/api-users/api-endpoints";
 import { authenticateApiUser } from "@/lib/api-users/authenticate-api-user";
 import type { ApiUserDto } from "@/lib/api-users/manage-api-users";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { API_ERROR_STATUS, ApiError } from "./api-error";
+import { API_ERROR_STATUS, API_RETRY_AFTER_SECONDS, ApiError } from "./api-error";
 import { readApiFields } from "./read-api-fields";
 
 export type ApiContext = { fields: Record<string, string>; apiUser: ApiUserDto; ip: string };
 
 function errorResponse(error: ApiError): Response {
-  return Response.json({ result: "ERROR", message: error.message, code: error.code, ...error.extra }, { status: API_ERROR_STATUS[error.code] });
+  const retryAfter = API_RETRY_AFTER_SECONDS[error.code];
+  const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
+  return Response.json({ result: "ERROR", message: error.message, code: error.code, ...error.extra }, { status: API_ERROR_STATUS[error.code], headers });
 }
 
 /**

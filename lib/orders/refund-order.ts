@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
-import { AmazonPayError } from "@/lib/amazon-pay";
+import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors";
+import { AmazonUnavailableError, DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import { amazonClientForMid } from "./amazon-client-for-mid";
@@ -94,6 +94,7 @@ export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) 
       .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the refund: ${error.message}`, updatedAt: Date.now() })
       .where(eq(transactions.id, refund.id))
       .run();
+    if (isAmazonUnavailable(error)) throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); nothing was refunded. Try again shortly.`);
     throw new DomainError(`Amazon refused the refund (${error.code}): ${error.message}`);
   }
   const after = db.select().from(transactions).where(eq(transactions.id, refund.id)).get();
