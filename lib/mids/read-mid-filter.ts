@@ -1,23 +1,14 @@
 import { CURRENCIES, REGIONS } from "@/db/schema/mids";
+import type { SearchReader } from "@/lib/search-params/read-search-params";
 import type { MidListFilter } from "./list-mids";
 
-type Search = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** URL → filter, ignoring values that are not one of the allowed options. */
-export function parseMidFilter(search: Search): MidListFilter {
-  const region = one(search.region);
-  const currency = one(search.currency);
-  const mode = one(search.mode);
-  const status = one(search.status);
+/** The MID list's URL values → its filter; values that are not one of the options are left out (the reader lists them). */
+export function readMidFilter(params: SearchReader): MidListFilter {
   return {
-    q: one(search.q)?.slice(0, 100) || undefined,
-    region: REGIONS.includes(region as never) ? region : undefined,
-    currency: CURRENCIES.includes(currency as never) ? currency : undefined,
-    mode: mode === "sandbox" || mode === "live" ? mode : undefined,
-    status: status === "enabled" || status === "disabled" ? status : undefined,
+    q: params.text("q"),
+    region: params.oneOf("region", REGIONS),
+    currency: params.oneOf("currency", CURRENCIES),
+    mode: params.oneOf("mode", ["sandbox", "live"] as const),
+    status: params.oneOf("status", ["enabled", "disabled"] as const),
   };
 }
