@@ -13,9 +13,25 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 
+const OWNER_ONLY = 0o600;
+
+/**
+ * The database holds customers, orders and encrypted MID secrets: only its owner may read it.
+ * The file is created 0600 before SQLite opens it; SQLite gives the -wal and -shm files the
+ * database file's mode. Files left readable by an older version are narrowed to 0600.
+ */
+function restrictToOwner(file: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.closeSync(fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, OWNER_ONLY));
+  for (const suffix of ["", "-wal", "-shm"]) {
+    const target = file + suffix;
+    if (fs.existsSync(target) && (fs.statSync(target).mode & 0o777) !== OWNER_ONLY) fs.chmodSync(target, OWNER_ONLY);
+  }
+}
+
 /** Opens a SQLite file (or ":memory:"), sets the pragmas we rely on, and applies migrations. */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") restrictToOwner(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");

@@ -9,3 +9,11 @@ export class DomainError extends Error {
     this.fieldErrors = fieldErrors;
   }
 }
+
+/** Amazon was unavailable and nothing changed at Amazon: the same request may be sent again later. */
+export class AmazonUnavailableError extends DomainError {
+  constructor(message: string) {
+    super(message);
+    this.name = "AmazonUnavailableError";
+  }
+}

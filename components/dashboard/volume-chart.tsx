@@ -37,7 +37,7 @@ export function VolumeChart({ currency, series, start }: { currency: string; ser
       <figcaption className="mt-2 flex flex-wrap gap-3 text-xs text-zinc-600">
         {series.map((s, i) => (
           <span key={s.midId} className="inline-flex items-center gap-1.5">
-            <span className="h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i % COLORS.length] }} aria-hidden />
+            <svg viewBox="0 0 10 10" className="h-2.5 w-2.5" aria-hidden><rect width="10" height="10" rx="2" fill={COLORS[i % COLORS.length]} /></svg>
             {s.title}
           </span>
         ))}

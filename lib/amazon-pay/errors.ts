@@ -72,6 +72,11 @@ export function isAmazonPayError(value: unknown): value is AmazonPayError {
   return value instanceof AmazonPayError;
 }
 
+/** Amazon could not be reached, or answered with a server error: the same request may succeed later. */
+export function isAmazonUnavailable(error: AmazonPayError): boolean {
+  return error.type === "Transport" || error.httpStatus >= 500;
+}
+
 /** HTTP statuses Amazon documents as transient (reference §5.3). */
 export function isRetriableHttpStatus(status: number): boolean {
   return status === 500 || status === 503;

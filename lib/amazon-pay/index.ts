@@ -1,6 +1,6 @@
 export { createAmazonPayClient } from "./client";
 export type { AmazonPayClient, AmazonPayClientConfig } from "./client";
-export { AmazonPayError, CLIENT_ERROR_CODES, isAmazonPayError } from "./errors";
+export { AmazonPayError, CLIENT_ERROR_CODES, isAmazonPayError, isAmazonUnavailable } from "./errors";
 export type { AmazonPayErrorType } from "./errors";
 export { formatAmount, parseAmountToMinor, parseMoney, getCurrencyDecimals } from "./amounts";
 export { redactParams, maskAccessKey } from "./redact";

@@ -1,4 +1,9 @@
-/** Stable error codes of the public API, each with its HTTP status (one map, one envelope). */
+/**
+ * Stable error codes of the public API, each with its HTTP status (one map, one envelope).
+ * 4xx: fix the request (or the configuration) before sending it again. 5xx: nothing is wrong
+ * with the request; AMAZON_UNAVAILABLE may be sent again as it is after Retry-After, while
+ * ORDER_PENDING and INTERNAL_ERROR mean "query the order before anything else".
+ */
 export const API_ERROR_STATUS = {
   MALFORMED_REQUEST: 400,
   INVALID_FIELD: 400,
@@ -21,12 +26,18 @@ export const API_ERROR_STATUS = {
   DECLINED_HARD: 402,
   AMAZON_REJECTED_REQUEST: 422,
   AMAZON_UNAVAILABLE: 503,
+  ORDER_PENDING: 504,
   NOT_REFUNDABLE: 422,
   NOT_CANCELABLE: 422,
   INTERNAL_ERROR: 500,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** Codes whose request may be repeated unchanged, and after how many seconds (the Retry-After header). */
+export const API_RETRY_AFTER_SECONDS: Partial<Record<ApiErrorCode, number>> = {
+  AMAZON_UNAVAILABLE: 30,
+};
 
 /** A refusal the caller can act on; `field` names the offending input when there is one. */
 export class ApiError extends Error {

@@ -3,12 +3,15 @@ import type { ApiEndpointId } from "@/lib/api-users/api-endpoints";
 import { authenticateApiUser } from "@/lib/api-users/authenticate-api-user";
 import type { ApiUserDto } from "@/lib/api-users/manage-api-users";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { API_ERROR_STATUS, ApiError } from "./api-error";
+import { API_ERROR_STATUS, API_RETRY_AFTER_SECONDS, ApiError } from "./api-error";
 import { readApiFields } from "./read-api-fields";
 
 export type ApiContext = { fields: Record<string, string>; apiUser: ApiUserDto; ip: string };
 
-function errorResponse(error: ApiError, headers?: HeadersInit): Response {
+// Retry-After: the wait a refusal names itself (throttling), else the code's fixed one.
+function errorResponse(error: ApiError): Response {
+  const retryAfter = typeof error.extra.retryAfterSeconds === "number" ? error.extra.retryAfterSeconds : API_RETRY_AFTER_SECONDS[error.code];
+  const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
   return Response.json({ result: "ERROR", message: error.message, code: error.code, ...error.extra }, { status: API_ERROR_STATUS[error.code], headers });
 }
 
@@ -22,9 +25,7 @@ export async function handleApiRequest(endpoint: ApiEndpointId, request: Request
     const fields = await readApiFields(request);
     const ip = clientIpFromHeaders(request.headers);
     const auth = authenticateApiUser(getDb(), { loginId: fields.loginId ?? "", password: fields.password ?? "", endpoint, ip });
-    if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS") {
-      return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }), { "Retry-After": String(auth.retryAfterSeconds) });
-    }
+    if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS") return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }));
     if (!auth.ok) return errorResponse(new ApiError(auth.code, auth.message));
     const message = await handler({ fields, apiUser: auth.user, ip });
     return Response.json({ result: "SUCCESS", message });

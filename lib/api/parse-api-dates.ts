@@ -1,4 +1,4 @@
-import { startOfDayMs } from "@/lib/money/calendar";
+import { startOfCalendarDayMs } from "@/lib/money/calendar";
 import { invalidField } from "./api-error";
 
 /** "MM/DD/YYYY" (Konnektive) or "YYYY-MM-DD" → the first instant of that day in APP_TIMEZONE. */
@@ -8,9 +8,9 @@ export function parseApiDay(fields: Record<string, string>, name: string): numbe
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const [year, month, day] = us ? [Number(us[3]), Number(us[1]), Number(us[2])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [NaN, NaN, NaN];
-  const noonUtc = new Date(Date.UTC(year, month - 1, day, 12));
-  if (Number.isNaN(noonUtc.getTime()) || noonUtc.getUTCDate() !== day) throw invalidField(name, "must be a date as MM/DD/YYYY or YYYY-MM-DD.");
-  return startOfDayMs(noonUtc);
+  const start = startOfCalendarDayMs(year, month, day);
+  if (start === null) throw invalidField(name, "must be a real date as MM/DD/YYYY or YYYY-MM-DD.");
+  return start;
 }
 
 export function parsePaging(fields: Record<string, string>): { page: number; perPage: number } {

@@ -41,3 +41,21 @@ export function startOfMonthMs(at: Date, timeZone = appTimeZone()): number {
   const midnight = startOfDayMs(at, timeZone);
   return startOfDayMs(new Date(midnight - (day - 1) * 86_400_000 + 12 * 3_600_000), timeZone);
 }
+
+/**
+ * Epoch ms of local midnight (in the zone) of a calendar day, or null when there is no such day
+ * (month 13, 2026-02-30, year 0). Years are taken as written: 0099 is not 1999.
+ */
+export function startOfCalendarDayMs(year: number, month: number, day: number, timeZone = appTimeZone()): number | null {
+  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999) return null;
+  const noonUtc = new Date(Date.UTC(2000, 0, 1, 12));
+  noonUtc.setUTCFullYear(year, month - 1, day);
+  if (noonUtc.getUTCFullYear() !== year || noonUtc.getUTCMonth() !== month - 1 || noonUtc.getUTCDate() !== day) return null;
+  return startOfDayMs(noonUtc, timeZone);
+}
+
+/** "YYYY-MM-DD" → local midnight of that day, or null when the text is not a real day. */
+export function startOfIsoDayMs(text: string, timeZone = appTimeZone()): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match ? startOfCalendarDayMs(Number(match[1]), Number(match[2]), Number(match[3]), timeZone) : null;
+}

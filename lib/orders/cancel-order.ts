@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
-import { AmazonPayError } from "@/lib/amazon-pay";
+import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors";
+import { AmazonUnavailableError, DomainError } from "@/lib/errors";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { requireReason } from "./order-references";
 import { readAuthorization, releaseAuthorization } from "./read-authorization";
@@ -34,7 +34,11 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
   } catch (error) {
     // Already canceled or closed at Amazon is the state we want.
     const finalAlready = error instanceof AmazonPayError && /InvalidCancelAttempt|InvalidCloseAttempt|InvalidOrderReferenceStatus/.test(error.code);
-    if (!finalAlready) throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
+    if (!finalAlready) {
+      // Sending the cancellation again is harmless: already canceled at Amazon counts as done.
+      if (error instanceof AmazonPayError && isAmazonUnavailable(error)) throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); the order was not canceled. Try again shortly.`);
+      throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
+    }
   }
   db.transaction(
     (tx) => {

@@ -122,7 +122,7 @@ describe("importOrder against the sandbox emulator", () => {
     const answer = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "api");
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
-    expect(answer.error.code).toBe("AMAZON_UNAVAILABLE");
+    expect(answer.error.code).toBe("ORDER_PENDING");
     expect(answer.result.orderStatus).toBe("PENDING");
     expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date())).reservedMinor).toBe(8490);
 

@@ -4,6 +4,7 @@ import { orders, transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { ApiError, invalidField } from "@/lib/api/api-error";
 import { parseApiDay, parsePaging } from "@/lib/api/parse-api-dates";
+import { optionalId } from "@/lib/api/parse-api-fields";
 import { formatMinorPlain } from "@/lib/money/money";
 import { loadOrderResult } from "./order-result";
 
@@ -36,10 +37,12 @@ export function queryOrdersApi(db: Db, fields: Record<string, string>) {
   requireSelector(fields, ["orderId", "emailAddress", "amazonOrderId", "startDate", "endDate"]);
   const { page, perPage } = parsePaging(fields);
   const conditions: SQL[] = dateRange(fields, orders.createdAt);
-  if (fields.orderId?.trim()) conditions.push(eq(orders.id, Number(fields.orderId) || -1));
+  const orderId = optionalId(fields, "orderId");
+  if (orderId) conditions.push(eq(orders.id, orderId));
   if (fields.emailAddress?.trim()) conditions.push(eq(orders.email, fields.emailAddress.trim().toLowerCase()));
   if (fields.amazonOrderId?.trim()) conditions.push(or(eq(orders.amazonOrderReferenceId, fields.amazonOrderId.trim()), eq(orders.amazonBillingAgreementId, fields.amazonOrderId.trim())) as SQL);
-  if (fields.campaignId?.trim()) conditions.push(eq(orders.campaignId, Number(fields.campaignId) || -1));
+  const campaignId = optionalId(fields, "campaignId");
+  if (campaignId) conditions.push(eq(orders.campaignId, campaignId));
   const status = oneOf(fields, "orderStatus", ORDER_STATUSES);
   if (status) conditions.push(eq(orders.status, status));
   const where = and(...conditions);
@@ -53,9 +56,12 @@ export function queryTransactionsApi(db: Db, fields: Record<string, string>) {
   requireSelector(fields, ["transactionId", "orderId", "startDate", "endDate"]);
   const { page, perPage } = parsePaging(fields);
   const conditions: SQL[] = dateRange(fields, transactions.createdAt);
-  if (fields.transactionId?.trim()) conditions.push(eq(transactions.id, Number(fields.transactionId) || -1));
-  if (fields.orderId?.trim()) conditions.push(eq(transactions.orderId, Number(fields.orderId) || -1));
-  if (fields.amazonBillerId?.trim()) conditions.push(eq(transactions.midId, Number(fields.amazonBillerId) || -1));
+  const transactionId = optionalId(fields, "transactionId");
+  if (transactionId) conditions.push(eq(transactions.id, transactionId));
+  const orderId = optionalId(fields, "orderId");
+  if (orderId) conditions.push(eq(transactions.orderId, orderId));
+  const midId = optionalId(fields, "amazonBillerId");
+  if (midId) conditions.push(eq(transactions.midId, midId));
   const responseType = oneOf(fields, "responseType", TRANSACTION_STATUSES);
   if (responseType) conditions.push(eq(transactions.status, responseType));
   const txnType = oneOf(fields, "txnType", TRANSACTION_TYPES);

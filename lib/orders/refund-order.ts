@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
-import { AmazonPayError } from "@/lib/amazon-pay";
+import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors";
-import { formatMoney } from "@/lib/money/money";
+import { AmazonUnavailableError, DomainError } from "@/lib/errors";
+import { formatMinorPlain, formatMoney, parseMajorToMinor } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { applyRefundState } from "./complete-refund";
@@ -33,6 +33,19 @@ export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
     .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "REFUND"), inArray(transactions.status, ["PENDING", "SUCCESS"])))
     .get();
   return { sale, refundableMinor: sale.amountMinor - Number(refunded?.total ?? 0) };
+}
+
+/**
+ * A refund amount typed in major units, read in the currency of the order's captured payment:
+ * the currency always comes from the order, never from the browser.
+ */
+export function parseRefundAmount(db: Pick<Db, "select">, orderId: number, text: string): number {
+  const found = readRefundable(db, orderId);
+  if (!found) throw new DomainError("This order has no captured payment to refund.");
+  const { currency } = found.sale;
+  const amountMinor = parseMajorToMinor(text, currency);
+  if (amountMinor === null) throw new DomainError("Check the highlighted fields.", { amount: `Enter an amount in ${currency}, e.g. ${formatMinorPlain(1000, currency)}.` });
+  return amountMinor;
 }
 
 function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: string) {
@@ -94,6 +107,7 @@ export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) 
       .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the refund: ${error.message}`, updatedAt: Date.now() })
       .where(eq(transactions.id, refund.id))
       .run();
+    if (isAmazonUnavailable(error)) throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); nothing was refunded. Try again shortly.`);
     throw new DomainError(`Amazon refused the refund (${error.code}): ${error.message}`);
   }
   const after = db.select().from(transactions).where(eq(transactions.id, refund.id)).get();

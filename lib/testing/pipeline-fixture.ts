@@ -98,5 +98,5 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));
   };
-  return { db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
+  return { file, db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
 }

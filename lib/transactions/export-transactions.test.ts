@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed-demo";
 import { formatMinorPlain } from "@/lib/money/money";
 import { createTestDb } from "@/lib/testing/test-db";
-import { CSV_COLUMNS, exportFileName, streamTransactionsCsv } from "./export-transactions";
+import { CSV_COLUMNS, csvCell, exportFileName, streamTransactionsCsv } from "./export-transactions";
 import { listTransactions } from "./list-transactions";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -13,9 +13,30 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 function expectedCell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
-  if (/^[=+\-@]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+describe("csvCell", () => {
+  it.each([
+    ["-1+HYPERLINK(\"http://x\",\"y\")", `"'-1+HYPERLINK(""http://x"",""y"")"`],
+    ["-5.00", "-5.00"],
+    ["-12", "-12"],
+    ["-", "'-"],
+    ["-5.", "'-5."],
+    ["-1e3", "'-1e3"],
+    ["+1", "'+1"],
+    ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", `"'\r=1"`],
+    ["=1", "'=1"],
+    ["plain text", "plain text"],
+    ["44.90", "44.90"],
+    ["", ""],
+  ])("%j → %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+});
 
 describe("streamTransactionsCsv", () => {
   it("writes every filtered transaction, newest first, with quoting and formula guards", async () => {
@@ -27,6 +48,8 @@ describe("streamTransactionsCsv", () => {
     sqlite.prepare("update campaigns set name = ? where id = 1").run("=HYPERLINK(\"x\")");
     sqlite.prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1)").run("-minus@example.com");
     sqlite.prepare("update transactions set reason_code = ? where id = (select id from transactions where type = 'SALE' order by id limit 1)").run("Line\nbreak");
+    sqlite.prepare("update mids set title = ? where id = 3").run("-1+HYPERLINK(\"http://x\")");
+    sqlite.prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)").run("\t=1@example.com");
 
     const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), {}));
     const rows = sqlite
@@ -50,6 +73,8 @@ describe("streamTransactionsCsv", () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(",'-minus@example.com,");
     expect(csv).toContain(`,"Line\nbreak"`);
+    expect(csv).toContain(`,"'-1+HYPERLINK(""http://x"")",`);
+    expect(csv).toContain(",'\t=1@example.com,");
   });
 
   it("exports exactly the rows the filtered list shows, across pages", async () => {

@@ -14,9 +14,14 @@ export function exportFileName(filter: TransactionFilter): string {
   return `transactions${parts.length ? `_${parts.join("_")}` : "_all"}.csv`;
 }
 
-/** A value as one CSV cell: quoted when it holds a quote, comma or line break; a leading = + - @ (not a negative number) gets a ' so a spreadsheet does not run it as a formula. */
+// What a spreadsheet may run as a formula: a cell starting with = + - @, a tab or a carriage
+// return. Only a whole plain number may keep a leading "-" ("-1+HYPERLINK(…)" may not).
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** A value as one CSV cell: quoted when it holds a quote, comma or line break; a possible formula gets a leading ' so it stays text. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -25,7 +30,7 @@ export function csvCell(value: string): string {
 // JavaScript strings is most of the cost of a million-row export. A row with nothing to quote
 // or guard (nearly all) then takes one replace.
 const SEPARATOR = "\x1f";
-const NEEDS_CARE = /[",\n\r]|(?:^|\x1f)[=+\-@]/;
+const NEEDS_CARE = /[",\n\r]|(?:^|\x1f)[=+\-@\t]/;
 
 function restCells(joined: string): string {
   if (!NEEDS_CARE.test(joined)) return joined.replaceAll(SEPARATOR, ",");

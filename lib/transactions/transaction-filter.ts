@@ -2,8 +2,8 @@ import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { orders, transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
 import { parseMajorToMinor } from "@/lib/money/money";
-import { startOfDayMs } from "@/lib/money/calendar";
-import { parseIdParam } from "@/lib/parse-id-param";
+import { startOfIsoDayMs } from "@/lib/money/calendar";
+import type { SearchReader } from "@/lib/search-params/read-search-params";
 
 export type TransactionFilter = {
   from?: string;
@@ -17,25 +17,18 @@ export type TransactionFilter = {
   q?: string;
 };
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** URL → filter. Unknown values are dropped, so a hand-edited URL never breaks the page. */
-export function parseTransactionFilter(search: Search): TransactionFilter {
-  const type = one(search.type);
-  const status = one(search.status);
-  const amount = (v: string | undefined) => (v && parseMajorToMinor(v, "USD") !== null ? v : undefined);
+/** The list's URL values → its filter; values that break their rule are left out (the reader lists them). */
+export function readTransactionFilter(params: SearchReader): TransactionFilter {
   return {
-    from: DAY.test(one(search.from) ?? "") ? one(search.from) : undefined,
-    to: DAY.test(one(search.to) ?? "") ? one(search.to) : undefined,
-    midId: parseIdParam(one(search.mid)) ?? undefined,
-    campaignId: parseIdParam(one(search.campaign)) ?? undefined,
-    type: TRANSACTION_TYPES.includes(type as never) ? (type as TransactionFilter["type"]) : undefined,
-    status: TRANSACTION_STATUSES.includes(status as never) ? (status as TransactionFilter["status"]) : undefined,
-    minAmount: amount(one(search.min)),
-    maxAmount: amount(one(search.max)),
-    q: one(search.q)?.slice(0, 100),
+    from: params.day("from"),
+    to: params.day("to"),
+    midId: params.id("mid"),
+    campaignId: params.id("campaign"),
+    type: params.oneOf("type", TRANSACTION_TYPES),
+    status: params.oneOf("status", TRANSACTION_STATUSES),
+    minAmount: params.amount("min"),
+    maxAmount: params.amount("max"),
+    q: params.text("q"),
   };
 }
 
@@ -62,12 +55,11 @@ function searchCondition(q: string): SQL {
   return eq(transactions.referenceId, q);
 }
 
-/** The date filter as [from, to) in epoch ms: whole days in APP_TIMEZONE. */
+/** The date filter as [from, to) in epoch ms: whole days in APP_TIMEZONE (a day that does not exist is no bound). */
 export function dayBounds(filter: TransactionFilter): { fromMs?: number; toMs?: number } {
-  return {
-    fromMs: filter.from ? startOfDayMs(new Date(`${filter.from}T12:00:00Z`)) : undefined,
-    toMs: filter.to ? startOfDayMs(new Date(`${filter.to}T12:00:00Z`)) + 86_400_000 : undefined,
-  };
+  const fromMs = filter.from ? startOfIsoDayMs(filter.from) : null;
+  const toStartMs = filter.to ? startOfIsoDayMs(filter.to) : null;
+  return { fromMs: fromMs ?? undefined, toMs: toStartMs === null ? undefined : toStartMs + 86_400_000 };
 }
 
 /** One conditions list for the page, its count and sum, and the CSV export. */

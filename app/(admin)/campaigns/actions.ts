@@ -10,6 +10,7 @@ import { createCampaign, setCampaignArchived, updateCampaign } from "@/lib/campa
 import { archiveProduct, saveProduct } from "@/lib/campaigns/save-product";
 import { removeAssignment, saveAssignment } from "@/lib/campaigns/assign-mids";
 import { parseIdParam } from "@/lib/parse-id-param";
+import { readBoundBoolean, readBoundId, readBoundOptionalId } from "@/lib/read-bound-args";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 
@@ -27,9 +28,11 @@ export async function createCampaignAction(_prev: FormState, formData: FormData)
   redirect(`/campaigns/${id}?saved=created`);
 }
 
-export async function updateCampaignAction(campaignId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateCampaignAction(boundCampaignId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
+  let campaignId: number;
   try {
     const actor = await requireActionActor("campaigns.write");
+    campaignId = readBoundId(boundCampaignId, "campaignId");
     const parsed = parseCampaignForm(formValues(formData));
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
     updateCampaign(getDb(), actor, campaignId, parsed.input);
@@ -40,9 +43,13 @@ export async function updateCampaignAction(campaignId: number, _prev: FormState,
   redirect(`/campaigns/${campaignId}?saved=updated`);
 }
 
-export async function setCampaignArchivedAction(campaignId: number, archived: boolean, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function setCampaignArchivedAction(boundCampaignId: unknown, boundArchived: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
+  let campaignId: number;
+  let archived: boolean;
   try {
     const actor = await requireActionActor("campaigns.write");
+    campaignId = readBoundId(boundCampaignId, "campaignId");
+    archived = readBoundBoolean(boundArchived, "archived");
     setCampaignArchived(getDb(), actor, campaignId, archived);
   } catch (error) {
     return formStateFromError(error);
@@ -52,9 +59,13 @@ export async function setCampaignArchivedAction(campaignId: number, archived: bo
   return { status: "success", message: archived ? "Campaign archived." : "Campaign restored." };
 }
 
-export async function saveProductAction(campaignId: number, productId: number | null, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveProductAction(boundCampaignId: unknown, boundProductId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
+  let campaignId: number;
+  let productId: number | null;
   try {
     const actor = await requireActionActor("campaigns.write");
+    campaignId = readBoundId(boundCampaignId, "campaignId");
+    productId = readBoundOptionalId(boundProductId, "productId");
     saveProduct(getDb(), actor, campaignId, formValues(formData), productId ?? undefined);
   } catch (error) {
     return formStateFromError(error);
@@ -64,10 +75,12 @@ export async function saveProductAction(campaignId: number, productId: number | 
   return { status: "success", message: "Product added." };
 }
 
-export async function archiveProductAction(campaignId: number, productId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function archiveProductAction(boundCampaignId: unknown, boundProductId: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
+  let campaignId: number;
   try {
     const actor = await requireActionActor("campaigns.write");
-    archiveProduct(getDb(), actor, campaignId, productId);
+    campaignId = readBoundId(boundCampaignId, "campaignId");
+    archiveProduct(getDb(), actor, campaignId, readBoundId(boundProductId, "productId"));
   } catch (error) {
     return formStateFromError(error);
   }
@@ -75,9 +88,13 @@ export async function archiveProductAction(campaignId: number, productId: number
   return { status: "success", message: "Product archived." };
 }
 
-export async function saveAssignmentAction(campaignId: number, fixedMidId: number | null, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveAssignmentAction(boundCampaignId: unknown, boundMidId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
+  let campaignId: number;
+  let fixedMidId: number | null;
   try {
     const actor = await requireActionActor("campaigns.write");
+    campaignId = readBoundId(boundCampaignId, "campaignId");
+    fixedMidId = readBoundOptionalId(boundMidId, "midId");
     const values = formValues(formData);
     const midId = fixedMidId ?? parseIdParam(values.mid_id ?? "");
     if (!midId) return { status: "error", message: CHECK_FIELDS, fieldErrors: { mid_id: "Choose a MID." } };
@@ -91,10 +108,12 @@ export async function saveAssignmentAction(campaignId: number, fixedMidId: numbe
   return { status: "success", message: fixedMidId ? "Assignment saved." : "MID assigned." };
 }
 
-export async function removeAssignmentAction(campaignId: number, midId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function removeAssignmentAction(boundCampaignId: unknown, boundMidId: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
+  let campaignId: number;
   try {
     const actor = await requireActionActor("campaigns.write");
-    removeAssignment(getDb(), actor, campaignId, midId);
+    campaignId = readBoundId(boundCampaignId, "campaignId");
+    removeAssignment(getDb(), actor, campaignId, readBoundId(boundMidId, "midId"));
   } catch (error) {
     return formStateFromError(error);
   }

@@ -3,19 +3,22 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th, Td } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Campaigns" };
 
-export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
+export default async function CampaignsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("campaigns.read");
-  const search = await searchParams;
-  const status = search.status === "archived" ? "archived" : search.status === "all" ? undefined : "active";
-  const q = typeof search.q === "string" ? search.q.slice(0, 100) : undefined;
+  const urlValues = readSearchParams(await searchParams);
+  const shown = urlValues.oneOf("status", ["active", "archived", "all"] as const) ?? "active";
+  const status = shown === "all" ? undefined : shown;
+  const q = urlValues.text("q");
   const campaigns = listCampaigns(getDb(), actor, { status, q });
   const mayWrite = can(actor.role, "campaigns.write");
   return (
@@ -25,13 +28,14 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         <label htmlFor="q" className="sr-only">Search campaigns</label>
         <input id="q" name="q" type="search" defaultValue={q ?? ""} placeholder="Search name, store or id…" className="min-w-56 flex-1 rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300" />
         <label htmlFor="status" className="sr-only">Status</label>
-        <select id="status" name="status" defaultValue={search.status ?? "active"} className="rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300">
+        <select id="status" name="status" defaultValue={shown} className="rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300">
           <option value="active">Active</option>
           <option value="archived">Archived</option>
           <option value="all">All</option>
         </select>
         <button type="submit" className={buttonClasses("secondary")}>Apply</button>
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {campaigns.length === 0 ? (
         <EmptyState
           title={q || status !== "active" ? "No campaigns match" : "No campaigns yet"}

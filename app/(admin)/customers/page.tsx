@@ -2,19 +2,21 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { listCustomers } from "@/lib/customers/list-customers";
-import { parseIdParam } from "@/lib/parse-id-param";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; before?: string }> }) {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("customers.read");
-  const { q, before } = await searchParams;
-  const { rows, nextBefore } = listCustomers(getDb(), actor, { q: q?.slice(0, 100), before: parseIdParam(before) ?? undefined, perPage: 50 });
+  const urlValues = readSearchParams(await searchParams);
+  const q = urlValues.text("q");
+  const { rows, nextBefore } = listCustomers(getDb(), actor, { q, before: urlValues.id("before"), perPage: 50 });
   return (
     <>
       <PageHeader title="Customers" description="Buyers, de-duplicated by email, with their orders." />
@@ -23,6 +25,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <input id="q" name="q" type="search" defaultValue={q ?? ""} placeholder="Email or name…" className="min-w-64 flex-1 rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300" />
         <button type="submit" className={buttonClasses("secondary")}>Search</button>
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {rows.length === 0 ? (
         <EmptyState title={q ? "No customer matches" : "No customers yet"} description={q ? "Try the full email address." : "Customers appear with their first order."} />
       ) : (

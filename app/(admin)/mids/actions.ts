@@ -8,6 +8,7 @@ import { formStateFromError, formValues, type FormState } from "@/lib/form-state
 import { parseMidForm } from "@/lib/mids/parse-mid-form";
 import { createMid, setMidEnabled, updateMid } from "@/lib/mids/save-mid";
 import { verifyMidCredentials } from "@/lib/mids/verify-mid-credentials";
+import { readBoundBoolean, readBoundId } from "@/lib/read-bound-args";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 
@@ -25,9 +26,11 @@ export async function createMidAction(_prev: FormState, formData: FormData): Pro
   redirect(`/mids/${midId}?saved=created`);
 }
 
-export async function updateMidAction(midId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateMidAction(boundMidId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
+  let midId: number;
   try {
     const actor = await requireActionActor("mids.write");
+    midId = readBoundId(boundMidId, "midId");
     const parsed = parseMidForm(formValues(formData), "edit");
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
     updateMid(getDb(), actor, midId, parsed.input);
@@ -38,9 +41,13 @@ export async function updateMidAction(midId: number, _prev: FormState, formData:
   redirect(`/mids/${midId}?saved=updated`);
 }
 
-export async function setMidEnabledAction(midId: number, enabled: boolean, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function setMidEnabledAction(boundMidId: unknown, boundEnabled: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
+  let midId: number;
+  let enabled: boolean;
   try {
     const actor = await requireActionActor("mids.write");
+    midId = readBoundId(boundMidId, "midId");
+    enabled = readBoundBoolean(boundEnabled, "enabled");
     setMidEnabled(getDb(), actor, midId, enabled);
   } catch (error) {
     return formStateFromError(error);
@@ -50,9 +57,10 @@ export async function setMidEnabledAction(midId: number, enabled: boolean, _prev
   return { status: "success", message: enabled ? "MID enabled." : "MID disabled." };
 }
 
-export async function verifyMidAction(midId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function verifyMidAction(boundMidId: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("mids.write");
+    const midId = readBoundId(boundMidId, "midId");
     const result = await verifyMidCredentials(getDb(), actor, midId);
     revalidatePath(`/mids/${midId}`);
     revalidatePath("/mids");

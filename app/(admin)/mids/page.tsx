@@ -3,18 +3,21 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listMids } from "@/lib/mids/list-mids";
-import { parseMidFilter } from "@/lib/mids/parse-mid-filter";
+import { readMidFilter } from "@/lib/mids/read-mid-filter";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MidFilters } from "@/components/mids/mid-filters";
 import { MidTable } from "@/components/mids/mid-table";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "MIDs" };
 
-export default async function MidsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MidsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("mids.read");
-  const filter = parseMidFilter(await searchParams);
+  const urlValues = readSearchParams(await searchParams);
+  const filter = readMidFilter(urlValues);
   const mids = listMids(getDb(), actor, filter);
   const isFiltered = Object.values(filter).some(Boolean);
   const mayWrite = can(actor.role, "mids.write");
@@ -26,6 +29,7 @@ export default async function MidsPage({ searchParams }: { searchParams: Promise
         actions={mayWrite && <LinkButton href="/mids/new">New MID</LinkButton>}
       />
       <MidFilters filter={filter} />
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {mids.length === 0 ? (
         isFiltered ? (
           <EmptyState title="No MIDs match these filters" description="Try a different search or clear the filters." action={<Link href="/mids" className="text-sm font-medium text-accent-600 hover:underline">Clear filters</Link>} />

@@ -10,12 +10,13 @@ import type { CheckoutState, OrderEntryState } from "@/lib/orders/order-entry-st
 import { findSimulation } from "@/lib/orders/sandbox-simulations";
 import { createSandboxCheckout } from "@/lib/orders/create-sandbox-checkout";
 import { parseIdParam } from "@/lib/parse-id-param";
-
+import { readBoundId } from "@/lib/read-bound-args";
 
 /** Order Entry: the same parsing and pipeline as Import Order, as the signed-in operator. */
-export async function placeOrderAction(campaignId: number, _prev: OrderEntryState, formData: FormData): Promise<OrderEntryState> {
+export async function placeOrderAction(boundCampaignId: unknown, _prev: OrderEntryState, formData: FormData): Promise<OrderEntryState> {
   try {
     await requireActionActor("orders.create");
+    const campaignId = readBoundId(boundCampaignId, "campaignId");
     const values = formValues(formData);
     const input = parseImportOrderFields({ ...values, campaignId: String(campaignId), paySource: "AMAZON" });
     const simulation = findSimulation(values.sandbox_simulation);

@@ -3,21 +3,25 @@ import { requirePageActor } from "@/lib/auth/current-user";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { loadCampaignForPage } from "@/lib/campaigns/load-for-page";
 import { ORDER_SIMULATIONS } from "@/lib/orders/sandbox-simulations";
+import { parseIdParam } from "@/lib/parse-id-param";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { formatMoney } from "@/lib/money/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { OrderEntryForm } from "@/components/order-entry/order-entry-form";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 import { createSandboxCheckoutAction, placeOrderAction } from "./actions";
 
 export const metadata = { title: "Order entry" };
 
-export default async function OrderEntryPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
+export default async function OrderEntryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("orders.create");
   const campaigns = listCampaigns(getDb(), actor, { status: "active" });
-  const { campaign: campaignParam } = await searchParams;
-  const selectedId = campaignParam ?? (campaigns.length === 1 ? String(campaigns[0].id) : undefined);
-  const campaign = selectedId ? loadCampaignForPage(actor, selectedId) : null;
+  const urlValues = readSearchParams(await searchParams);
+  const chosen = urlValues.read("campaign", (raw) => campaigns.find((c) => c.id === parseIdParam(raw)) ?? null, "must be the id of an active campaign");
+  const selected = chosen ?? (campaigns.length === 1 ? campaigns[0] : undefined);
+  const campaign = selected ? loadCampaignForPage(actor, String(selected.id)) : null;
   const products = campaign?.products.filter((p) => !p.archivedAt) ?? [];
   const mids = campaign?.assignments.filter((a) => a.enabled && a.mid.enabled) ?? [];
 
@@ -32,6 +36,7 @@ export default async function OrderEntryPage({ searchParams }: { searchParams: P
         </select>
         <button type="submit" className={buttonClasses("secondary", "sm")}>Use campaign</button>
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {!campaign ? (
         <EmptyState title={campaigns.length ? "Choose a campaign" : "No active campaigns"} description={campaigns.length ? "Products, MIDs and the currency come from the campaign." : "Create a campaign with products and an assigned MID first."} />
       ) : products.length === 0 || mids.length === 0 ? (

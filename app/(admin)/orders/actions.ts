@@ -4,26 +4,20 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireActionActor } from "@/lib/auth/current-user";
 import { formStateFromError, type FormState } from "@/lib/form-state";
-import { parseMajorToMinor } from "@/lib/money/money";
-import { refundOrder } from "@/lib/orders/refund-order";
+import { parseRefundAmount, refundOrder } from "@/lib/orders/refund-order";
+import { readBoundId } from "@/lib/read-bound-args";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { markRefundedExternally } from "@/lib/orders/mark-refunded-externally";
 import { captureOrder } from "@/lib/orders/capture-order";
 import { voidAuthorization } from "@/lib/orders/void-authorization";
 
-/** The amount field in the order's currency, or the field error a user sees. */
-function readAmount(formData: FormData, currency: string): { amountMinor: number } | FormState {
-  const amountMinor = parseMajorToMinor(String(formData.get("amount") ?? ""), currency);
-  if (amountMinor === null) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { amount: `Enter an amount in ${currency}, e.g. 10.00.` } };
-  return { amountMinor };
-}
-
-export async function refundOrderAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function refundOrderAction(boundOrderId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
-    const amount = readAmount(formData, currency);
-    if (!("amountMinor" in amount)) return amount;
-    const result = await refundOrder(getDb(), actor, { orderId, amountMinor: amount.amountMinor, reason: String(formData.get("reason") ?? "") });
+    const orderId = readBoundId(boundOrderId, "orderId");
+    const db = getDb();
+    const amountMinor = parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
+    const result = await refundOrder(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.` };
   } catch (error) {
@@ -31,12 +25,13 @@ export async function refundOrderAction(orderId: number, currency: string, _prev
   }
 }
 
-export async function markRefundedExternallyAction(orderId: number, currency: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function markRefundedExternallyAction(boundOrderId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
-    const amount = readAmount(formData, currency);
-    if (!("amountMinor" in amount)) return amount;
-    markRefundedExternally(getDb(), actor, { orderId, amountMinor: amount.amountMinor, reason: String(formData.get("reason") ?? "") });
+    const orderId = readBoundId(boundOrderId, "orderId");
+    const db = getDb();
+    const amountMinor = parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
+    markRefundedExternally(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Recorded as refunded outside MID Console." };
   } catch (error) {
@@ -44,9 +39,10 @@ export async function markRefundedExternallyAction(orderId: number, currency: st
   }
 }
 
-export async function cancelOrderAction(orderId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function cancelOrderAction(boundOrderId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
+    const orderId = readBoundId(boundOrderId, "orderId");
     await cancelOrder(getDb(), actor, { orderId, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Order canceled at Amazon." };
@@ -55,9 +51,10 @@ export async function cancelOrderAction(orderId: number, _prev: FormState, formD
   }
 }
 
-export async function captureOrderAction(orderId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function captureOrderAction(boundOrderId: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
+    const orderId = readBoundId(boundOrderId, "orderId");
     const result = await captureOrder(getDb(), actor, { orderId });
     revalidatePath(`/orders/${orderId}`);
     if (result.status === "SUCCESS") return { status: "success", message: "Captured at Amazon; the order is complete." };
@@ -68,9 +65,10 @@ export async function captureOrderAction(orderId: number, _prev: FormState, _for
   }
 }
 
-export async function voidAuthorizationAction(orderId: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function voidAuthorizationAction(boundOrderId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("orders.refund");
+    const orderId = readBoundId(boundOrderId, "orderId");
     await voidAuthorization(getDb(), actor, { orderId, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Authorization voided at Amazon; nothing was charged." };

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { listOrders } from "@/lib/orders/list-orders";
-import { parseOrderFilter } from "@/lib/orders/parse-order-filter";
+import { readOrderFilter } from "@/lib/orders/read-order-filter";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { can } from "@/lib/auth/permissions";
@@ -13,14 +14,16 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Orders" };
 
 const INPUT = "rounded-md border-0 py-1.5 px-2.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300";
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("orders.read");
-  const filter = parseOrderFilter(await searchParams);
+  const urlValues = readSearchParams(await searchParams);
+  const filter = readOrderFilter(urlValues);
   const db = getDb();
   const { rows, nextBefore } = listOrders(db, actor, filter);
   const campaigns = can(actor.role, "campaigns.read") ? listCampaigns(db, actor, {}) : [];
@@ -57,6 +60,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <button type="submit" className={buttonClasses("secondary")}>Apply</button>
         <Link href="/orders" className={buttonClasses("ghost")}>Reset</Link>
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {rows.length === 0 ? (
         <EmptyState title={filter.q || filter.status || filter.from ? "No orders match" : "No orders yet"} description={filter.q ? "Check the id or email, or clear the filters." : "Orders placed through the API or Order Entry appear here."} />
       ) : (

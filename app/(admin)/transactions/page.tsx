@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
-import { listTransactions } from "@/lib/transactions/list-transactions";
+import { listTransactions, parseCursor } from "@/lib/transactions/list-transactions";
 import { summarizeTransactions } from "@/lib/transactions/summarize-transactions";
-import { parseTransactionFilter, transactionFilterParams } from "@/lib/transactions/transaction-filter";
+import { readTransactionFilter, transactionFilterParams } from "@/lib/transactions/transaction-filter";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { listFilterOptions } from "@/lib/transactions/filter-options";
 import { formatMoney } from "@/lib/money/money";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,17 +15,18 @@ import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { TransactionFilters } from "@/components/transactions/transaction-filters";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Transactions" };
 
-type Search = Record<string, string | string[] | undefined>;
+const PAGE_SIZES = ["25", "50", "100"] as const;
 
-export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("transactions.read");
-  const search = await searchParams;
-  const filter = parseTransactionFilter(search);
-  const perPage = [25, 50, 100].includes(Number(search.per)) ? Number(search.per) : 25;
-  const after = typeof search.after === "string" ? search.after : undefined;
+  const urlValues = readSearchParams(await searchParams);
+  const filter = readTransactionFilter(urlValues);
+  const perPage = Number(urlValues.oneOf("per", PAGE_SIZES) ?? 25);
+  const after = urlValues.read("after", (raw) => (parseCursor(raw) ? raw : null), "must be a page cursor from the Next link");
   const db = getDb();
   const { rows, nextCursor } = listTransactions(db, actor, filter, { perPage, after });
   const summary = summarizeTransactions(db, actor, filter);
@@ -45,6 +47,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         actions={<a href={`/transactions/export?${params}`} className={buttonClasses("secondary")} download>Export CSV</a>}
       />
       <TransactionFilters filter={filter} perPage={perPage} mids={options.mids.map((m) => ({ id: m.id, label: m.title }))} campaigns={options.campaigns.map((c) => ({ id: c.id, label: c.name }))} />
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       <p className="mb-3 text-sm text-zinc-600" data-testid="transactions-summary">
         <span className="font-medium text-zinc-900">{summary.count.toLocaleString("en-US")}</span> transaction{summary.count === 1 ? "" : "s"}
         {summary.totals.map((t) => <span key={t.currency}> · <span className="tabular font-medium text-zinc-900">{formatMoney(t.sumMinor, t.currency)}</span></span>)}

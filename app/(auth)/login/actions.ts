@@ -19,6 +19,8 @@ function messageFor(code: string): string {
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  // The arguments are whatever the client sent, not necessarily the login form.
+  if (!(formData instanceof FormData)) return { status: "error", message: "Enter your email and password." };
   const email = String(formData.get("email") ?? "").trim();
   const password = String(formData.get("password") ?? "");
   const fieldErrors: Record<string, string> = {};

@@ -99,7 +99,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {refundable && refundable.refundableMinor > 0 && refundable.sale.amazonCaptureId && (
           <Card title="Refund" description="Sent to Amazon; pending until Amazon confirms it (IPN)." className="lg:col-span-3">
             <RefundForm
-              action={refundOrderAction.bind(null, order.id, order.currency)}
+              action={refundOrderAction.bind(null, order.id)}
               refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
               currency={order.currency}
               midLabel={midLabel}
@@ -109,7 +109,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <div className="mt-3">
                 <RefundForm
                   external
-                  action={markRefundedExternallyAction.bind(null, order.id, order.currency)}
+                  action={markRefundedExternallyAction.bind(null, order.id)}
                   refundable={formatMinorPlain(refundable.refundableMinor, order.currency)}
                   currency={order.currency}
                   midLabel={midLabel}

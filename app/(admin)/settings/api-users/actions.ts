@@ -7,7 +7,7 @@ import { requireActionActor } from "@/lib/auth/current-user";
 import { formStateFromError, type FormState } from "@/lib/form-state";
 import type { CreateApiUserState } from "@/lib/api-users/create-state";
 import { createApiUser, setApiUserDisabled, updateApiUserAccess } from "@/lib/api-users/manage-api-users";
-
+import { readBoundBoolean, readBoundId } from "@/lib/read-bound-args";
 
 export async function createApiUserAction(_prev: CreateApiUserState, formData: FormData): Promise<CreateApiUserState> {
   try {
@@ -26,10 +26,10 @@ export async function createApiUserAction(_prev: CreateApiUserState, formData: F
   }
 }
 
-export async function updateApiUserAccessAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateApiUserAccessAction(boundId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("api_users.manage");
-    updateApiUserAccess(getDb(), actor, id, formData.getAll("endpoints").map(String), String(formData.get("allowed_ips") ?? ""));
+    updateApiUserAccess(getDb(), actor, readBoundId(boundId, "apiUserId"), formData.getAll("endpoints").map(String), String(formData.get("allowed_ips") ?? ""));
   } catch (error) {
     return formStateFromError(error);
   }
@@ -37,10 +37,12 @@ export async function updateApiUserAccessAction(id: number, _prev: FormState, fo
   redirect("/settings/api-users?saved=1");
 }
 
-export async function setApiUserDisabledAction(id: number, disabled: boolean, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function setApiUserDisabledAction(boundId: unknown, boundDisabled: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
+  let disabled: boolean;
   try {
     const actor = await requireActionActor("api_users.manage");
-    setApiUserDisabled(getDb(), actor, id, disabled);
+    disabled = readBoundBoolean(boundDisabled, "disabled");
+    setApiUserDisabled(getDb(), actor, readBoundId(boundId, "apiUserId"), disabled);
   } catch (error) {
     return formStateFromError(error);
   }

@@ -3,20 +3,19 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
 import { listAudit } from "@/lib/audit/list-audit";
 import { listUsers } from "@/lib/users/manage-users";
-import { parseIdParam } from "@/lib/parse-id-param";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { buttonClasses } from "@/components/ui/button";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Audit log" };
 
 const ENTITIES = ["mid", "user"] as const;
 const SELECT = "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300";
-
-type Search = { entity?: string; user?: string; before?: string };
 
 function entityHref(entity: string, entityId: string | null): string | null {
   if (!entityId) return null;
@@ -24,12 +23,12 @@ function entityHref(entity: string, entityId: string | null): string | null {
   return null;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("audit.read");
-  const search = await searchParams;
-  const entity = ENTITIES.find((e) => e === search.entity);
-  const userId = parseIdParam(search.user) ?? undefined;
-  const beforeId = parseIdParam(search.before) ?? undefined;
+  const urlValues = readSearchParams(await searchParams);
+  const entity = urlValues.oneOf("entity", ENTITIES);
+  const userId = urlValues.id("user");
+  const beforeId = urlValues.id("before");
   const db = getDb();
   const { rows, hasMore } = listAudit(db, actor, { entity, actorUserId: userId, beforeId, limit: 50 });
   const users = listUsers(db, actor);
@@ -57,6 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button type="submit" className={buttonClasses("secondary")}>Apply</button>
         <Link href="/settings/audit" className={buttonClasses("ghost")}>Reset</Link>
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       {rows.length === 0 ? (
         <EmptyState title="No audit entries" description={entity || userId ? "Nothing matches these filters." : "Changes to users and MIDs will appear here."} />
       ) : (

@@ -4,21 +4,23 @@ import { requirePageActor } from "@/lib/auth/current-user";
 import { listDeclineRules } from "@/lib/declines/manage-decline-rules";
 import { listMids } from "@/lib/mids/list-mids";
 import { parseIdParam } from "@/lib/parse-id-param";
+import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { buttonClasses } from "@/components/ui/button";
 import { DeclineRuleForm } from "@/components/declines/decline-rule-form";
+import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 import { resetDeclineRuleAction, saveDeclineRuleAction } from "./actions";
 
 export const metadata = { title: "Decline messages" };
 
-export default async function DeclinesPage({ searchParams }: { searchParams: Promise<{ mid?: string }> }) {
+export default async function DeclinesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("declines.write");
   const db = getDb();
   const mids = listMids(db, actor);
-  const midId = parseIdParam((await searchParams).mid);
-  const scopeMid = mids.find((m) => m.id === midId) ?? null;
+  const urlValues = readSearchParams(await searchParams);
+  const scopeMid = urlValues.read("mid", (raw) => mids.find((m) => m.id === parseIdParam(raw)) ?? null, "must be the id of a MID") ?? null;
   const rows = listDeclineRules(db, actor, scopeMid?.id ?? null);
   return (
     <>
@@ -35,6 +37,7 @@ export default async function DeclinesPage({ searchParams }: { searchParams: Pro
         <button type="submit" className={buttonClasses("secondary", "sm")}>Show</button>
         {scopeMid && <Link href="/settings/declines" className="text-sm text-accent-700 hover:underline">Back to global</Link>}
       </form>
+      <IgnoredParamsNote ignored={urlValues.ignored} />
       <div className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white shadow-sm">
         {rows.map((row) => (
           <div key={row.code} className="px-5 py-4" data-decline-rule={row.code}>

@@ -1,10 +1,11 @@
 import { getDb } from "@/db/client";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { parseTransactionFilter } from "@/lib/transactions/transaction-filter";
+import { readSearchParams, searchParamsOf } from "@/lib/search-params/read-search-params";
+import { readTransactionFilter } from "@/lib/transactions/transaction-filter";
 import { exportFileName, streamTransactionsCsv } from "@/lib/transactions/export-transactions";
 
-/** CSV of the whole filtered list (same filters as the page), streamed. */
+/** CSV of the whole filtered list (same filters as the page), streamed. A filter value that breaks its rule is a 400 naming it. */
 export async function GET(request: Request) {
   let actor;
   try {
@@ -13,7 +14,12 @@ export async function GET(request: Request) {
     if (error instanceof ForbiddenError) return new Response(error.message, { status: 403 });
     throw error;
   }
-  const filter = parseTransactionFilter(Object.fromEntries(new URL(request.url).searchParams));
+  const urlValues = readSearchParams(searchParamsOf(request.url));
+  const filter = readTransactionFilter(urlValues);
+  if (urlValues.ignored.length > 0) {
+    const problems = urlValues.ignored.map((param) => `${param.name}: ${param.rule}.`).join("\n");
+    return new Response(`Nothing was exported; fix the filter and try again.\n${problems}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   return new Response(streamTransactionsCsv(getDb(), actor, filter), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

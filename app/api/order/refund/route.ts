@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { invalidField } from "@/lib/api/api-error";
 import { handleApiRequest } from "@/lib/api/handle-api-request";
-import { requireId, optionalText } from "@/lib/api/parse-api-fields";
+import { optionalFlag, optionalText, requireId } from "@/lib/api/parse-api-fields";
 import { toApiError } from "@/lib/api/domain-to-api-error";
 import { apiUserActor } from "@/lib/auth/actor";
 import { parseMajorToMinor } from "@/lib/money/money";
@@ -16,7 +16,7 @@ export async function POST(request: Request) {
     const orderId = requireId(fields, "orderId");
     if (!orderExists(db, orderId)) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
     const order = loadOrderResult(db, orderId);
-    const full = ["1", "true", "yes"].includes((fields.fullRefund ?? "").toLowerCase());
+    const full = optionalFlag(fields, "fullRefund");
     let amountMinor: number | undefined;
     if (!full) {
       const text = optionalText(fields, "refundAmount", 20);
