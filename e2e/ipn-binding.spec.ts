@@ -25,7 +25,7 @@ test("another merchant's genuinely signed IPNs naming our reference ids change n
   await sandboxControl("POST", "/_sandbox/faults", { action: "Authorize", mode: "500", count: 4 });
   const pending = await importOrder(request);
   await sandboxControl("DELETE", "/_sandbox/faults");
-  expect(pending.code).toBe("AMAZON_UNAVAILABLE");
+  expect(pending.code).toBe("ORDER_PENDING");
   const paid = await importOrder(request);
   expect(paid.orderStatus).toBe("COMPLETE");
 
