@@ -29,6 +29,8 @@ test.describe("users (admin)", () => {
   });
 
   test("a demoted or disabled user loses access on the next request", async ({ browser }) => {
+    // Two browsers, two sign-ins of the user and three admin actions: slow on a busy machine.
+    test.setTimeout(120_000);
     const adminPage = await (await browser.newContext()).newPage();
     await signInAs(adminPage, "admin");
     await addUser(adminPage, "demote-me@midconsole.test", "operator");

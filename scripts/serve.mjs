@@ -15,7 +15,12 @@ function fail(message) {
   process.exit(1);
 }
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+let values;
+try {
+  ({ values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } }));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)} (options: -p/--port, -H/--hostname)`);
+}
 const portText = values.port ?? process.env.PORT ?? "3000";
 const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
 if (!(port >= 0 && port <= 65535)) fail(`port: "${portText}" is not a port number (0-65535).`);
