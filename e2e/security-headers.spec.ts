@@ -92,6 +92,9 @@ test.describe("security headers", () => {
     }
 
     await signInAs(page, "admin");
+    const signedInPage = await page.request.get("/orders");
+    expect(signedInPage.status()).toBe(200);
+    expectSecurityHeaders(signedInPage, "signed-in /orders");
     const app = baseURL as string;
     for (const target of [`${app}/login`, `${app}/orders`, `${app.replace("127.0.0.1", "localhost")}/login`]) {
       const site = await startFramingSite(target);
