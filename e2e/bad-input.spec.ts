@@ -149,8 +149,12 @@ function actionCases(orderId: number): Record<string, ActionCase> {
     changeRoleAction: { page: "/settings/users", bound: [id("userId")], checked: false },
     setUserDisabledAction: { page: "/settings/users", bound: [id("userId"), { name: "disabled", kind: "boolean", harmless: false }], checked: false },
     resetPasswordAction: { page: "/settings/users", bound: [id("userId")], checked: false },
+    revokeUserSessionsAction: { page: "/settings/users", bound: [id("userId")], checked: false },
+    unlockUserAction: { page: "/settings/users", bound: [id("userId")], checked: false },
     changeOwnPasswordAction: { page: "/account", bound: [], checked: false },
     signInAction: { page: "/login", bound: [], checked: true },
+    // Last: answered with junk it still signs the admin out everywhere, which would end this page's session.
+    signOutEverywhereAction: { page: "/account", bound: [], checked: false },
   };
 }
 

@@ -11,9 +11,12 @@ import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 
 export async function changeOwnPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let email: string;
-  const next = String(formData.get("new_password") ?? "");
+  let next: string;
   try {
     const actor = await requireActionActor();
+    // An action is a public endpoint: what arrives as the form may be anything.
+    if (!(formData instanceof FormData)) return { status: "error", message: "Fill in the password form and send it again." };
+    next = String(formData.get("new_password") ?? "");
     if (next !== String(formData.get("confirm_password") ?? "")) {
       return { status: "error", message: "Check the highlighted fields.", fieldErrors: { confirm_password: "The two new passwords do not match." } };
     }
