@@ -8,3 +8,8 @@ export type SellerMid = { id: number; testMode: boolean };
 export function findSellerMids(tx: Tx, sellerId: string): SellerMid[] {
   return tx.select({ id: mids.id, testMode: mids.testMode }).from(mids).where(eq(mids.merchantId, sellerId)).all();
 }
+
+/** Why a verified notification of a Seller ID we have no MID for changes nothing (receipt and replay say the same). */
+export function describeUnknownSeller(sellerId: string): string {
+  return `unknown seller ${sellerId}: no MID has this Seller ID`;
+}

@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { applyIpn } from "./apply-ipn";
-import { findSellerMids } from "./find-seller-mids";
+import { describeUnknownSeller, findSellerMids } from "./find-seller-mids";
 import type { IpnDisposition } from "./ipn-disposition";
 import { describeBody } from "./refused-ipn-storage";
 
@@ -73,7 +73,7 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
       const sellerMids = findSellerMids(tx, notification.sellerId);
       const result = sellerMids.length
         ? applyIpn(tx, notification, sellerMids)
-        : { disposition: "unknown-seller" as const, summary: `unknown seller ${notification.sellerId}: no MID has this Seller ID`, orderId: null, transactionId: null, midId: null };
+        : { disposition: "unknown-seller" as const, summary: describeUnknownSeller(notification.sellerId), orderId: null, transactionId: null, midId: null };
       const summary = `replayed: ${result.summary}`;
       tx.update(ipnEvents)
         .set({ disposition: result.disposition, applied: result.disposition === "applied", applyResult: summary, sellerId: notification.sellerId, midId: result.midId, orderId: result.orderId ?? event.orderId, transactionId: result.transactionId ?? event.transactionId })

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { ipnEvents } from "@/db/schema";
 import { createIpnVerifier, type IpnNotification, type IpnVerifier } from "@/lib/amazon-pay";
 import { applyIpn } from "./apply-ipn";
-import { findSellerMids } from "./find-seller-mids";
+import { describeUnknownSeller, findSellerMids } from "./find-seller-mids";
 import { describeBody, isSourceOverCap, truncateBody, warnSourceOverCap } from "./refused-ipn-storage";
 
 const MAX_STORED_BODY = 64 * 1024;
@@ -69,7 +69,7 @@ export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveRe
     (tx) => {
       const sellerMids = findSellerMids(tx, notification.sellerId);
       if (sellerMids.length === 0) {
-        return storeRefused(tx, request, { disposition: "unknown-seller", reason: `unknown seller ${notification.sellerId}: no MID has this Seller ID`, status: 403, notification }, receivedAt);
+        return storeRefused(tx, request, { disposition: "unknown-seller", reason: describeUnknownSeller(notification.sellerId), status: 403, notification }, receivedAt);
       }
       const first = tx
         .select({ id: ipnEvents.id })
