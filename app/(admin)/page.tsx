@@ -12,6 +12,9 @@ import { StatusBadge } from "@/components/ui/badge";
 import { MidTable } from "@/components/mids/mid-table";
 import { MoneyStat, PlainStat } from "@/components/dashboard/stat";
 import { VolumeChart } from "@/components/dashboard/volume-chart";
+import { labelDays } from "@/lib/money/calendar";
+import { loadOnboarding } from "@/lib/dashboard/load-onboarding";
+import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
 
 export const metadata = { title: "Overview" };
 
@@ -21,10 +24,12 @@ export default async function OverviewPage() {
   const dashboard = loadDashboard(db, actor);
   const mids = can(actor.role, "mids.read") ? listMids(db, actor, { status: "enabled" }) : null;
   const nearCap = mids?.filter((m) => m.room.isOverAlert) ?? [];
+  const onboarding = loadOnboarding(db, actor);
   const currencies = [...new Set(dashboard.chart.series.map((s) => s.currency))];
   return (
     <>
       <PageHeader title="Overview" description="Today and this month, in the merchant's time zone." />
+      {onboarding.some((step) => !step.done) && <OnboardingChecklist steps={onboarding} />}
       {nearCap.length > 0 && (
         <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
           {nearCap.length} MID{nearCap.length > 1 ? "s are" : " is"} past the alert threshold:{" "}
@@ -43,7 +48,7 @@ export default async function OverviewPage() {
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Captured volume, last 30 days" description="Per MID" className="lg:col-span-2">
           {currencies.length === 0 ? <p className="text-sm text-zinc-500">No captured volume in the last 30 days.</p> : currencies.map((c) => (
-            <VolumeChart key={c} currency={c} start={dashboard.chart.start} series={dashboard.chart.series.filter((s) => s.currency === c)} />
+            <VolumeChart key={c} currency={c} dayLabels={labelDays(dashboard.chart.start, 30)} series={dashboard.chart.series.filter((s) => s.currency === c)} />
           ))}
         </Card>
         <Card title="Declines this month" description="By Amazon reason code">

@@ -59,3 +59,12 @@ export function startOfIsoDayMs(text: string, timeZone = appTimeZone()): number 
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return match ? startOfCalendarDayMs(Number(match[1]), Number(match[2]), Number(match[3]), timeZone) : null;
 }
+
+/**
+ * "Nov 3"-style labels for `count` consecutive days starting at the local midnight `fromMs`,
+ * in the zone. Read at each day's noon so a 23- or 25-hour DST day still gets its own date.
+ */
+export function labelDays(fromMs: number, count: number, timeZone = appTimeZone()): string[] {
+  const format = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
+  return Array.from({ length: count }, (_, day) => format.format(new Date(fromMs + day * 86_400_000 + 12 * 3_600_000)));
+}

@@ -16,11 +16,19 @@ import { UtilizationBar } from "@/components/ui/utilization-bar";
 import { ProductForm, EMPTY_PRODUCT } from "@/components/campaigns/product-form";
 import { AssignMidForm } from "@/components/campaigns/assign-mid-form";
 import { AssignmentControls } from "@/components/campaigns/assignment-controls";
+import { computeRoutingShares } from "@/lib/campaigns/routing-shares";
 import { archiveProductAction, removeAssignmentAction, saveAssignmentAction, saveProductAction, setCampaignArchivedAction } from "../actions";
 
 export const metadata = { title: "Campaign" };
 
 const SAVED: Record<string, string> = { created: "Campaign created. Add products and assign MIDs next.", updated: "Changes saved.", product: "Product saved." };
+
+/** "60 %", "33.3 %", "—" for none: what share of new orders routing sends to a MID now. */
+function formatShare(share: number): string {
+  if (share === 0) return "—";
+  const percent = share * 100;
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)} %`;
+}
 
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor("campaigns.read");
@@ -28,6 +36,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const { saved } = await searchParams;
   const mayWrite = can(actor.role, "campaigns.write");
   const products = campaign.products.filter((p) => !p.archivedAt);
+  const shares = computeRoutingShares(campaign.routingMode, campaign.assignments, campaign.currency);
   const assignedIds = new Set(campaign.assignments.map((a) => a.midId));
   const assignable = mayWrite
     ? listMids(getDb(), actor, { currency: campaign.currency }).filter((m) => !assignedIds.has(m.id)).map((m) => ({ value: String(m.id), label: `#${m.id} ${m.title}${m.enabled ? "" : " (disabled)"}` }))
@@ -58,7 +67,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       />
       {saved && SAVED[saved] && <div className="mb-6"><FormMessage tone="success">{SAVED[saved]}</FormMessage></div>}
       <div className="space-y-6">
-        <Card title="MIDs" description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's.`}>
+        <Card title="MIDs" description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's; the share column says where new orders go now.`}>
           {campaign.assignments.length === 0 ? (
             <p className="mb-4 text-sm text-zinc-500">No MIDs assigned yet: landers cannot place orders in this campaign until one is.</p>
           ) : (
@@ -68,6 +77,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   <tr>
                     <Th>MID</Th>
                     <Th>State</Th>
+                    <Th align="right">Share of new orders</Th>
                     <Th align="right">Today</Th>
                     <Th align="right">MTD</Th>
                     <Th align="right">Cap</Th>
@@ -90,6 +100,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                           {!mid.enabled ? <EnabledBadge enabled={false} /> : !a.enabled ? <Badge tone="slate">Off here</Badge> : <Badge tone="green">Taking orders</Badge>}
                         </span>
                       </Td>
+                      <Td align="right"><span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span></Td>
                       <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
                       <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
                       <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>

@@ -19,6 +19,8 @@ import { FormMessage } from "@/components/ui/field";
 import { LanderSnippet } from "@/components/mids/lander-snippet";
 import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
+import { MidInsightsCard } from "@/components/mids/mid-insights";
+import { loadMidInsights } from "@/lib/mids/load-mid-insights";
 import { setMidEnabledAction, verifyMidAction } from "../actions";
 
 export const metadata = { title: "MID" };
@@ -99,6 +101,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
           </div>
           <div className="mt-4"><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></div>
         </Card>
+        <MidInsightsCard midId={mid.id} currency={mid.currency} insights={loadMidInsights(db, actor, mid.id)} />
         <Card title="Amazon credentials">
           <dl className="divide-y divide-zinc-100">
             <Row label="Seller ID"><span className="font-mono text-xs">{mid.merchantId}</span></Row>

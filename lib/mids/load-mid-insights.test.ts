@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "@/db/seed-demo";
+import { startOfDayMs } from "@/lib/money/calendar";
+import { createTestDb } from "@/lib/testing/test-db";
+import { loadMidInsights } from "./load-mid-insights";
+
+const DAY = 86_400_000;
+
+describe("loadMidInsights", () => {
+  it("agrees with counting one MID's transactions of the last 30 days", async () => {
+    const { db, actorFor } = createTestDb();
+    await seedDemo(db, { history: true });
+    const now = new Date();
+    const from = startOfDayMs(new Date(now.getTime() - 29 * DAY));
+    const scalar = (sql: string, ...params: unknown[]) => Number((db.$client.prepare(sql).pluck().get(...params) as number | null) ?? 0);
+    const midIds = db.$client.prepare("select distinct mid_id from transactions where created_at >= ?").pluck().all(from) as number[];
+    expect(midIds.length).toBeGreaterThan(1);
+    for (const midId of midIds) {
+      const insights = loadMidInsights(db, actorFor("operator"), midId, now);
+      const where = "mid_id = ? and created_at >= ? and type in ('SALE','AUTHORIZE')";
+      expect(insights.attempts).toBe(scalar(`select count(*) from transactions where ${where} and status <> 'PENDING'`, midId, from));
+      expect(insights.approved).toBe(scalar(`select count(*) from transactions where ${where} and status = 'SUCCESS'`, midId, from));
+      const declines = scalar(`select count(*) from transactions where ${where} and status in ('SOFT_DECLINE','HARD_DECLINE')`, midId, from);
+      expect(insights.declinesByReason.reduce((n, d) => n + d.count, 0)).toBe(declines);
+      expect(insights.days.reduce((n, d) => n + d.declined, 0)).toBe(declines);
+      const captured = scalar("select sum(amount_minor) from transactions where mid_id = ? and created_at >= ? and type in ('SALE','CAPTURE') and status = 'SUCCESS'", midId, from);
+      expect(insights.days.reduce((n, d) => n + d.capturedMinor, 0)).toBe(captured);
+      expect(insights.days).toHaveLength(30);
+    }
+  });
+
+  it("says there is no approval rate rather than 0 % when nothing was attempted", () => {
+    const { db, actorFor } = createTestDb();
+    const insights = loadMidInsights(db, actorFor("campaign_manager"), 999);
+    expect(insights).toMatchObject({ attempts: 0, approvalRate: null, declinesByReason: [] });
+  });
+
+  it("is refused to a role that may not read MIDs", () => {
+    const { db, actorFor } = createTestDb();
+    expect(() => loadMidInsights(db, actorFor("support"), 1)).toThrow();
+  });
+});
