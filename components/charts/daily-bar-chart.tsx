@@ -18,7 +18,7 @@ export function DailyBarChart({ rows, series, currency, summary }: { rows: Daily
   return (
     <ChartFrame summary={summary}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke={GRID_COLOR} />
           <XAxis dataKey="label" tick={{ fill: AXIS_COLOR, fontSize: 11 }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={24} />
           <YAxis tick={{ fill: AXIS_COLOR, fontSize: 11 }} tickLine={false} axisLine={false} width={64} tickFormatter={formatAxis} allowDecimals={!currency ? false : true} />

@@ -2,6 +2,16 @@ import Link from "next/link";
 import type { OnboardingStep } from "@/lib/dashboard/load-onboarding";
 import { Card } from "@/components/ui/card";
 
+function StepAction({ step, isNext }: { step: OnboardingStep; isNext: boolean }) {
+  if (!step.allowed) return <p className="mt-1 text-xs text-zinc-600">Ask {step.whoCan} to do this.</p>;
+  if (!step.href) return <p className="mt-1 text-xs text-zinc-600">After the step before.</p>;
+  return (
+    <Link href={step.href} className="mt-1 inline-block text-xs font-medium text-accent-700 hover:underline">
+      {isNext ? "Start →" : "Open →"}
+    </Link>
+  );
+}
+
 /** The overview's first-run guide; shown until every step is done. */
 export function OnboardingChecklist({ steps }: { steps: OnboardingStep[] }) {
   const done = steps.filter((s) => s.done).length;
@@ -23,14 +33,7 @@ export function OnboardingChecklist({ steps }: { steps: OnboardingStep[] }) {
                 <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
               </p>
               <p className="mt-0.5 text-xs text-zinc-600">{step.detail}</p>
-              {!step.done &&
-                (step.href ? (
-                  <Link href={step.href} className="mt-1 inline-block text-xs font-medium text-accent-700 hover:underline">
-                    {step === next ? "Start →" : "Open →"}
-                  </Link>
-                ) : (
-                  <p className="mt-1 text-xs text-zinc-600">Ask {step.whoCan} to do this.</p>
-                ))}
+              {!step.done && <StepAction step={step} isNext={step === next} />}
             </div>
           </li>
         ))}

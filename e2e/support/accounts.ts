@@ -15,7 +15,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toContainText(email);
+  // Checking the password hash (argon2) takes seconds when the machine is busy.
+  await expect(page.getByTestId("current-user")).toContainText(email, { timeout: 20_000 });
 }
 
 export async function signInAs(page: Page, role: DemoRole): Promise<void> {

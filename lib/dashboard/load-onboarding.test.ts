@@ -25,10 +25,12 @@ describe("loadOnboarding", () => {
   it("links only to what the role may do and names who can do the rest", () => {
     const { db, actorFor } = createTestDb();
     const steps = loadOnboarding(db, actorFor("support"));
-    expect(steps.every((s) => s.href === null)).toBe(true);
+    expect(steps.every((s) => s.href === null && !s.allowed)).toBe(true);
     expect(steps.find((s) => s.key === "api_user")?.whoCan).toBe("an admin");
     const manager = loadOnboarding(db, actorFor("campaign_manager"));
     expect(manager.find((s) => s.key === "campaign")?.href).toBe("/campaigns/new");
-    expect(manager.find((s) => s.key === "mid")?.href).toBeNull();
+    expect(manager.find((s) => s.key === "mid")).toMatchObject({ allowed: false, href: null });
+    // Allowed, but it needs a campaign first.
+    expect(manager.find((s) => s.key === "assign")).toMatchObject({ allowed: true, href: null });
   });
 });

@@ -10,7 +10,9 @@ export type OnboardingStep = {
   title: string;
   detail: string;
   done: boolean;
-  /** Where to do it; null when the signed-in role may not (the step then names who can). */
+  /** Whether the signed-in role may do it; when not, the step names who can. */
+  allowed: boolean;
+  /** Where to do it; null when not allowed or while an earlier step it needs is undone. */
   href: string | null;
   whoCan: string;
 };
@@ -28,13 +30,16 @@ export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
   const firstMid = db.select({ id: mids.id }).from(mids).orderBy(asc(mids.id)).limit(1).get();
   const firstCampaign = db.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1).get();
   const verified = db.select({ one: sql<number>`1` }).from(mids).where(sql`${mids.lastVerifyResult} like 'ACTIVE%'`).limit(1).get() !== undefined;
-  const linkIf = (permission: Permission, href: string) => (can(actor.role, permission) ? href : null);
+  const step = (key: OnboardingStep["key"], title: string, detail: string, done: boolean, permission: Permission, href: string | null, whoCan: string): OnboardingStep => {
+    const allowed = can(actor.role, permission);
+    return { key, title, detail, done, allowed, href: allowed ? href : null, whoCan };
+  };
   return [
-    { key: "mid", title: "Add an Amazon Pay MID", detail: "Seller ID, MWS keys and Login with Amazon client, with its cap and fees.", done: firstMid !== undefined, href: linkIf("mids.write", "/mids/new"), whoCan: "an operator" },
-    { key: "verify", title: "Verify its credentials", detail: "One signed call to Amazon confirms the keys and the account's status.", done: verified, href: firstMid ? linkIf("mids.write", `/mids/${firstMid.id}`) : null, whoCan: "an operator" },
-    { key: "campaign", title: "Create a campaign", detail: "Its currency, products and when to capture.", done: firstCampaign !== undefined, href: linkIf("campaigns.write", "/campaigns/new"), whoCan: "a campaign manager" },
-    { key: "assign", title: "Assign the MID to the campaign", detail: "Routing picks among assigned MIDs with cap room.", done: exists(db, campaignMids), href: firstCampaign ? linkIf("campaigns.write", `/campaigns/${firstCampaign.id}`) : null, whoCan: "a campaign manager" },
-    { key: "api_user", title: "Create an API user for the lander", detail: "The loginId and password the lander's server sends with each order.", done: exists(db, apiUsers), href: linkIf("api_users.manage", "/settings/api-users"), whoCan: "an admin" },
-    { key: "first_order", title: "Paste the lander snippet and take a first order", detail: "The MID page has the snippet; Order Entry places a sandbox order by hand.", done: exists(db, orders), href: firstMid ? linkIf("mids.read", `/mids/${firstMid.id}`) : null, whoCan: "an operator" },
+    step("mid", "Add an Amazon Pay MID", "Seller ID, MWS keys and Login with Amazon client, with its cap and fees.", firstMid !== undefined, "mids.write", "/mids/new", "an operator"),
+    step("verify", "Verify its credentials", "One signed call to Amazon confirms the keys and the account's status.", verified, "mids.write", firstMid ? `/mids/${firstMid.id}` : null, "an operator"),
+    step("campaign", "Create a campaign", "Its currency, products and when to capture.", firstCampaign !== undefined, "campaigns.write", "/campaigns/new", "a campaign manager"),
+    step("assign", "Assign the MID to the campaign", "Routing picks among assigned MIDs with cap room.", exists(db, campaignMids), "campaigns.write", firstCampaign ? `/campaigns/${firstCampaign.id}` : null, "a campaign manager"),
+    step("api_user", "Create an API user for the lander", "The loginId and password the lander's server sends with each order.", exists(db, apiUsers), "api_users.manage", "/settings/api-users", "an admin"),
+    step("first_order", "Paste the lander snippet and take a first order", "The MID page has the snippet; Order Entry places a sandbox order by hand.", exists(db, orders), "mids.read", firstMid ? `/mids/${firstMid.id}` : null, "an operator"),
   ];
 }

@@ -77,7 +77,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   <tr>
                     <Th>MID</Th>
                     <Th>State</Th>
-                    <Th align="right">Share of new orders</Th>
+                    <Th align="right">Share now</Th>
                     <Th align="right">Today</Th>
                     <Th align="right">MTD</Th>
                     <Th align="right">Cap</Th>
