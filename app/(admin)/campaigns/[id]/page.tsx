@@ -69,7 +69,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Th>MID</Th>
                     <Th>State</Th>
                     <Th align="right">Today</Th>
-                    <Th align="right">MTD</Th>
+                    <Th align="right">Cap used</Th>
                     <Th align="right">Cap</Th>
                     <Th align="right">Left</Th>
                     <Th>Utilization</Th>
