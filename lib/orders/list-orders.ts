@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
@@ -88,10 +88,21 @@ export function listOrders(db: Db, actor: Actor, filter: OrderListFilter, page: 
   const walkDescending = before ? !key.descending : key.descending;
   const conditions = buildOrderConditions(filter);
   if (cursor) {
-    const beyond = walkDescending ? lt : gt;
-    conditions.push(or(beyond(key.column, cursor.createdAt), and(eq(key.column, cursor.createdAt), beyond(orders.id, cursor.id))) as SQL);
+    // The outer bound (≤ or ≥) lets SQLite seek the index to the cursor instead of walking to it.
+    const [beyond, reach] = walkDescending ? [lt, lte] : [gt, gte];
+    conditions.push(reach(key.column, cursor.createdAt), or(beyond(key.column, cursor.createdAt), beyond(orders.id, cursor.id)) as SQL);
   }
   const direction = walkDescending ? desc : asc;
+  // The page's ids come from orders alone (an index walk in the sort's order); only those rows
+  // are joined. CROSS JOIN fixes that order: left to itself SQLite starts from the small MIDs
+  // table and sorts every order.
+  const pageIds = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(direction(key.column), direction(orders.id))
+    .limit(page.perPage + 1)
+    .as("page_ids");
   const found = db
     .select({
       order: orders,
@@ -101,12 +112,12 @@ export function listOrders(db: Db, actor: Actor, filter: OrderListFilter, page: 
       refundPendingMinor: sql<number>`(select coalesce(sum(${transactions.amountMinor}), 0) from ${transactions} where ${transactions.orderId} = ${orders.id} and ${transactions.type} = 'REFUND' and ${transactions.status} = 'PENDING')`,
       capturePendingMinor: sql<number>`(select coalesce(sum(${transactions.amountMinor}), 0) from ${transactions} where ${transactions.orderId} = ${orders.id} and ${transactions.type} = 'CAPTURE' and ${transactions.status} = 'PENDING')`,
     })
-    .from(orders)
-    .innerJoin(mids, eq(mids.id, orders.midId))
+    .from(pageIds)
+    .crossJoin(orders)
+    .crossJoin(mids)
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(and(eq(orders.id, pageIds.id), eq(mids.id, orders.midId)))
     .orderBy(direction(key.column), direction(orders.id))
-    .limit(page.perPage + 1)
     .all();
   const more = found.length > page.perPage;
   const shown = found.slice(0, page.perPage);
