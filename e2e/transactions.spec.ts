@@ -14,7 +14,7 @@ test("support filters transactions, pages with a bookmarkable URL, and exports e
   const count = Number(((await summary.textContent()) ?? "").match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
   expect(count).toBeGreaterThan(0);
   const rows = page.getByRole("table", { name: "Transactions" }).getByRole("row");
-  for (const text of await rows.allTextContents()) if (!text.startsWith("Date")) expect(text).toMatch(/Refund.*Completed.*-\$/);
+  for (const text of await rows.allTextContents()) if (!text.startsWith("Date")) expect(text).toMatch(/Refund.*Completed.*-[$£]/);
   // The summary names each currency and splits the money: nothing captured among refunds, the
   // refunds negative, net the difference.
   const usd = page.getByRole("region", { name: "Summary" }).getByLabel("USD totals");

@@ -66,8 +66,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         title={
           <span className="flex flex-wrap items-center gap-2">
             Order #{order.id} <OrderStatusBadge status={order.status} />
-            {money.capturePendingMinor > 0 && <Badge tone="blue">Capture pending{" "}<Money minor={money.capturePendingMinor} currency={order.currency} /></Badge>}
-            {money.refundPendingMinor > 0 && <Badge tone="violet">Refund pending{" "}<Money minor={money.refundPendingMinor} currency={order.currency} /></Badge>}
+            {money.capturePendingMinor > 0 && <Badge tone="blue" className="gap-1">Capture pending <Money minor={money.capturePendingMinor} currency={order.currency} /></Badge>}
+            {money.refundPendingMinor > 0 && <Badge tone="violet" className="gap-1">Refund pending <Money minor={money.refundPendingMinor} currency={order.currency} /></Badge>}
           </span>
         }
         description={<>Placed <LocalTime ms={order.createdAt} /> via {order.source.replace("_", " ")}{campaign ? ` · ${campaign.name}` : ""}</>}
@@ -108,7 +108,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </Field>
             <Field label="Refunded">
               {order.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-order.refundedMinor} currency={order.currency} /></span> : <Money minor={0} currency={order.currency} />}
-              {money.refundPendingMinor > 0 && <span className="mt-0.5 block text-[11px] font-medium text-violet-700">Refund pending{" "}<Money minor={money.refundPendingMinor} currency={order.currency} /></span>}
+              {money.refundPendingMinor > 0 && <span className="mt-0.5 block text-[11px] font-medium text-violet-700">Refund pending <Money minor={money.refundPendingMinor} currency={order.currency} /></span>}
             </Field>
             <Field label="Net"><span className="font-semibold"><Money minor={money.capturedMinor - order.refundedMinor} currency={order.currency} /></span></Field>
           </dl>
