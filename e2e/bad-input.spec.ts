@@ -47,7 +47,7 @@ function screens(orderId: number, customerId: number): Record<string, Screen> {
     "/mids/[id]/edit": { url: "/mids/1/edit", params: {}, notes: true },
     "/mids/new": { url: "/mids/new", params: {}, notes: true },
     "/order-entry": { url: "/order-entry", params: { campaign: "id" }, notes: true, unknownIds: ["campaign"] },
-    "/orders": { url: "/orders", params: { status: "enum", campaign: "id", mid: "id", from: "day", to: "day", q: "text", before: "id", per: "pageSize" }, notes: true },
+    "/orders": { url: "/orders", params: { status: "enum", campaign: "id", mid: "id", from: "day", to: "day", q: "text", sort: "enum", per: "pageSize", after: "cursor", before: "cursor" }, notes: true },
     "/orders/[id]": { url: `/orders/${orderId}`, params: {}, notes: true },
     "/settings/api-users": { url: "/settings/api-users", params: { saved: "flash" }, notes: true },
     "/settings/api-users/[id]": { url: "/settings/api-users/1", params: {}, notes: true },

@@ -88,11 +88,11 @@ test.describe("Konnektive-compatible order API", () => {
     await form.getByLabel("Sandbox simulation").selectOption("soft-decline");
     await form.getByRole("button", { name: "Place order" }).click();
     const result = page.getByRole("region", { name: "Order result" });
-    await expect(result).toContainText("DECLINED");
+    await expect(result).toContainText("Declined");
     await expect(result).toContainText("Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account.");
     await expect(result).toContainText("InvalidPaymentMethod");
     await result.getByRole("link", { name: /Open order/ }).click();
-    await expect(page.getByRole("table", { name: "Transactions" })).toContainText("SOFT DECLINE");
+    await expect(page.getByRole("table", { name: "Transactions" })).toContainText("Soft decline");
     await expect(page.getByRole("list", { name: "Amazon calls" })).toContainText("Authorize");
   });
 });

@@ -55,7 +55,7 @@ test("operator adds a MID at the emulator, a campaign manager routes a campaign 
   await expect(form.getByLabel("Order reference id")).toHaveValue(/^S01-/);
   await form.getByRole("button", { name: "Place order" }).click();
   const result = operator.getByRole("region", { name: "Order result" });
-  await expect(result).toContainText("COMPLETE");
+  await expect(result).toContainText("Completed");
   await expect(result).toContainText("Charged 19.99 USD.");
 
   const firstOro = await form.getByLabel("Order reference id").inputValue();
@@ -63,7 +63,7 @@ test("operator adds a MID at the emulator, a campaign manager routes a campaign 
   await expect(form.getByLabel("Order reference id")).not.toHaveValue(firstOro);
   await form.getByLabel("Sandbox simulation").selectOption("amazon-rejected");
   await form.getByRole("button", { name: "Place order" }).click();
-  await expect(result).toContainText("DECLINED");
+  await expect(result).toContainText("Declined");
   await expect(result).toContainText("Amazon Pay could not accept this payment. Please use another payment method.");
 
   // The MID list shows the volume and the verification.

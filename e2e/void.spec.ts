@@ -23,7 +23,12 @@ test.describe("capture-later orders", () => {
     await signInAs(page, "support");
     await page.goto(`/orders/${orderId}`);
     await page.waitForLoadState("networkidle");
-    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("AUTHORIZED");
+    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Authorized");
+    await expect(page.getByText("Authorized $44.90 — capture it below")).toBeVisible();
+    await page.goto(`/orders?q=${orderId}`);
+    await expect(page.getByRole("table", { name: "Orders" }).getByRole("row", { name: new RegExp(`#${orderId}`) })).toContainText("Authorized $44.90 — capture it from the order page");
+    await page.goto(`/orders/${orderId}`);
+    await page.waitForLoadState("networkidle");
 
     const voidForm = page.getByRole("form", { name: "Void authorization" });
     await voidForm.getByRole("button", { name: "Void authorization…" }).click();
@@ -35,9 +40,9 @@ test.describe("capture-later orders", () => {
     await expect(voidForm.getByRole("group", { name: "Confirm void" })).toContainText("Void the authorization of 44.90 USD on MID #1 Amazon Pay US — Main?");
     await voidForm.getByRole("button", { name: "Confirm void" }).click();
 
-    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("VOIDED");
-    const voidRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /VOID/ });
-    await expect(voidRow).toContainText("SUCCESS");
+    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Voided");
+    const voidRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /Void/ });
+    await expect(voidRow).toContainText("Completed");
     await expect(voidRow).toContainText("$44.90");
     await expect(voidRow).toContainText("Out of stock, not shipping");
     await expect(page.getByRole("form", { name: "Void authorization" })).toHaveCount(0);
@@ -55,10 +60,14 @@ test.describe("capture-later orders", () => {
     await expect(capture.getByRole("group", { name: "Confirm capture" })).toContainText("Capture 44.90 USD through MID #1 Amazon Pay US — Main?");
     await capture.getByRole("button", { name: "Confirm capture" }).click();
 
-    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("COMPLETE");
-    const captureRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /CAPTURE/ });
-    await expect(captureRow).toContainText("SUCCESS");
+    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Completed");
+    const captureRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /Capture/ });
+    await expect(captureRow).toContainText("Completed");
     await expect(captureRow).toContainText(/-C\d+/);
+    // The authorization closed because it was captured: a note, never an error code.
+    const authorizationRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /Authorization/ });
+    await expect(authorizationRow).toContainText("Closed after capture");
+    await expect(page.getByRole("table", { name: "Transactions" })).not.toContainText("MaxCapturesProcessed");
     await expect(page.getByRole("form", { name: "Void authorization" })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Refund" })).toBeVisible();
   });
@@ -67,7 +76,7 @@ test.describe("capture-later orders", () => {
     const orderId = await importAuthorizedOrder(request, "Mona");
     await signInAs(page, "campaign_manager");
     await page.goto(`/orders/${orderId}`);
-    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("AUTHORIZED");
+    await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Authorized");
     await expect(page.getByRole("form", { name: "Capture" })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Void authorization" })).toHaveCount(0);
 

@@ -38,11 +38,12 @@ export default async function OverviewPage() {
           ))}
         </div>
       )}
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
-        <MoneyStat label="Gross today" totals={dashboard.grossToday} />
-        <MoneyStat label="Gross this month" totals={dashboard.grossMonth} />
-        <MoneyStat label="Refunds today" totals={dashboard.refundsToday} />
-        <MoneyStat label="Refunds this month" totals={dashboard.refundsMonth} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
+        <MoneyStat label="Gross today" totals={dashboard.grossToday} hint="Captured since midnight" />
+        <MoneyStat label="Gross this month" totals={dashboard.grossMonth} hint="Captured month to date, today included" />
+        <MoneyStat label="Refunds today" totals={dashboard.refundsToday} negative />
+        <MoneyStat label="Refunds this month" totals={dashboard.refundsMonth} negative />
+        <MoneyStat label="Net this month" totals={dashboard.netMonth} hint="Gross − refunds" />
         <PlainStat label="Approval rate (month)" value={dashboard.approvalRate === null ? "—" : `${(dashboard.approvalRate * 100).toFixed(1)}%`} hint={`${dashboard.attempts.toLocaleString("en-US")} charge attempts`} />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">

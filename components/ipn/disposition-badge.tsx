@@ -1,25 +1,10 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { IpnDisposition } from "@/lib/ipn/ipn-disposition";
+import { StatusBadge } from "@/components/ui/badge";
+import { IPN_DISPOSITIONS, type IpnDisposition } from "@/lib/ipn/ipn-disposition";
+import { statusLabel } from "@/lib/status-vocabulary";
 
-export const DISPOSITION_LABELS: Record<IpnDisposition, string> = {
-  applied: "Applied",
-  duplicate: "Duplicate",
-  rejected: "Rejected",
-  "unknown-seller": "Unknown seller",
-  mismatched: "Mismatched",
-  unmatched: "Unmatched",
-};
-
-const TONES: Record<IpnDisposition, BadgeTone> = {
-  applied: "green",
-  duplicate: "slate",
-  rejected: "red",
-  "unknown-seller": "red",
-  mismatched: "amber",
-  unmatched: "blue",
-};
+export const DISPOSITION_LABELS = Object.fromEntries(IPN_DISPOSITIONS.map((d) => [d, statusLabel("ipn", d)])) as Record<IpnDisposition, string>;
 
 /** What became of an IPN, in the same words on the inbox and the order page. */
 export function DispositionBadge({ disposition }: { disposition: IpnDisposition }) {
-  return <Badge tone={TONES[disposition]}>{DISPOSITION_LABELS[disposition]}</Badge>;
+  return <StatusBadge kind="ipn" status={disposition} />;
 }

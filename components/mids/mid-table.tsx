@@ -5,7 +5,12 @@ import { EnabledBadge, ModeBadge } from "@/components/ui/badge";
 import { Money } from "@/components/ui/money";
 import { UtilizationBar } from "@/components/ui/utilization-bar";
 
+/**
+ * Today and MTD are gross captured volume (MTD includes today, so it is never smaller); "Cap used"
+ * is what counts against the cap: net of refunds for a MID that counts refunds back.
+ */
 export function MidTable({ mids }: { mids: MidWithVolume[] }) {
+  const allNet = mids.every((m) => m.capCountsRefunds);
   return (
     <Table label="MIDs">
       <thead>
@@ -16,8 +21,9 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
           <Th>Region</Th>
           <Th>Mode</Th>
           <Th>Status</Th>
-          <Th align="right">Today</Th>
-          <Th align="right">MTD</Th>
+          <Th align="right">Today (gross)</Th>
+          <Th align="right">MTD (gross)</Th>
+          <Th align="right">{allNet ? "Cap used (net)" : "Cap used"}</Th>
           <Th align="right">Cap</Th>
           <Th align="right">Left</Th>
           <Th>Utilization</Th>
@@ -47,7 +53,12 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
               )}
             </Td>
             <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
-            <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
+            <Td align="right"><Money minor={mid.grossMonthMinor} currency={mid.currency} /></Td>
+            <Td align="right">
+              <Money minor={mid.room.usedMinor} currency={mid.currency} />
+              {!allNet && <span className="block text-[11px] text-zinc-500">{mid.capCountsRefunds ? "net of refunds" : "gross"}</span>}
+              {mid.room.reservedMinor > 0 && <span className="block text-[11px] text-zinc-500">+ <Money minor={mid.room.reservedMinor} currency={mid.currency} /> in flight</span>}
+            </Td>
             <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
             <Td align="right" className={mid.room.isOverAlert ? "font-medium text-amber-700" : undefined}>
               <Money minor={mid.room.leftMinor} currency={mid.currency} />

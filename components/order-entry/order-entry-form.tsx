@@ -5,7 +5,8 @@ import { startTransition, useActionState, useState } from "react";
 import type { OrderEntryState, CheckoutState } from "@/lib/orders/order-entry-state";
 import { TextField, SelectField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { Badge, StatusBadge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
+import { formatMoney, parseMajorToMinor } from "@/lib/money/money";
 
 type Option = { value: string; label: string };
 type Product = Option & { recurring: boolean };
@@ -115,9 +116,9 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
           <section aria-label="Order result" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
             <div className="flex items-center justify-between gap-2">
               <p className="text-sm font-semibold text-zinc-900">Order #{state.result.orderId}</p>
-              <span className="flex gap-1"><Badge tone="slate">{state.result.orderStatus}</Badge>{state.result.responseType && <StatusBadge status={state.result.responseType} />}</span>
+              <span className="flex gap-1"><StatusBadge kind="order" status={state.result.orderStatus} />{state.result.responseType && <StatusBadge status={state.result.responseType} />}</span>
             </div>
-            <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>{state.status === "error" ? state.message : `Charged ${state.result.amountPaid} ${state.result.currency}.`}</p>
+            <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>{state.status === "error" ? state.message : state.result.orderStatus === "AUTHORIZED" ? `Authorized ${formatMoney(parseMajorToMinor(state.result.totalAmount, state.result.currency) ?? 0, state.result.currency)} — capture it from the order page.` : `Charged ${state.result.amountPaid} ${state.result.currency}.`}</p>
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
               <dt className="text-zinc-500">Amazon order</dt><dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
               <dt className="text-zinc-500">Authorization</dt><dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>

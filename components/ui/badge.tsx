@@ -1,6 +1,7 @@
+import { describeStatus, type StatusKind, type StatusTone } from "@/lib/status-vocabulary";
 import { cn } from "./cn";
 
-export type BadgeTone = "green" | "amber" | "red" | "slate" | "blue" | "violet";
+export type BadgeTone = StatusTone;
 
 const TONES: Record<BadgeTone, string> = {
   green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
@@ -19,11 +20,10 @@ export function Badge({ tone = "slate", children, className }: { tone?: BadgeTon
   );
 }
 
-/** The one status vocabulary of design.md §6, used by every table. */
-export function StatusBadge({ status }: { status: string }) {
-  const tone: BadgeTone =
-    status === "SUCCESS" ? "green" : status === "SOFT_DECLINE" ? "amber" : status === "HARD_DECLINE" || status === "ERROR" ? "red" : "slate";
-  return <Badge tone={tone}>{status.replace("_", " ")}</Badge>;
+/** A state in the app's one vocabulary (lib/status-vocabulary.ts); a transaction response unless told. */
+export function StatusBadge({ status, kind = "transaction" }: { status: string; kind?: StatusKind }) {
+  const { label, tone } = describeStatus(kind, status);
+  return <Badge tone={tone}>{label}</Badge>;
 }
 
 export function ModeBadge({ testMode }: { testMode: boolean }) {
@@ -31,5 +31,5 @@ export function ModeBadge({ testMode }: { testMode: boolean }) {
 }
 
 export function EnabledBadge({ enabled }: { enabled: boolean }) {
-  return enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="slate">Disabled</Badge>;
+  return <StatusBadge kind="mid" status={enabled ? "enabled" : "disabled"} />;
 }

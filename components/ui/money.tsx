@@ -1,5 +1,11 @@
 import { formatMoney } from "@/lib/money/money";
 
-export function Money({ minor, currency }: { minor: number; currency: string }) {
-  return <span className="tabular whitespace-nowrap">{formatMoney(minor, currency)}</span>;
+/** An amount; `code` adds the currency code ("$1.00 USD") wherever figures in several currencies sit together. */
+export function Money({ minor, currency, code = false }: { minor: number; currency: string; code?: boolean }) {
+  return (
+    <span className="tabular whitespace-nowrap">
+      {formatMoney(minor, currency)}
+      {code && <span className="ml-1 text-[0.75em] font-medium text-zinc-500">{currency}</span>}
+    </span>
+  );
 }

@@ -11,10 +11,11 @@ export function Table({ children, label }: { children: React.ReactNode; label: s
   );
 }
 
-export function Th({ children, align = "left", className }: { children?: React.ReactNode; align?: "left" | "right"; className?: string }) {
+export function Th({ children, align = "left", className, sort }: { children?: React.ReactNode; align?: "left" | "right"; className?: string; sort?: "ascending" | "descending" | "none" }) {
   return (
     <th
       scope="col"
+      aria-sort={sort}
       className={cn(
         "sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50/95 px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 backdrop-blur whitespace-nowrap",
         align === "right" ? "text-right" : "text-left",

@@ -4,6 +4,7 @@ import { customers, orders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { DomainError } from "@/lib/errors";
+import { readCustomerFigures, type CustomerFigures } from "./customer-figures";
 
 export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
   assertCan(actor, "customers.read");
@@ -18,7 +19,6 @@ export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before
       firstName: customers.firstName,
       lastName: customers.lastName,
       createdAt: customers.createdAt,
-      orderCount: sql<number>`(select count(*) from ${orders} o where o.customer_id = ${customers.id})`,
     })
     .from(customers)
     .where(conditions.length ? and(...conditions) : undefined)
@@ -26,7 +26,8 @@ export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before
     .limit(filter.perPage + 1)
     .all();
   const shown = rows.slice(0, filter.perPage);
-  return { rows: shown, nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null };
+  const figures = readCustomerFigures(db, shown.map((c) => c.id));
+  return { rows: shown.map((c) => ({ ...c, ...(figures.get(c.id) as CustomerFigures) })), nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null };
 }
 
 export function getCustomer(db: Db, actor: Actor, customerId: number) {

@@ -47,12 +47,15 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   });
 
   const recentDeclines = listRecentDeclines(db, 8);
+  const grossMonth = sumSince(db, CAPTURED_TYPES, month);
+  const refundsMonth = sumSince(db, ["REFUND"], month);
 
   return {
     grossToday: sumSince(db, CAPTURED_TYPES, today),
-    grossMonth: sumSince(db, CAPTURED_TYPES, month),
+    grossMonth,
     refundsToday: sumSince(db, ["REFUND"], today),
-    refundsMonth: sumSince(db, ["REFUND"], month),
+    refundsMonth,
+    netMonth: subtractTotals(grossMonth, refundsMonth),
     approvalRate: attempts ? approved / attempts : null,
     attempts,
     declinesByReason,
@@ -62,6 +65,13 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
 }
 
 export type Dashboard = ReturnType<typeof loadDashboard>;
+
+/** Per currency, a − b (a currency only in b comes out negative). */
+function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[] {
+  const currencies = [...new Set([...a, ...b].map((t) => t.currency))].sort();
+  const of = (list: CurrencyTotal[], currency: string) => list.find((t) => t.currency === currency)?.minor ?? 0;
+  return currencies.map((currency) => ({ currency, minor: of(a, currency) - of(b, currency) }));
+}
 
 /**
  * The newest declined charge attempts. One index walk per decline status (status, created_at),

@@ -16,9 +16,14 @@ export type MidListFilter = {
   status?: "enabled" | "disabled";
 };
 
-export type MidWithVolume = MidDto & { todayMinor: number; room: CapRoom };
+/**
+ * todayMinor and grossMonthMinor are gross (captured since local midnight / since the first of the
+ * month, refunds not taken off), so month-to-date is never below today; room.usedMinor is what
+ * counts against the cap (net of refunds when the MID counts refunds back).
+ */
+export type MidWithVolume = MidDto & { todayMinor: number; grossMonthMinor: number; refundedMonthMinor: number; room: CapRoom };
 
-/** MIDs with Today (captured since local midnight) and this month's cap use. */
+/** MIDs with Today, this month's gross volume and this month's cap use. */
 export function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now = new Date()): MidWithVolume[] {
   assertCan(actor, "mids.read");
   const conditions: SQL[] = [];
@@ -76,6 +81,8 @@ export function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[
     return {
       ...mid,
       todayMinor: today.get(mid.id) ?? 0,
+      grossMonthMinor: u?.capturedMinor ?? 0,
+      refundedMonthMinor: u?.refundedMinor ?? 0,
       room: computeCapRoom({
         capMinor: mid.monthlyCapMinor,
         capturedMinor: u?.capturedMinor ?? 0,

@@ -12,10 +12,10 @@ export type TotalsQuery = {
   types?: readonly string[];
   statuses?: readonly string[];
   /** Group by these; "day" counts whole days from `dayZeroMs`. */
-  groupBy: Array<"currency" | "status" | "reason" | "mid" | "day">;
+  groupBy: Array<"currency" | "type" | "status" | "reason" | "mid" | "day">;
   dayZeroMs?: number;
 };
-export type TotalsRow = { currency: string; status: string; reason: string; midId: number; day: number; count: number; sumMinor: number };
+export type TotalsRow = { currency: string; type: string; status: string; reason: string; midId: number; day: number; count: number; sumMinor: number };
 
 const onHour = (ms: number | undefined) => ms === undefined || ms % HOUR === 0;
 
@@ -46,12 +46,13 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
   if (query.statuses) add(`status in (${list(query.statuses)})`, ...query.statuses);
   const columns: Record<TotalsQuery["groupBy"][number], string> = {
     currency: "currency",
+    type: "type",
     status: "status",
     reason: source.reason,
     mid: "mid_id",
     day: `(${source.at} - ${Number(dayZero)}) / ${DAY}`,
   };
-  const names: Record<TotalsQuery["groupBy"][number], keyof TotalsRow> = { currency: "currency", status: "status", reason: "reason", mid: "midId", day: "day" };
+  const names: Record<TotalsQuery["groupBy"][number], keyof TotalsRow> = { currency: "currency", type: "type", status: "status", reason: "reason", mid: "midId", day: "day" };
   const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
   const sql = `select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}
     ${where.length ? `where ${where.join(" and ")}` : ""}

@@ -1,32 +1,54 @@
 import { eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { transactionAmountTotals, transactions } from "@/db/schema";
+import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES, transactionAmountTotals, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { amountBound, buildTransactionConditions, dayBounds, whereOf, type TransactionFilter } from "./transaction-filter";
 import { sumTransactionTotals } from "./sum-transaction-totals";
 
-export type TransactionSummary = { count: number; totals: Array<{ currency: string; sumMinor: number; count: number }> };
-type Row = { currency: string; sumMinor: number; count: number };
+export type Figure = { count: number; minor: number };
 
 /**
- * Count and sum per currency of the whole filtered result (not just the page). Filters the
+ * One currency's money, in the words an operator uses: captured (sales and captures Amazon
+ * confirmed), refunded (confirmed refunds), net (captured − refunded), declined (charge attempts
+ * Amazon declined) and pending (anything Amazon has not answered yet, e.g. a refund in flight).
+ */
+export type CurrencySummary = { currency: string; captured: Figure; refunded: Figure; net: number; declined: Figure; pending: Figure; rows: number };
+export type TransactionSummary = { count: number; currencies: CurrencySummary[] };
+
+type Row = { currency: string; type: string; status: string; sumMinor: number; count: number };
+
+const DECLINES = new Set(["SOFT_DECLINE", "HARD_DECLINE"]);
+const isCaptured = (r: Row) => r.status === "SUCCESS" && (CAPTURED_TYPES as readonly string[]).includes(r.type);
+const isRefunded = (r: Row) => r.status === "SUCCESS" && r.type === "REFUND";
+const isDeclined = (r: Row) => DECLINES.has(r.status) && (CHARGE_ATTEMPT_TYPES as readonly string[]).includes(r.type);
+const isPending = (r: Row) => r.status === "PENDING";
+
+/**
+ * Count and per-currency figures of the whole filtered result (not just the page). Filters the
  * running totals can answer (dates, MID, campaign, type, response, or amounts without dates)
  * read those; a search or amounts within dates count the rows themselves.
  */
 export function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): TransactionSummary {
   assertCan(actor, "transactions.read");
-  const rows = totalsFromRunningTotals(db, filter) ?? totalsFromRows(db, filter);
-  const totals = rows.map((t) => ({ currency: t.currency, sumMinor: Number(t.sumMinor), count: Number(t.count) })).filter((t) => t.count > 0);
-  return { count: totals.reduce((n, t) => n + t.count, 0), totals };
+  const rows = (totalsFromRunningTotals(db, filter) ?? totalsFromRows(db, filter)).map((r) => ({ ...r, sumMinor: Number(r.sumMinor), count: Number(r.count) })).filter((r) => r.count > 0);
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort().map((currency) => summarizeCurrency(currency, rows.filter((r) => r.currency === currency)));
+  return { count: currencies.reduce((n, c) => n + c.rows, 0), currencies };
+}
+
+function summarizeCurrency(currency: string, rows: Row[]): CurrencySummary {
+  const figure = (test: (r: Row) => boolean): Figure => rows.filter(test).reduce((f, r) => ({ count: f.count + r.count, minor: f.minor + r.sumMinor }), { count: 0, minor: 0 });
+  const captured = figure(isCaptured);
+  const refunded = figure(isRefunded);
+  return { currency, captured, refunded, net: captured.minor - refunded.minor, declined: figure(isDeclined), pending: figure(isPending), rows: rows.reduce((n, r) => n + r.count, 0) };
 }
 
 function totalsFromRows(db: Db, filter: TransactionFilter): Row[] {
   return db
-    .select({ currency: transactions.currency, sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`, count: sql<number>`count(*)` })
+    .select({ currency: transactions.currency, type: transactions.type, status: transactions.status, sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`, count: sql<number>`count(*)` })
     .from(transactions)
     .where(whereOf(buildTransactionConditions(filter)))
-    .groupBy(transactions.currency)
+    .groupBy(transactions.currency, transactions.type, transactions.status)
     .all();
 }
 
@@ -44,7 +66,7 @@ function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Row[] | nul
       campaignId: filter.campaignId,
       types: filter.type && [filter.type],
       statuses: filter.status && [filter.status],
-      groupBy: ["currency"],
+      groupBy: ["currency", "type", "status"],
     });
   }
   const t = transactionAmountTotals;
@@ -55,5 +77,10 @@ function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Row[] | nul
   if (filter.status) conditions.push(eq(t.status, filter.status));
   if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte, t));
   if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte, t));
-  return db.select({ currency: t.currency, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` }).from(t).where(whereOf(conditions)).groupBy(t.currency).all();
+  return db
+    .select({ currency: t.currency, type: t.type, status: t.status, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` })
+    .from(t)
+    .where(whereOf(conditions))
+    .groupBy(t.currency, t.type, t.status)
+    .all();
 }

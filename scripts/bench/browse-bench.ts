@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 const MAX_DB_AGE_MS = 12 * 3600_000;
 const GOALS = { pageP50Ms: 150, pageFloorFactor: 3, pageFloorSlackMs: 30, exportSeconds: 20, exportFloorFactor: 2, exportRssMb: 300 };
 
-type PageCase = { key: string; label: string; url: string; floor: () => unknown; expectCount?: () => number };
+type PageCase = { key: string; label: string; url: string; floor: () => unknown; expectCount?: () => number; countTestId?: string };
 export type PageFigures = { p50Ms: number; p95Ms: number; floorP50Ms: number; floorP95Ms: number; goalMet: boolean };
 export type ExportFigures = { seconds: number; floorSeconds: number | null; rssGrowthMb: number; rows: number; floorRows: number | null; goalMet: boolean };
 
@@ -107,6 +107,7 @@ function buildCases(floor: Floor): PageCase[] {
     page("searchEmail", "search: customer email", { q: sample.email }, { where: ["t.order_id in (select id from orders where email = ?)"], params: [sample.email] }),
     page("searchAmazonId", "search: Amazon capture id", { q: sample.capture }, { where: ["t.amazon_capture_id = ?"], params: [sample.capture] }),
     page("page200", "no filter, page 200", { after: `${cursor.createdAt}.${cursor.id}` }, { where: [], params: [], cursor, totals: allTime([], []) }),
+    ...orderCases(floor, { from, to, fromMs, toMs }),
     { key: "midList", label: "MID list (/mids)", url: "/mids", floor: () => floor.midList(monthKey(now), today) },
     {
       key: "dashboard",
@@ -114,6 +115,27 @@ function buildCases(floor: Floor): PageCase[] {
       url: "/",
       floor: () => floor.dashboard({ today, month: monthKey(now), monthStart: thisMonth, chartStart: startOfDayMs(new Date(now.getTime() - 29 * DAY)) }),
     },
+  ];
+}
+
+/** /orders: newest first, by amount, one campaign, a month, and the page before page 2 (Newer). */
+function orderCases(floor: Floor, month: { from: string; to: string; fromMs: number; toMs: number }): PageCase[] {
+  const newest = "o.created_at desc, o.id desc";
+  const second = floor.db.prepare("select created_at as createdAt, id from orders order by created_at desc, id desc limit 1 offset 24").get() as { createdAt: number; id: number };
+  const order = (key: string, label: string, params: Record<string, string>, where: string[], values: Array<string | number>, orderBy = newest): PageCase => ({
+    key,
+    label,
+    url: `/orders?${new URLSearchParams(params)}`,
+    floor: () => floor.ordersPage({ where, params: values, orderBy }),
+    expectCount: () => (floor.db.prepare(`select count(*) as n from orders o${where.length ? ` where ${where.join(" and ")}` : ""}`).get(...values) as { n: number }).n,
+    countTestId: "orders-count",
+  });
+  return [
+    order("ordersNewest", "/orders newest first", {}, [], []),
+    order("ordersAmount", "/orders by amount, highest first", { sort: "amount-desc" }, [], [], "o.total_minor desc, o.id desc"),
+    order("ordersCampaign", "/orders campaign 2", { campaign: "2" }, ["o.campaign_id = ?"], [2]),
+    order("ordersMonth", `/orders ${month.from}…${month.to}`, { from: month.from, to: month.to }, ["o.created_at >= ?", "o.created_at < ?"], [month.fromMs, month.toMs]),
+    order("ordersNewer", "/orders Newer from page 2", { before: `${second.createdAt}.${second.id}` }, [], []),
   ];
 }
 
@@ -138,8 +160,8 @@ const summary = (samples: number[]) => {
 };
 
 /** The page's own count, as shown to the user ("1,234 transactions"), to prove app and floor fetched the same result. */
-function shownCount(html: string): number | null {
-  const match = /data-testid="transactions-summary"[^>]*>(?:<[^>]+>)*([\d,]+)/.exec(html);
+function shownCount(html: string, testId = "transactions-summary"): number | null {
+  const match = new RegExp(`data-testid="${testId}"[^>]*>(?:<[^>]+>)*([\\d,]+)`).exec(html);
   return match ? Number(match[1].replace(/,/g, "")) : null;
 }
 
@@ -159,8 +181,8 @@ async function measurePage(testCase: PageCase, cookie: string): Promise<PageFigu
   }
   if (testCase.expectCount) {
     const expected = testCase.expectCount();
-    const shown = shownCount(html);
-    if (shown !== expected) throw new Error(`${testCase.key}: the page shows ${shown} transactions, the floor counts ${expected}`);
+    const shown = shownCount(html, testCase.countTestId);
+    if (shown !== expected) throw new Error(`${testCase.key}: the page shows ${shown} rows, the floor counts ${expected}`);
   }
   const a = summary(app);
   const f = summary(floor);

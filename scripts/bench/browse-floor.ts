@@ -43,6 +43,16 @@ export function openFloor(file: string) {
       const options = [prepared("select id, title from mids order by id").raw(true).all(), prepared("select id, name from campaigns order by id").raw(true).all()];
       return { rows, totals, options };
     },
+    /** One /orders page: 25 rows (+1), picked from orders alone in the sort's order, joined to MIDs and campaigns; the filter's count; filter names. */
+    ordersPage(query: { where: string[]; params: Params; orderBy: string }, perPage = 25) {
+      const where = whereSql(query.where);
+      const rows = prepared(
+        `select o.*, m.title, c.name from (select o.id from orders o${where} order by ${query.orderBy} limit ?) p cross join orders o cross join mids m left join campaigns c on c.id = o.campaign_id where o.id = p.id and m.id = o.mid_id order by ${query.orderBy}`,
+      ).raw(true).all(...query.params, perPage + 1);
+      const count = prepared(`select count(*) from orders o${where}`).raw(true).get(...query.params);
+      const options = [prepared("select id, title from mids order by id").raw(true).all(), prepared("select id, name from campaigns order by id").raw(true).all()];
+      return { rows, count, options };
+    },
     /** The MID list: every MID with this month's usage and today's captured volume. */
     midList(month: string, todayStart: number) {
       const list = prepared("select * from mids order by id").all();

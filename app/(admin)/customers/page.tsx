@@ -6,6 +6,8 @@ import { readSearchParams, type SearchParams } from "@/lib/search-params/read-se
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
+import { Money } from "@/components/ui/money";
+import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
@@ -19,7 +21,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const { rows, nextBefore } = listCustomers(getDb(), actor, { q, before: urlValues.id("before"), perPage: 50 });
   return (
     <>
-      <PageHeader title="Customers" description="Buyers, de-duplicated by email, with their orders." />
+      <PageHeader title="Customers" description="Buyers, de-duplicated by email, newest first. Lifetime value is captured less refunded, per currency." />
       <form method="get" role="search" aria-label="Search customers" className="mb-4 flex gap-2">
         <label htmlFor="q" className="sr-only">Search customers</label>
         <input id="q" name="q" type="search" defaultValue={q ?? ""} placeholder="Email or name…" className="min-w-64 flex-1 rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300" />
@@ -30,13 +32,33 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <EmptyState title={q ? "No customer matches" : "No customers yet"} description={q ? "Try the full email address." : "Customers appear with their first order."} />
       ) : (
         <Table label="Customers">
-          <thead><tr><Th>Customer</Th><Th>Email</Th><Th align="right">Orders</Th><Th>Since</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Customer</Th>
+              <Th align="right">Orders</Th>
+              <Th align="right">Lifetime value (net)</Th>
+              <Th align="right">Refunds</Th>
+              <Th>Last order</Th>
+              <Th>Subscriptions</Th>
+              <Th>Since</Th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((c) => (
               <tr key={c.id} className="hover:bg-zinc-50">
-                <Td><a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a></Td>
-                <Td className="text-xs">{c.email}</Td>
+                <Td>
+                  <a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a>
+                  <span className="block text-xs text-zinc-500">{c.email}</span>
+                </Td>
                 <Td align="right">{c.orderCount}</Td>
+                <Td align="right">
+                  {c.money.length === 0 ? <span className="text-zinc-400">—</span> : c.money.map((m) => <span key={m.currency} className="block font-medium"><Money minor={m.capturedMinor - m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
+                </Td>
+                <Td align="right">
+                  {c.money.every((m) => m.refundedMinor === 0) ? <span className="text-zinc-400">—</span> : c.money.filter((m) => m.refundedMinor > 0).map((m) => <span key={m.currency} className="block text-violet-700"><Money minor={-m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
+                </Td>
+                <Td>{c.lastOrderId ? <><a href={`/orders/${c.lastOrderId}`} className="text-accent-700 hover:underline">#{c.lastOrderId}</a><span className="block text-xs text-zinc-500"><LocalTime ms={c.lastOrderAt as number} /></span></> : "—"}</Td>
+                <Td>{c.subscriptions === 0 ? <span className="text-zinc-400">None</span> : <span className="flex flex-wrap gap-1">{c.activeSubscriptions > 0 && <StatusBadge kind="subscription" status="active" />}<span className="text-xs text-zinc-600">{c.activeSubscriptions} of {c.subscriptions} active</span></span>}</Td>
                 <Td><LocalTime ms={c.createdAt} /></Td>
               </tr>
             ))}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
-import { listOrders } from "@/lib/orders/list-orders";
-import { readOrderFilter } from "@/lib/orders/read-order-filter";
+import { countOrders, listOrders, type OrderSort } from "@/lib/orders/list-orders";
+import { orderFilterParams, readOrderFilter } from "@/lib/orders/read-order-filter";
 import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { listFilterOptions } from "@/lib/transactions/filter-options";
+import { listDatePresets } from "@/lib/search-params/date-presets";
+import { appTimeZone } from "@/lib/money/calendar";
+import { statusLabel } from "@/lib/status-vocabulary";
 import { ORDER_STATUSES } from "@/db/schema/orders";
-import { can } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";
@@ -14,66 +16,84 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderMoneyNote } from "@/components/orders/order-money-note";
 import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
+import { DatePresets, FilterInput, FilterPanel, FilterSelect } from "@/components/filters/filter-panel";
+import { SortLink } from "@/components/filters/sort-link";
 
 export const metadata = { title: "Orders" };
 
-const INPUT = "rounded-md border-0 py-1.5 px-2.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300";
+/** A column's sort state and the sort its header link asks for (high to low first, then flipped). */
+function columnSort(current: OrderSort, column: "date" | "amount"): { state: "ascending" | "descending" | "none"; next: OrderSort } {
+  const [high, low]: [OrderSort, OrderSort] = column === "date" ? ["newest", "oldest"] : ["amount-desc", "amount-asc"];
+  if (current === high) return { state: "descending", next: low };
+  if (current === low) return { state: "ascending", next: high };
+  return { state: "none", next: high };
+}
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("orders.read");
   const urlValues = readSearchParams(await searchParams);
-  const filter = readOrderFilter(urlValues);
+  const { filter, page } = readOrderFilter(urlValues);
   const db = getDb();
-  const { rows, nextBefore } = listOrders(db, actor, filter);
-  const campaigns = can(actor.role, "campaigns.read") ? listCampaigns(db, actor, {}) : [];
-  const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    const base = { status: filter.status, campaign: filter.campaignId?.toString(), mid: filter.midId?.toString(), from: filter.from, to: filter.to, q: filter.q, per: String(filter.perPage) };
-    for (const [k, v] of Object.entries({ ...base, ...extra })) if (v) params.set(k, v);
-    return `/orders?${params}`;
+  const { rows, previous, next } = listOrders(db, actor, filter, page);
+  const total = countOrders(db, actor, filter);
+  const options = listFilterOptions(db, actor);
+  const params = orderFilterParams(filter, page);
+  const link = (extra: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(extra)) {
+      if (v === undefined) p.delete(k);
+      else p.set(k, v);
+    }
+    return `/orders?${p}`;
   };
+  const byDate = columnSort(page.sort, "date");
+  const byAmount = columnSort(page.sort, "amount");
+  const [back, forward] = page.sort === "newest" ? ["Newer", "Older"] : page.sort === "oldest" ? ["Older", "Newer"] : ["Previous", "Next"];
+  const timeZone = appTimeZone();
+  const filtered = Boolean(filter.q || filter.status || filter.from || filter.to || filter.campaignId || filter.midId);
+
   return (
     <>
-      <PageHeader title="Orders" description="Newest first. Search by order id, email or Amazon order reference / billing agreement id." />
-      <form method="get" role="search" aria-label="Filter orders" className="mb-4 flex flex-wrap items-end gap-2">
-        <label htmlFor="q" className="sr-only">Search orders</label>
-        <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Order id, email, S01-…" className={`${INPUT} min-w-56 flex-1`} />
-        <label htmlFor="status" className="sr-only">Status</label>
-        <select id="status" name="status" defaultValue={filter.status ?? ""} className={`${INPUT} pr-8`}>
-          <option value="">All statuses</option>
-          {ORDER_STATUSES.map((s) => <option key={s} value={s}>{s.replace("_", " ")}</option>)}
-        </select>
-        {campaigns.length > 0 && (
-          <>
-            <label htmlFor="campaign" className="sr-only">Campaign</label>
-            <select id="campaign" name="campaign" defaultValue={filter.campaignId ? String(filter.campaignId) : ""} className={`${INPUT} pr-8`}>
-              <option value="">All campaigns</option>
-              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-          </>
-        )}
-        <label className="text-xs text-zinc-500" htmlFor="from">From</label>
-        <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={INPUT} />
-        <label className="text-xs text-zinc-500" htmlFor="to">To</label>
-        <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={INPUT} />
-        <button type="submit" className={buttonClasses("secondary")}>Apply</button>
-        <Link href="/orders" className={buttonClasses("ghost")}>Reset</Link>
-      </form>
+      <PageHeader
+        title="Orders"
+        description="Every order placed through the API, Order Entry or a rebill."
+        actions={<a href={`/orders/export?${orderFilterParams(filter, { sort: page.sort, perPage: 25 })}`} className={buttonClasses("secondary")} download>Export CSV</a>}
+      />
+      <DatePresets presets={listDatePresets(new Date(), timeZone)} href={(range) => link({ ...range, after: undefined, before: undefined })} active={filter} timeZone={timeZone} />
+      <FilterPanel label="Filter orders" resetHref="/orders">
+        <FilterInput name="q" label="Search orders" type="search" value={filter.q} placeholder="Order id, email, S01-…, C01-…" wide />
+        <FilterInput name="from" label="From" type="date" value={filter.from} />
+        <FilterInput name="to" label="To" type="date" value={filter.to} />
+        <FilterSelect name="status" label="Status" value={filter.status} options={[["", "All statuses"], ...ORDER_STATUSES.map((s) => [s, statusLabel("order", s)] as const)]} />
+        <FilterSelect name="campaign" label="Campaign" value={filter.campaignId ? String(filter.campaignId) : ""} options={[["", "All campaigns"], ...options.campaigns.map((c) => [String(c.id), c.name] as const)]} />
+        <FilterSelect name="mid" label="MID" value={filter.midId ? String(filter.midId) : ""} options={[["", "All MIDs"], ...options.mids.map((m) => [String(m.id), `#${m.id} ${m.title}`] as const)]} />
+        <FilterSelect name="per" label="Per page" value={String(page.perPage)} options={["25", "50", "100"].map((n) => [n, n] as const)} />
+        {page.sort !== "newest" && <input type="hidden" name="sort" value={page.sort} />}
+      </FilterPanel>
       <IgnoredParamsNote ignored={urlValues.ignored} />
+      <p className="mb-3 text-sm text-zinc-600" data-testid="orders-count">
+        <span className="font-medium text-zinc-900">{total.toLocaleString("en-US")}</span> order{total === 1 ? "" : "s"}
+        {filtered && " match"}
+      </p>
       {rows.length === 0 ? (
-        <EmptyState title={filter.q || filter.status || filter.from ? "No orders match" : "No orders yet"} description={filter.q ? "Check the id or email, or clear the filters." : "Orders placed through the API or Order Entry appear here."} />
+        <EmptyState
+          title={filtered ? "No orders match" : "No orders yet"}
+          description={filtered ? "Check the id or email, widen the dates, or clear a filter." : "Orders placed through the API or Order Entry appear here."}
+          action={filtered ? <Link href="/orders" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link> : undefined}
+        />
       ) : (
         <Table label="Orders">
           <thead>
             <tr>
               <Th>Order</Th>
-              <Th>Date</Th>
+              <Th sort={byDate.state}><SortLink label="Date" href={link({ sort: byDate.next, after: undefined, before: undefined })} state={byDate.state} /></Th>
               <Th>Customer</Th>
               <Th>Campaign · MID</Th>
               <Th>Amazon id</Th>
               <Th>Status</Th>
-              <Th align="right">Total</Th>
+              <Th align="right" sort={byAmount.state}><SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} /></Th>
             </tr>
           </thead>
           <tbody>
@@ -84,20 +104,26 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
                 <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>
                 <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
-                <Td><OrderStatusBadge status={o.status} /></Td>
-                <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
+                <Td>
+                  <OrderStatusBadge status={o.status} />
+                  <OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} refundPendingMinor={o.refundPendingMinor} capturePendingMinor={o.capturePendingMinor} />
+                </Td>
+                <Td align="right">
+                  <Money minor={o.totalMinor} currency={o.currency} />
+                  {o.refundedMinor > 0 && <span className="block text-xs text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /> refunded</span>}
+                </Td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      <div className="mt-4 flex items-center justify-between text-sm">
+      <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
         <span className="text-zinc-500">{rows.length} shown</span>
         <span className="flex gap-2">
-          {filter.before && <Link href={query({ before: undefined })} className={buttonClasses("secondary", "sm")}>Newest</Link>}
-          {nextBefore && <Link href={query({ before: String(nextBefore) })} className={buttonClasses("secondary", "sm")}>Older →</Link>}
+          {previous && <Link href={link({ before: previous, after: undefined })} className={buttonClasses("secondary", "sm")}>← {back}</Link>}
+          {next && <Link href={link({ after: next, before: undefined })} className={buttonClasses("secondary", "sm")}>{forward} →</Link>}
         </span>
-      </div>
+      </nav>
     </>
   );
 }

@@ -6,15 +6,20 @@ import { summarizeTransactions } from "@/lib/transactions/summarize-transactions
 import { readTransactionFilter, transactionFilterParams } from "@/lib/transactions/transaction-filter";
 import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
 import { listFilterOptions } from "@/lib/transactions/filter-options";
-import { formatMoney } from "@/lib/money/money";
+import { listDatePresets } from "@/lib/search-params/date-presets";
+import { appTimeZone } from "@/lib/money/calendar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
-import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { TransactionFilters } from "@/components/transactions/transaction-filters";
+import { TransactionSummaryPanel } from "@/components/transactions/transaction-summary";
+import { TransactionAmount } from "@/components/transactions/transaction-amount";
+import { ReasonNote } from "@/components/transactions/reason-note";
+import { DatePresets } from "@/components/filters/filter-panel";
+import { statusLabel } from "@/lib/status-vocabulary";
 import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 
 export const metadata = { title: "Transactions" };
@@ -38,20 +43,19 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
     for (const [k, v] of Object.entries(extra)) p.set(k, v);
     return `/transactions?${p}`;
   };
+  const timeZone = appTimeZone();
 
   return (
     <>
       <PageHeader
         title="Transactions"
-        description="Every sale, refund and void, newest first."
+        description="Every sale, capture, refund and void, newest first. Refunds show as negative amounts."
         actions={<a href={`/transactions/export?${params}`} className={buttonClasses("secondary")} download>Export CSV</a>}
       />
+      <DatePresets presets={listDatePresets(new Date(), timeZone)} href={(range) => withParams(range)} active={filter} timeZone={timeZone} />
       <TransactionFilters filter={filter} perPage={perPage} mids={options.mids.map((m) => ({ id: m.id, label: m.title }))} campaigns={options.campaigns.map((c) => ({ id: c.id, label: c.name }))} />
       <IgnoredParamsNote ignored={urlValues.ignored} />
-      <p className="mb-3 text-sm text-zinc-600" data-testid="transactions-summary">
-        <span className="font-medium text-zinc-900">{summary.count.toLocaleString("en-US")}</span> transaction{summary.count === 1 ? "" : "s"}
-        {summary.totals.map((t) => <span key={t.currency}> · <span className="tabular font-medium text-zinc-900">{formatMoney(t.sumMinor, t.currency)}</span></span>)}
-      </p>
+      <TransactionSummaryPanel summary={summary} />
       {rows.length === 0 ? (
         <EmptyState title="No transactions match" description="Widen the dates or clear a filter." action={<Link href="/transactions" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link>} />
       ) : (
@@ -70,13 +74,13 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           </thead>
           <tbody>
             {rows.map((t) => (
-              <tr key={t.id} className="hover:bg-zinc-50">
+              <tr key={t.id} className={t.type === "REFUND" ? "bg-violet-50/40 hover:bg-violet-50" : "hover:bg-zinc-50"}>
                 <Td><LocalTime ms={t.createdAt} /></Td>
                 {/* A plain link: next/link would prefetch every order page in the list on each view. */}
                 <Td><a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</a></Td>
-                <Td className="font-mono text-xs">{t.type}</Td>
-                <Td><StatusBadge status={t.status} />{t.reasonCode && <span className="block text-[11px] text-zinc-500">{t.reasonCode}</span>}</Td>
-                <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
+                <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
+                <Td><StatusBadge status={t.status} /><ReasonNote status={t.status} reasonCode={t.reasonCode} /></Td>
+                <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
                 <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-zinc-500">{t.campaignName}</span>}</Td>
                 <Td className="text-xs">{t.email ?? "—"}</Td>
                 <Td className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
@@ -86,8 +90,8 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         </Table>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        {after && <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>First page</Link>}
-        {nextCursor && <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>Next {perPage} →</Link>}
+        {after && <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>← Newest</Link>}
+        {nextCursor && <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>Older →</Link>}
       </div>
     </>
   );

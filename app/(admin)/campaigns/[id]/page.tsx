@@ -79,7 +79,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Th>State</Th>
                     <Th align="right">Share now</Th>
                     <Th align="right">Today</Th>
-                    <Th align="right">MTD</Th>
+                    <Th align="right">Cap used</Th>
                     <Th align="right">Cap</Th>
                     <Th align="right">Left</Th>
                     <Th>Utilization</Th>

@@ -10,6 +10,7 @@ import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderMoneyNote } from "@/components/orders/order-money-note";
 
 export const metadata = { title: "Customer" };
 
@@ -36,9 +37,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <Td><Link href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</Link></Td>
               <Td><LocalTime ms={o.createdAt} /></Td>
               <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
-              <Td><OrderStatusBadge status={o.status} /></Td>
+              <Td><OrderStatusBadge status={o.status} /><OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} /></Td>
               <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
-              <Td align="right"><Money minor={o.refundedMinor} currency={o.currency} /></Td>
+              <Td align="right">{o.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /></span> : <span className="text-zinc-400">—</span>}</Td>
             </tr>
           ))}
         </tbody>

@@ -85,11 +85,12 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="This month" className="lg:col-span-3">
-          <div className="grid gap-6 sm:grid-cols-5">
+          <div className="grid gap-6 sm:grid-cols-3 lg:grid-cols-6">
             {[
-              ["Today", mid.todayMinor],
-              ["Month to date", mid.room.usedMinor],
-              ["Reserved", mid.room.reservedMinor],
+              ["Today (gross)", mid.todayMinor],
+              ["Month to date (gross)", mid.grossMonthMinor],
+              [mid.capCountsRefunds ? "Cap used (net)" : "Cap used (gross)", mid.room.usedMinor],
+              ["Reserved (in flight)", mid.room.reservedMinor],
               ["Cap", mid.monthlyCapMinor],
               ["Left", mid.room.leftMinor],
             ].map(([label, value]) => (

@@ -23,6 +23,12 @@ import { CancelForm } from "@/components/orders/cancel-form";
 import { CaptureForm } from "@/components/orders/capture-form";
 import { VoidForm } from "@/components/orders/void-form";
 import { readAuthorization } from "@/lib/orders/read-authorization";
+import { readOrderMoneyState } from "@/lib/orders/order-money-state";
+import { statusLabel } from "@/lib/status-vocabulary";
+import { RefreshWhilePending } from "@/components/orders/refresh-while-pending";
+import { OrderMoneyNote } from "@/components/orders/order-money-note";
+import { TransactionAmount } from "@/components/transactions/transaction-amount";
+import { ReasonNote } from "@/components/transactions/reason-note";
 
 export const metadata = { title: "Order" };
 
@@ -50,15 +56,23 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const refundable = can(actor.role, "orders.refund") ? readRefundable(getDb(), order.id) : null;
   const held = can(actor.role, "orders.refund") && order.status === "AUTHORIZED" ? readAuthorization(getDb(), order.id) : null;
   const midLabel = mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`;
+  const money = readOrderMoneyState(order.status, charges);
   const address = [order.shipName, order.shipAddress1, order.shipAddress2, [order.shipCity, order.shipState, order.shipPostalCode].filter(Boolean).join(" "), order.shipCountry].filter(Boolean);
 
   return (
     <>
       <PageHeader
         back={{ href: "/orders", label: "Orders" }}
-        title={<span className="flex items-center gap-2">Order #{order.id} <OrderStatusBadge status={order.status} /></span>}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            Order #{order.id} <OrderStatusBadge status={order.status} />
+            {money.capturePendingMinor > 0 && <Badge tone="blue" className="gap-1">Capture pending <Money minor={money.capturePendingMinor} currency={order.currency} /></Badge>}
+            {money.refundPendingMinor > 0 && <Badge tone="violet" className="gap-1">Refund pending <Money minor={money.refundPendingMinor} currency={order.currency} /></Badge>}
+          </span>
+        }
         description={<>Placed <LocalTime ms={order.createdAt} /> via {order.source.replace("_", " ")}{campaign ? ` · ${campaign.name}` : ""}</>}
       />
+      <RefreshWhilePending pending={money.isPending} />
       {order.customerMessage && order.status !== "COMPLETE" && (
         <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <span className="font-medium">{order.declineReason}</span> — {order.customerMessage}
@@ -88,11 +102,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <Field label="Subtotal"><Money minor={order.subtotalMinor} currency={order.currency} /></Field>
             <Field label="Shipping"><Money minor={order.shippingMinor} currency={order.currency} /></Field>
             <Field label="Total"><span className="font-semibold"><Money minor={order.totalMinor} currency={order.currency} /></span></Field>
-            <Field label="Refunded"><Money minor={order.refundedMinor} currency={order.currency} /></Field>
+            <Field label="Captured">
+              {money.capturedMinor > 0 || order.status !== "AUTHORIZED" ? <Money minor={money.capturedMinor} currency={order.currency} /> : null}
+              <OrderMoneyNote status={order.status} totalMinor={money.authorizedMinor || order.totalMinor} currency={order.currency} capturePendingMinor={money.capturePendingMinor} where="order" />
+            </Field>
+            <Field label="Refunded">
+              {order.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-order.refundedMinor} currency={order.currency} /></span> : <Money minor={0} currency={order.currency} />}
+              {money.refundPendingMinor > 0 && <span className="mt-0.5 block text-[11px] font-medium text-violet-700">Refund pending <Money minor={money.refundPendingMinor} currency={order.currency} /></span>}
+            </Field>
+            <Field label="Net"><span className="font-semibold"><Money minor={money.capturedMinor - order.refundedMinor} currency={order.currency} /></span></Field>
           </dl>
           {subscription && (
             <div className="mt-3 rounded-md bg-violet-50 px-3 py-2 text-xs text-violet-900">
-              Subscription {subscription.status}: <Money minor={subscription.rebillPriceMinor} currency={subscription.currency} /> every {subscription.cycleDays} days, next <LocalTime ms={subscription.nextBillAt} />
+              Subscription {statusLabel("subscription", subscription.status).toLowerCase()}: <Money minor={subscription.rebillPriceMinor} currency={subscription.currency} /> every {subscription.cycleDays} days, next <LocalTime ms={subscription.nextBillAt} />
             </div>
           )}
         </Card>
@@ -164,14 +186,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <thead><tr><Th>When</Th><Th>Type</Th><Th>Response</Th><Th align="right">Amount</Th><Th>Reference</Th><Th>Amazon ids</Th><Th>Reason</Th></tr></thead>
             <tbody>
               {charges.map((t) => (
-                <tr key={t.id}>
+                <tr key={t.id} className={t.type === "REFUND" ? "bg-violet-50/40" : undefined}>
                   <Td><LocalTime ms={t.createdAt} /></Td>
-                  <Td className="font-mono text-xs">{t.type}</Td>
+                  <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
                   <Td><StatusBadge status={t.status} /></Td>
-                  <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
+                  <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
                   <Td className="font-mono text-xs">{t.referenceId}</Td>
                   <Td className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-zinc-500">{t.amazonState}</span>}</Td>
-                  <Td className="text-xs">{t.reasonCode && <span className="block font-mono">{t.reasonCode}</span>}{t.customerMessage && <span className="block text-zinc-500">{t.customerMessage}</span>}</Td>
+                  <Td className="text-xs"><ReasonNote status={t.status} reasonCode={t.reasonCode} />{t.customerMessage && <span className="block text-zinc-500">{t.customerMessage}</span>}</Td>
                 </tr>
               ))}
             </tbody>
@@ -199,7 +221,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               {ipns.map((n) => (
                 <li key={n.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-mono">{n.type}</span>
-                  {isIpnDisposition(n.disposition) ? <DispositionBadge disposition={n.disposition} /> : <Badge tone={n.verified ? "green" : "red"}>{n.verified ? "verified" : "rejected"}</Badge>}
+                  {isIpnDisposition(n.disposition) ? <DispositionBadge disposition={n.disposition} /> : <StatusBadge kind="ipn" status={n.verified ? "verified" : "rejected"} />}
                   {n.applyResult && <span className="text-zinc-500">{n.applyResult}</span>}
                 </li>
               ))}
