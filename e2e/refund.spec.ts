@@ -22,15 +22,32 @@ test("support finds an order by Amazon id and by email, refunds part of it, and 
   await page.getByRole("link", { name: `#${message.orderId}` }).click();
 
   const refund = page.getByRole("form", { name: "Refund" });
-  await refund.getByLabel("Amount (USD)").fill("50.00");
-  await refund.getByLabel("Reason").fill("Bottle arrived damaged");
+  const amount = refund.getByLabel("Amount (USD)");
+  // Nothing is prefilled: a full refund is a choice, not the default.
+  await expect(amount).toHaveValue("");
+  await expect(refund.getByText("Up to $44.90")).toBeVisible();
   await refund.getByRole("button", { name: "Review refund" }).click();
-  await expect(refund.getByRole("group", { name: "Confirm refund" })).toContainText("Refund 50.00 USD through MID #1 Amazon Pay US — Main?");
-  await refund.getByRole("button", { name: "Confirm refund" }).click();
-  await expect(refund.getByText("At most $44.90 can still be refunded on this order.")).toBeVisible();
+  const summary = refund.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Amount: Enter the amount to refund, up to $44.90.");
+  await expect(summary).toContainText("Reason: A reason is required for every refund.");
+  await expect(refund.getByRole("group", { name: "Confirm refund" })).toHaveCount(0);
+  await summary.getByRole("link", { name: /^Reason/ }).click();
+  await expect(refund.getByLabel("Reason")).toBeFocused();
 
-  await refund.getByLabel("Amount (USD)").fill("10.00");
+  await refund.getByLabel("Reason").fill("Bottle arrived damaged");
+  await amount.fill("50.00");
   await refund.getByRole("button", { name: "Review refund" }).click();
+  await expect(summary).toContainText("Amount: At most $44.90 can still be refunded on this order.");
+  await expect(refund.locator('[data-field-error="amount"]')).toHaveText("At most $44.90 can still be refunded on this order.");
+  await expect(refund.getByRole("group", { name: "Confirm refund" })).toHaveCount(0);
+  await refund.getByRole("button", { name: "Full amount" }).click();
+  await expect(amount).toHaveValue("44.90");
+  await expect(amount).toBeFocused();
+
+  await amount.fill("10.00");
+  await refund.getByRole("button", { name: "Review refund" }).click();
+  await expect(refund.getByRole("group", { name: "Confirm refund" })).toContainText("Refund 10.00 USD through MID #1 Amazon Pay US — Main?");
   await refund.getByRole("button", { name: "Confirm refund" }).click();
   await expect(refund.getByText("Refund sent to Amazon; it shows as pending until Amazon confirms it.")).toBeVisible();
   const refundRow = page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /REFUND/ });

@@ -25,10 +25,23 @@ test.describe("capture-later orders", () => {
     await page.waitForLoadState("networkidle");
     await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("AUTHORIZED");
 
+    // Without a reason there is no confirmation step: the error summary takes focus and links to the field.
     const voidForm = page.getByRole("form", { name: "Void authorization" });
     await voidForm.getByRole("button", { name: "Void authorization…" }).click();
-    await voidForm.getByRole("button", { name: "Confirm void" }).click();
-    await expect(voidForm.getByText("A reason is required to void an authorization.")).toBeVisible();
+    const summary = voidForm.getByRole("alert");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Reason: A reason is required to void an authorization.");
+    await expect(voidForm.locator('[data-field-error="reason"]')).toHaveText("A reason is required to void an authorization.");
+    await expect(voidForm.getByRole("group", { name: "Confirm void" })).toHaveCount(0);
+    await summary.getByRole("link", { name: /Reason/ }).click();
+    await expect(voidForm.getByLabel("Reason")).toBeFocused();
+
+    // The cancel form checks its reason the same way before its confirmation.
+    const cancelForm = page.getByRole("form", { name: "Cancel order" });
+    await cancelForm.getByRole("button", { name: "Cancel order…" }).click();
+    await expect(cancelForm.getByRole("alert")).toBeFocused();
+    await expect(cancelForm.getByRole("alert")).toContainText("Reason: A reason is required.");
+    await expect(cancelForm.getByRole("group", { name: "Confirm cancel" })).toHaveCount(0);
 
     await voidForm.getByLabel("Reason").fill("Out of stock, not shipping");
     await voidForm.getByRole("button", { name: "Void authorization…" }).click();
