@@ -19,7 +19,12 @@ function findField(form: HTMLFormElement | null | undefined, name: string): HTML
 export function ErrorSummary({ state, labels = {}, formRef }: { state: SummaryState; labels?: Record<string, string>; formRef?: React.RefObject<HTMLFormElement | null> }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const fieldErrors = Object.entries(state.fieldErrors ?? {}).filter(([, message]) => Boolean(message));
+  // In the order of the form's fields (the order of `labels`), not the order the server checked them in.
+  const order = Object.keys(labels);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const fieldErrors = Object.entries(state.fieldErrors ?? {})
+    .filter(([, message]) => Boolean(message))
+    .sort(([a], [b]) => rank(a) - rank(b));
   const visible = state.status === "error" && (Boolean(state.message) || fieldErrors.length > 0);
   useEffect(() => {
     if (!visible || !ref.current) return;
