@@ -5,6 +5,15 @@ import type { FieldErrors } from "@/lib/errors";
 
 type SummaryState = { status: string; message?: string; fieldErrors?: FieldErrors };
 
+/**
+ * Brings an element to the middle of the window vertically only: scrollIntoView would also scroll
+ * sideways whenever a page is wider than the window.
+ */
+function scrollToMiddle(element: HTMLElement): void {
+  const rect = element.getBoundingClientRect();
+  window.scrollBy({ top: rect.top - Math.max(16, (window.innerHeight - rect.height) / 2), left: 0 });
+}
+
 function findField(form: HTMLFormElement | null | undefined, name: string): HTMLElement | null {
   const named = form?.elements.namedItem(name);
   if (named instanceof HTMLElement) return named;
@@ -29,7 +38,7 @@ export function ErrorSummary({ state, labels = {}, formRef }: { state: SummarySt
   useEffect(() => {
     if (!visible || !ref.current) return;
     ref.current.focus({ preventScroll: true });
-    ref.current.scrollIntoView({ block: "center" });
+    scrollToMiddle(ref.current);
   }, [state, visible]);
   if (!visible) return null;
   return (
@@ -47,7 +56,7 @@ export function ErrorSummary({ state, labels = {}, formRef }: { state: SummarySt
                   if (!field) return;
                   event.preventDefault();
                   field.focus({ preventScroll: true });
-                  field.scrollIntoView({ block: "center" });
+                  scrollToMiddle(field);
                 }}
               >
                 {labels[name] && !message.startsWith(labels[name]) ? `${labels[name]}: ${message}` : message}
