@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { apiUsers, campaigns, mids, orders, users } from "./schema";
+import { apiUsers, campaignMids, campaigns, mids, orders, users } from "./schema";
 import type { Role } from "./schema/users";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
@@ -12,6 +12,8 @@ import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createApiUser } from "@/lib/api-users/manage-api-users";
 import { API_ENDPOINTS } from "@/lib/api-users/api-endpoints";
 import { generateHistory } from "@/lib/seed/generate-history";
+import { seedNearCapOrders } from "./seed-demo-near-cap";
+import { seedDemoSubscriptions } from "./seed-demo-recurring";
 
 /** The demo's API user; its password is printed by `npm run demo` (demo only). */
 export const DEMO_API_USER = { loginId: "demo-lander", password: "demo-lander-api-password-2026" };
@@ -32,9 +34,15 @@ export const DEMO_SELLERS: DemoSeller[] = [
   { sellerId: "A1DEMOUSBACK02", accessKey: "AKIADEMOUSBACK000002", secretKey: "demoSecretKeyUSback0000000000000000000002", clientId: "amzn1.application-oa2-client.1a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-back-0002", region: "US" },
   { sellerId: "A1DEMOUKGBP003", accessKey: "AKIADEMOUKGBP0000003", secretKey: "demoSecretKeyUKgbp00000000000000000000003", clientId: "amzn1.application-oa2-client.2a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-uk-gbp-0003", region: "UK" },
   { sellerId: "A1DEMODEEUR004", accessKey: "AKIADEMODEEUR0000004", secretKey: "demoSecretKeyDEeur00000000000000000000004", clientId: "amzn1.application-oa2-client.3a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-de-eur-0004", region: "DE" },
-  // Known to the emulator but not seeded as a MID: for adding a MID by hand (and the e2e tests).
+  // Known to the emulator but not seeded as a MID: for adding a MID by hand (README) and the e2e tests.
   { sellerId: "A1DEMOSPARE005", accessKey: "AKIADEMOSPARE0000005", secretKey: "demoSecretKeySpare0000000000000000000005", clientId: "amzn1.application-oa2-client.4a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-spare-0005", region: "US" },
+  // The promotion MID, seeded close to its monthly cap so the cap alert has something to show.
+  { sellerId: "A1DEMOPROMO007", accessKey: "AKIADEMOPROMO0000007", secretKey: "demoSecretKeyPromo0000000000000000000007", clientId: "amzn1.application-oa2-client.6a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-promo-0007", region: "US" },
 ];
+
+/** The spare seller: the emulator knows it, no demo MID uses it (README: "Add a MID of your own"). */
+export const DEMO_SPARE_SELLER = DEMO_SELLERS[4];
+const PROMO_SELLER = DEMO_SELLERS[5];
 
 /**
  * Another merchant's Amazon Pay account: known to the emulator, never a MID here, with its IPN URL
@@ -47,6 +55,7 @@ const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" |
   { seller: DEMO_SELLERS[1], title: "Amazon Pay US — Backup", midNumber: "US-002", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWLABS", customerServicePhone: "+1 800 555 0101", customerServiceEmail: null, monthlyCapMinor: 2_500_000, capCountsRefunds: false, capAlertPercent: 75, discountRateBps: 310, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },
   { seller: DEMO_SELLERS[2], title: "Amazon Pay UK", midNumber: "UK-001", mwsAuthToken: undefined, currency: "GBP", testMode: true, descriptor: "AMZ*GLOWSKIN UK", customerServicePhone: "+44 20 7946 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 3_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 270, reserveRateBps: 500, transactionFeeMinor: 20, chargebackFeeMinor: 1500, enabled: true },
   { seller: DEMO_SELLERS[3], title: "Amazon Pay DE", midNumber: "DE-001", mwsAuthToken: undefined, currency: "EUR", testMode: true, descriptor: "AMZ*GLOWSKIN DE", customerServicePhone: "+49 30 901820", customerServiceEmail: null, monthlyCapMinor: 2_000_000, capCountsRefunds: false, capAlertPercent: 90, discountRateBps: 280, reserveRateBps: 0, transactionFeeMinor: 25, chargebackFeeMinor: 1500, enabled: false },
+  { seller: PROMO_SELLER, title: "Amazon Pay US — Promo", midNumber: "US-003", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWPROMO", customerServicePhone: "+1 800 555 0102", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 150_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 320, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },
 ];
 
 /**
@@ -78,10 +87,20 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   if (!db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)).get()) {
     createApiUser(db, actor, { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" }, DEMO_API_USER.password);
   }
-  if ((options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get()) {
-    generateHistory(db, { orders: 600, days: 28, seed: 7 });
-  }
+  const seedHistory = (options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get();
+  if (seedHistory) generateHistory(db, { orders: 600, days: 28, seed: 7 });
   seedDemoCampaigns(db, actor, CAPTURE_LATER_CAMPAIGNS);
+  // Routed last, after the history, so the generated orders stay what they were without it.
+  const promo = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, PROMO_SELLER.sellerId)).get();
+  const usCampaign = db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, DEMO_CAMPAIGNS[0].name)).get();
+  if (promo && usCampaign && !db.select().from(campaignMids).where(and(eq(campaignMids.campaignId, usCampaign.id), eq(campaignMids.midId, promo.id))).get()) {
+    saveAssignment(db, actor, usCampaign.id, promo.id, { priority: 3, weight: 100, enabled: true });
+  }
+  if (seedHistory && promo) {
+    const main = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, DEMO_SELLERS[0].sellerId)).get();
+    seedNearCapOrders(db, promo.id, { percent: 88, firstSerial: 1 });
+    if (main) seedDemoSubscriptions(db, main.id, { firstSerial: 900 });
+  }
 }
 
 type DemoCampaign = { name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; captureMode?: "sale" | "authorize"; sellers: string[]; products: Array<Record<string, string>> };

@@ -33,6 +33,30 @@ async function fillMidForm(page: Page, values: Record<string, string>) {
 }
 
 test.describe("MIDs", () => {
+  test("a new MID's currency follows its region until the operator picks one; money and rates show their unit", async ({ page }) => {
+    await signInAs(page, "operator");
+    await page.goto("/mids/new");
+    const form = page.getByRole("form", { name: "MID" });
+    const region = form.getByLabel("Region");
+    const currency = form.getByLabel("Currency");
+    await expect(currency).toHaveValue("USD");
+    await expect(form.locator("#monthly_cap-unit")).toHaveText("USD");
+    await region.selectOption("UK");
+    await expect(currency).toHaveValue("GBP");
+    await expect(form.locator("#monthly_cap-unit")).toHaveText("GBP");
+    await expect(form.getByLabel("Monthly cap")).toHaveAccessibleDescription("GBP");
+    await region.selectOption("DE");
+    await expect(currency).toHaveValue("EUR");
+    // Once the operator picks a currency the region no longer changes it, unless that region cannot take it.
+    await currency.selectOption("USD");
+    await region.selectOption("UK");
+    await expect(currency).toHaveValue("USD");
+    await region.selectOption("JP");
+    await expect(currency).toHaveValue("JPY");
+    await expect(form.locator("#transaction_fee-unit")).toHaveText("JPY");
+    for (const name of ["cap_alert_percent", "discount_rate", "reserve_rate"]) await expect(form.locator(`#${name}-unit`)).toHaveText("%");
+  });
+
   test("an operator creates, edits and disables a MID; secrets never come back", async ({ page, browser }) => {
     const bodies = captureBodies(page);
     await signInAs(page, "operator");
@@ -57,6 +81,12 @@ test.describe("MIDs", () => {
     await page.getByRole("button", { name: "Create MID" }).click();
 
     await expect(page.getByText("Check the highlighted fields.")).toBeVisible();
+    // The summary at the top takes focus and links each error to its field.
+    const summary = page.getByRole("form", { name: "MID" }).getByRole("alert");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Currency: Amazon Pay US accepts USD only." })).toBeVisible();
+    await summary.getByRole("link", { name: /^Descriptor must be/ }).click();
+    await expect(page.locator('[name="descriptor"]')).toBeFocused();
     await expect(page.locator('[data-field-error="descriptor"]')).toHaveText("Descriptor must be 1–16 characters (Amazon's limit); it has 20.");
     await expect(page.locator('[data-field-error="currency"]')).toHaveText("Amazon Pay US accepts USD only.");
     await expect(page.locator('[name="descriptor"]')).toHaveAttribute("aria-invalid", "true");

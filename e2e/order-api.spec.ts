@@ -78,6 +78,27 @@ test.describe("Konnektive-compatible order API", () => {
     expect(await malformed.json()).toMatchObject({ result: "ERROR", code: "MALFORMED_REQUEST" });
   });
 
+  test("Order Entry: errors name the form's fields, in a summary that takes focus", async ({ page }) => {
+    await signInAs(page, "operator");
+    await page.goto("/order-entry?campaign=1");
+    const form = page.getByRole("form", { name: "Order entry" });
+    await form.getByLabel("Email").fill("not-an-email");
+    await form.getByRole("button", { name: "Place order" }).click();
+    const summary = form.getByRole("alert");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Check the highlighted fields.");
+    await expect(summary.getByRole("link", { name: "Email must be a valid email address." })).toBeVisible();
+    await expect(form.locator('[data-field-error="emailAddress"]')).toHaveText("Email must be a valid email address.");
+    await expect(form).not.toContainText("emailAddress");
+    await summary.getByRole("link", { name: "Email must be a valid email address." }).click();
+    await expect(form.getByLabel("Email")).toBeFocused();
+
+    await form.getByLabel("Email").fill("");
+    await form.getByLabel("Quantity", { exact: true }).fill("0");
+    await form.getByRole("button", { name: "Place order" }).click();
+    await expect(form.locator('[data-field-error="product1_qty"]')).toHaveText("Quantity must be a whole number from 1 to 99.");
+  });
+
   test("Order Entry: a sandbox checkout with a soft-decline simulation shows the mapped message and the order", async ({ page }) => {
     // Operators place sandbox orders with a simulation in Order Entry.
     await signInAs(page, "operator");
@@ -91,6 +112,8 @@ test.describe("Konnektive-compatible order API", () => {
     await expect(result).toContainText("Declined");
     await expect(result).toContainText("Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account.");
     await expect(result).toContainText("InvalidPaymentMethod");
+    // The simulation was for that order only: the next one is a normal payment unless chosen again.
+    await expect(form.getByLabel("Sandbox simulation")).toHaveValue("");
     await result.getByRole("link", { name: /Open order/ }).click();
     await expect(page.getByRole("table", { name: "Transactions" })).toContainText("Soft decline");
     await expect(page.getByRole("list", { name: "Amazon calls" })).toContainText("Authorize");

@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { openDatabase } from "../db/client";
+import { E2E_DATABASE_PATH } from "../playwright.config";
 import { DEMO_API_USER } from "../db/seed-demo";
 import { signInAs } from "./support/accounts";
 import { createCheckout } from "./support/sandbox";
@@ -17,6 +19,24 @@ async function importAuthorizedOrder(request: APIRequestContext, name: string): 
   return body.message.orderId;
 }
 
+test("the cancel form of a declined order checks its reason before its confirmation", async ({ page }) => {
+  const db = openDatabase(E2E_DATABASE_PATH);
+  const declined = db.$client.prepare(`select id from orders where status = 'DECLINED' and amazon_order_reference_id is not null order by id limit 1`).get() as { id: number };
+  db.$client.close();
+  await signInAs(page, "support");
+  await page.goto(`/orders/${declined.id}`);
+  const cancelForm = page.getByRole("form", { name: "Cancel order" });
+  await cancelForm.getByRole("button", { name: "Cancel order…" }).click();
+  const summary = cancelForm.getByRole("alert");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Reason: A reason is required.");
+  await expect(cancelForm.getByRole("group", { name: "Confirm cancel" })).toHaveCount(0);
+  await cancelForm.getByLabel("Reason").fill("Buyer asked to cancel");
+  await cancelForm.getByRole("button", { name: "Cancel order…" }).click();
+  await expect(cancelForm.getByRole("group", { name: "Confirm cancel" })).toBeVisible();
+  await expect(summary).toHaveCount(0);
+});
+
 test.describe("capture-later orders", () => {
   test("support voids an open authorization with a reason; the order is VOIDED with a VOID transaction", async ({ page, request }) => {
     const orderId = await importAuthorizedOrder(request, "Vera");
@@ -30,10 +50,16 @@ test.describe("capture-later orders", () => {
     await page.goto(`/orders/${orderId}`);
     await page.waitForLoadState("networkidle");
 
+    // Without a reason there is no confirmation step: the error summary takes focus and links to the field.
     const voidForm = page.getByRole("form", { name: "Void authorization" });
     await voidForm.getByRole("button", { name: "Void authorization…" }).click();
-    await voidForm.getByRole("button", { name: "Confirm void" }).click();
-    await expect(voidForm.getByText("A reason is required to void an authorization.")).toBeVisible();
+    const summary = voidForm.getByRole("alert");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Reason: A reason is required to void an authorization.");
+    await expect(voidForm.locator('[data-field-error="reason"]')).toHaveText("A reason is required to void an authorization.");
+    await expect(voidForm.getByRole("group", { name: "Confirm void" })).toHaveCount(0);
+    await summary.getByRole("link", { name: /Reason/ }).click();
+    await expect(voidForm.getByLabel("Reason")).toBeFocused();
 
     await voidForm.getByLabel("Reason").fill("Out of stock, not shipping");
     await voidForm.getByRole("button", { name: "Void authorization…" }).click();

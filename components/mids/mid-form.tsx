@@ -4,8 +4,17 @@ import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/form-state";
 import { REGION_CURRENCIES, REGION_LABELS, DESCRIPTOR_MAX, CURRENCIES, REGIONS, type Region } from "@/lib/mids/mid-rules";
-import { TextField, SelectField, CheckboxField, FormMessage } from "@/components/ui/field";
+import { TextField, SelectField, CheckboxField } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+
+/** For the error summary: each field's label, as on the form. */
+const LABELS: Record<string, string> = {
+  merchant_id: "Seller ID", access_key: "MWS access key", secret_key: "MWS secret key", mws_auth_token: "MWS auth token", client_id: "Login with Amazon client ID",
+  client_secret: "Login with Amazon client secret", region: "Region", currency: "Currency", title: "Title", mid_number: "MID number", descriptor: "Descriptor",
+  customer_service_phone: "Customer-service phone", customer_service_email: "Customer-service email", monthly_cap: "Monthly cap", cap_alert_percent: "Alert at",
+  discount_rate: "Discount rate", reserve_rate: "Reserve rate", transaction_fee: "Transaction fee", chargeback_fee: "Chargeback fee",
+};
 
 /** Non-secret values to prefill; secrets are only described as set or not set. */
 export type MidFormDefaults = {
@@ -53,18 +62,26 @@ function Section({ title, description, children }: { title: string; description:
 }
 
 export function MidForm({ mode, defaults, action, cancelHref }: Props) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
+  const { state, pending, onSubmit, formRef, errors } = useFormAction(action);
   const [region, setRegion] = useState<Region>(defaults.region);
+  const [currency, setCurrency] = useState(defaults.currency);
+  // A new MID's currency follows its region until the operator picks one; a saved MID's is a choice already.
+  const [currencyChosen, setCurrencyChosen] = useState(mode === "edit");
+  const chooseRegion = (next: Region) => {
+    setRegion(next);
+    const allowed: readonly string[] = REGION_CURRENCIES[next];
+    if (!currencyChosen || !allowed.includes(currency)) setCurrency(allowed[0]);
+  };
   const secretHint = (isSet: boolean | undefined) =>
     mode === "edit" ? (isSet ? "Set · leave blank to keep the stored value" : "Not set") : undefined;
 
   // useFormAction submits from onSubmit, so on field errors every typed value stays in the
   // browser, secrets included, without the server ever sending a value back.
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
-      {state.status === "error" && state.message && (
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
+      {state.status === "error" && (
         <div className="mb-6">
-          <FormMessage tone="error">{state.message}</FormMessage>
+          <ErrorSummary state={state} labels={LABELS} formRef={formRef} />
         </div>
       )}
       <Section title="Amazon credentials" description="From Seller Central → Integration → MWS Access Key, and Login with Amazon. Secrets are encrypted and can never be read back.">
@@ -86,14 +103,18 @@ export function MidForm({ mode, defaults, action, cancelHref }: Props) {
           label="Region"
           name="region"
           value={region}
-          onChange={(e) => setRegion(e.target.value as Region)}
+          onChange={(e) => chooseRegion(e.target.value as Region)}
           error={errors.region}
           options={REGIONS.map((r) => ({ value: r, label: `${r} — ${REGION_LABELS[r]}` }))}
         />
         <SelectField
           label="Currency"
           name="currency"
-          defaultValue={defaults.currency}
+          value={currency}
+          onChange={(e) => {
+            setCurrency(e.target.value);
+            setCurrencyChosen(true);
+          }}
           error={errors.currency}
           hint={`Amazon Pay ${region} accepts ${REGION_CURRENCIES[region].join(", ")}.`}
           options={CURRENCIES.map((c) => ({ value: c, label: c }))}
@@ -108,12 +129,12 @@ export function MidForm({ mode, defaults, action, cancelHref }: Props) {
         <TextField label="Customer-service email (optional)" name="customer_service_email" type="email" defaultValue={defaults.customer_service_email} error={errors.customer_service_email} className="sm:col-span-2" />
       </Section>
       <Section title="Limits & fees" description="The cap is never overrun: orders that would pass it are refused. Amounts are in the MID's currency.">
-        <TextField label="Monthly cap" name="monthly_cap" inputMode="decimal" defaultValue={defaults.monthly_cap} error={errors.monthly_cap} placeholder="50000.00" />
-        <TextField label="Alert at (% of cap)" name="cap_alert_percent" inputMode="numeric" defaultValue={defaults.cap_alert_percent} error={errors.cap_alert_percent} />
-        <TextField label="Discount rate (%)" name="discount_rate" inputMode="decimal" defaultValue={defaults.discount_rate} error={errors.discount_rate} />
-        <TextField label="Reserve rate (%)" name="reserve_rate" inputMode="decimal" defaultValue={defaults.reserve_rate} error={errors.reserve_rate} />
-        <TextField label="Transaction fee" name="transaction_fee" inputMode="decimal" defaultValue={defaults.transaction_fee} error={errors.transaction_fee} />
-        <TextField label="Chargeback fee" name="chargeback_fee" inputMode="decimal" defaultValue={defaults.chargeback_fee} error={errors.chargeback_fee} />
+        <TextField label="Monthly cap" name="monthly_cap" inputMode="decimal" leading={currency} defaultValue={defaults.monthly_cap} error={errors.monthly_cap} placeholder="50000.00" />
+        <TextField label="Alert at (% of cap)" name="cap_alert_percent" inputMode="numeric" trailing="%" defaultValue={defaults.cap_alert_percent} error={errors.cap_alert_percent} />
+        <TextField label="Discount rate (%)" name="discount_rate" inputMode="decimal" trailing="%" defaultValue={defaults.discount_rate} error={errors.discount_rate} />
+        <TextField label="Reserve rate (%)" name="reserve_rate" inputMode="decimal" trailing="%" defaultValue={defaults.reserve_rate} error={errors.reserve_rate} />
+        <TextField label="Transaction fee" name="transaction_fee" inputMode="decimal" leading={currency} defaultValue={defaults.transaction_fee} error={errors.transaction_fee} />
+        <TextField label="Chargeback fee" name="chargeback_fee" inputMode="decimal" leading={currency} defaultValue={defaults.chargeback_fee} error={errors.chargeback_fee} />
         <CheckboxField label="Refunds give cap room back" name="cap_counts_refunds" defaultChecked={defaults.cap_counts_refunds} hint="When on, refunded volume no longer counts against this month's cap." />
         <CheckboxField label="Enabled" name="enabled" defaultChecked={defaults.enabled} hint="Disabled MIDs take no new orders." />
       </Section>

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import type { OrderEntryState, CheckoutState } from "@/lib/orders/order-entry-state";
-import { TextField, SelectField, FormMessage } from "@/components/ui/field";
+import { TextField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/badge";
 import { formatMoney, parseMajorToMinor } from "@/lib/money/money";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { orderEntryLabels } from "@/lib/orders/order-entry-labels";
 
 type Option = { value: string; label: string };
 type Product = Option & { recurring: boolean };
@@ -32,6 +34,14 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
   const [amazonOrderId, setAmazonOrderId] = useState("");
   const [token, setToken] = useState("");
   const [seenCheckout, setSeenCheckout] = useState<CheckoutState>(checkout);
+  const [simulation, setSimulation] = useState("");
+  const [seenOrder, setSeenOrder] = useState<OrderEntryState>(state);
+  const formRef = useRef<HTMLFormElement>(null);
+  if (state !== seenOrder) {
+    // A simulation is for one order: once an order was placed, the next one is a normal payment again.
+    setSeenOrder(state);
+    if (state.result) setSimulation("");
+  }
   if (checkout !== seenCheckout) {
     // A new sandbox checkout fills the Amazon fields, as the widgets would on a lander.
     setSeenCheckout(checkout);
@@ -45,6 +55,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
   return (
     <div className="grid gap-6 xl:grid-cols-3">
       <form method="post"
+        ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
           const formData = new FormData(e.currentTarget);
@@ -54,6 +65,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
         aria-label="Order entry"
         className="space-y-6 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm xl:col-span-2"
       >
+        {!state.result && <ErrorSummary state={state} labels={orderEntryLabels(recurring)} formRef={formRef} />}
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-semibold text-zinc-900">Products</legend>
           <SelectField label="Product 1" name="product1_id" value={firstProduct} onChange={(e) => setFirstProduct(e.target.value)} options={products} error={errors.product1_id} className="sm:col-span-2" />
@@ -86,9 +98,8 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
             spellCheck={false}
           />
           <TextField label="Address consent token" name="amazonAddressConsent" value={token} onChange={(e) => setToken(e.target.value)} placeholder="Atza|…" error={errors.amazonAddressConsent} spellCheck={false} />
-          {testMode && <SelectField label="Sandbox simulation" name="sandbox_simulation" options={simulations} className="sm:col-span-2" hint="Makes Amazon's sandbox answer with this outcome." />}
+          {testMode && <SelectField label="Sandbox simulation" name="sandbox_simulation" value={simulation} onChange={(e) => setSimulation(e.target.value)} options={simulations} className="sm:col-span-2" hint="Makes Amazon's sandbox answer with this outcome, for the next order only." />}
         </fieldset>
-        {state.status === "error" && state.message && !state.result && <FormMessage tone="error">{state.message}</FormMessage>}
         <div className="flex justify-end">
           <Button type="submit" disabled={placing}>{placing ? "Placing order…" : "Place order"}</Button>
         </div>

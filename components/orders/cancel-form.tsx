@@ -4,19 +4,29 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { validateReason } from "@/lib/orders/validate-order-forms";
+
+function checkReason(data: FormData): Record<string, string> {
+  const reason = validateReason(String(data.get("reason") ?? ""), "A reason is required.");
+  return reason ? { reason } : {};
+}
 
 /** Cancel an uncharged order: a required reason, then a confirmation naming the Amazon object. */
 export function CancelForm({ action, amazonId }: { action: FormAction; amazonId: string }) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
-  const { review: confirming, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, () => true);
+  const { state, pending, onSubmit, formRef, errors: serverErrors } = useFormAction(action);
+  const { review: confirming, invalid, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, () => true, checkReason);
+  const errors = invalid?.fieldErrors ?? serverErrors;
   return (
     <form method="post"
+      ref={formRef}
       onSubmit={onReviewOrSubmit}
       noValidate
       aria-label="Cancel order"
       className="space-y-3"
     >
-      {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
+      {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
+      <ErrorSummary state={invalid ?? state} labels={{ reason: "Reason" }} formRef={formRef} />
       <TextField label="Reason" name="reason" error={errors.reason} placeholder="Buyer asked to cancel" />
       {confirming ? (
         <div className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="group" aria-label="Confirm cancel">

@@ -4,11 +4,34 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { formatMoney, parseMajorToMinor } from "@/lib/money/money";
+import { validateRefundFields } from "@/lib/orders/validate-order-forms";
 
-/** Refund with a required reason and a confirmation that restates amount, currency and MID. */
+const LABELS = { amount: "Amount", reason: "Reason" };
+
+/**
+ * Refund with a required reason and a confirmation that restates amount, currency and MID. The
+ * amount starts empty (a full refund is one click on "Full amount", never the default), and the
+ * fields are checked before the confirmation is shown.
+ */
 export function RefundForm({ action, refundable, currency, midLabel, external = false }: { action: FormAction; refundable: string; currency: string; midLabel: string; external?: boolean }) {
-  const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
-  const { review, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, (data) => ({ amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") }));
+  const { state, pending, onSubmit, formRef, errors: serverErrors } = useFormAction(action, { resetOnSuccess: true });
+  const refundableMinor = parseMajorToMinor(refundable, currency) ?? 0;
+  const { review, invalid, onSubmit: onReviewOrSubmit, back } = useConfirmStep(
+    onSubmit,
+    (data) => ({ amount: String(data.get("amount") ?? "").trim(), reason: String(data.get("reason") ?? "") }),
+    (data) => validateRefundFields({ amount: String(data.get("amount") ?? ""), reason: String(data.get("reason") ?? "") }, { refundableMinor, currency, external }),
+  );
+  const shown = invalid ?? state;
+  const errors = invalid?.fieldErrors ?? serverErrors;
+  const fillFullAmount = () => {
+    const amount = formRef.current?.elements.namedItem("amount");
+    if (amount instanceof HTMLInputElement) {
+      amount.value = refundable;
+      amount.focus();
+    }
+  };
   return (
     <form method="post"
       ref={formRef}
@@ -17,9 +40,13 @@ export function RefundForm({ action, refundable, currency, midLabel, external = 
       aria-label={external ? "Mark refunded externally" : "Refund"}
       className="space-y-3"
     >
-      {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
-      <div className={review ? "hidden" : "grid gap-3 sm:grid-cols-[10rem_1fr]"}>
-        <TextField label={`Amount (${currency})`} name="amount" inputMode="decimal" defaultValue={refundable} error={errors.amount} hint={`Up to ${refundable}`} />
+      {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
+      <ErrorSummary state={shown} labels={LABELS} formRef={formRef} />
+      <div className={review ? "hidden" : "grid gap-3 sm:grid-cols-[12rem_1fr]"}>
+        <div>
+          <TextField label={`Amount (${currency})`} name="amount" inputMode="decimal" leading={currency} placeholder="0.00" autoComplete="off" error={errors.amount} hint={`Up to ${formatMoney(refundableMinor, currency)}`} />
+          <Button variant="secondary" size="sm" className="mt-2" onClick={fillFullAmount}>Full amount</Button>
+        </div>
         <TextField label="Reason" name="reason" error={errors.reason} placeholder="Customer returned the product" />
       </div>
       {review ? (

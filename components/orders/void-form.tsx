@@ -4,19 +4,29 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { validateReason } from "@/lib/orders/validate-order-forms";
+
+function checkReason(data: FormData): Record<string, string> {
+  const reason = validateReason(String(data.get("reason") ?? ""), "A reason is required to void an authorization.");
+  return reason ? { reason } : {};
+}
 
 /** Void an open authorization: a required reason, then a confirmation restating amount, currency and MID. */
 export function VoidForm({ action, amount, currency, midLabel }: { action: FormAction; amount: string; currency: string; midLabel: string }) {
-  const { state, pending, onSubmit, errors } = useFormAction(action);
-  const { review, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, (data) => ({ reason: String(data.get("reason") ?? "") }));
+  const { state, pending, onSubmit, formRef, errors: serverErrors } = useFormAction(action);
+  const { review, invalid, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, (data) => ({ reason: String(data.get("reason") ?? "") }), checkReason);
+  const errors = invalid?.fieldErrors ?? serverErrors;
   return (
     <form method="post"
+      ref={formRef}
       onSubmit={onReviewOrSubmit}
       noValidate
       aria-label="Void authorization"
       className="space-y-3"
     >
-      {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
+      {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
+      <ErrorSummary state={invalid ?? state} labels={{ reason: "Reason" }} formRef={formRef} />
       <div className={review ? "hidden" : undefined}>
         <TextField label="Reason" name="reason" error={errors.reason} placeholder="Out of stock, not shipping" hint="Amazon shows it to the buyer." />
       </div>

@@ -32,17 +32,32 @@ function FieldShell({ label, name, error, hint, className, children }: Common & 
   );
 }
 
-export function TextField({ label, name, error, hint, className, ...input }: Common & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+/** `leading`/`trailing`: a unit shown inside the input (a currency code, "%"), also read out with it. */
+export function TextField({ label, name, error, hint, className, leading, trailing, ...input }: Common & { leading?: string; trailing?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const adornment = leading ?? trailing;
+  const describedByIds = [describedBy(name, error, hint), adornment ? `${name}-unit` : null].filter(Boolean).join(" ") || undefined;
+  const control = (
+    <input
+      id={name}
+      name={name}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedByIds}
+      className={cn(INPUT, error && INPUT_ERROR, leading && (leading.length > 1 ? "pl-12" : "pl-7"), trailing && "pr-9")}
+      {...input}
+    />
+  );
   return (
     <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
-      <input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={cn(INPUT, error && INPUT_ERROR)}
-        {...input}
-      />
+      {adornment ? (
+        <div className="relative">
+          {control}
+          <span id={`${name}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-zinc-500", leading ? "left-0 pl-3" : "right-0 pr-3")}>
+            {adornment}
+          </span>
+        </div>
+      ) : (
+        control
+      )}
     </FieldShell>
   );
 }

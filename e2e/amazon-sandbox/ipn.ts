@@ -66,6 +66,37 @@ export function buildSnsStringToSign(envelope: Record<string, string>): string {
   return fields.filter((name) => envelope[name] !== undefined).map((name) => `${name}\n${envelope[name]}\n`).join("");
 }
 
+/**
+ * The SNS POST Amazon sends for an object's current state: headers and the signed envelope
+ * (body). The sender delivers these; the demo seed also feeds a few to the app directly.
+ */
+export function buildSignedNotification(object: PaymentObject, seller: Seller, input: { now: number; privateKeyPem: string; certUrl: string }): { notificationType: string; headers: Record<string, string>; body: string } {
+  const data = buildNotificationData(object, input.now);
+  const message = JSON.stringify({
+    NotificationReferenceId: randomUUID(),
+    NotificationType: data.type,
+    SellerId: seller.sellerId,
+    ReleaseEnvironment: isLiveId(object.id) ? "Live" : "Sandbox",
+    Version: "2013-01-01",
+    NotificationData: data.xml,
+    Timestamp: formatTimestamp(input.now),
+  });
+  const topicArn = `arn:aws:sns:us-east-1:000000000000:${seller.sellerId}`;
+  const envelope: Record<string, string> = { Type: "Notification", MessageId: randomUUID(), TopicArn: topicArn, Message: message, Timestamp: formatTimestamp(input.now), SignatureVersion: "1" };
+  envelope.Signature = createSign("RSA-SHA1").update(buildSnsStringToSign(envelope)).sign(input.privateKeyPem, "base64");
+  envelope.SigningCertURL = input.certUrl;
+  envelope.UnsubscribeURL = `${input.certUrl.replace(/\/_sandbox\/ipn-cert\.pem$/, "")}/_sandbox/unsubscribe?SubscriptionArn=${encodeURIComponent(topicArn)}`;
+  const headers = {
+    "content-type": "text/plain; charset=UTF-8",
+    "user-agent": "Amazon Simple Notification Service Agent",
+    "x-amz-sns-message-type": "Notification",
+    "x-amz-sns-message-id": envelope.MessageId,
+    "x-amz-sns-topic-arn": topicArn,
+    "x-amz-sns-subscription-arn": `${topicArn}:${randomUUID()}`,
+  };
+  return { notificationType: data.type, headers, body: JSON.stringify(envelope) };
+}
+
 export function createIpnSender(input: {
   options: IpnOptions;
   privateKeyPem: string;
@@ -123,36 +154,13 @@ export function createIpnSender(input: {
     announce(object) {
       const seller = input.findSeller(object.sellerId);
       if (stopped || !seller?.ipnUrl || !isAnnounced(object)) return;
-      const now = input.now();
-      const data = buildNotificationData(object, now);
-      const message = JSON.stringify({
-        NotificationReferenceId: randomUUID(),
-        NotificationType: data.type,
-        SellerId: seller.sellerId,
-        ReleaseEnvironment: isLiveId(object.id) ? "Live" : "Sandbox",
-        Version: "2013-01-01",
-        NotificationData: data.xml,
-        Timestamp: formatTimestamp(now),
-      });
-      const topicArn = `arn:aws:sns:us-east-1:000000000000:${seller.sellerId}`;
-      const envelope: Record<string, string> = { Type: "Notification", MessageId: randomUUID(), TopicArn: topicArn, Message: message, Timestamp: formatTimestamp(now), SignatureVersion: "1" };
-      envelope.Signature = createSign("RSA-SHA1").update(buildSnsStringToSign(envelope)).sign(input.privateKeyPem, "base64");
-      envelope.SigningCertURL = input.certUrl();
-      envelope.UnsubscribeURL = `${input.certUrl().replace(/\/_sandbox\/ipn-cert\.pem$/, "")}/_sandbox/unsubscribe?SubscriptionArn=${encodeURIComponent(topicArn)}`;
-      const headers = {
-        "content-type": "text/plain; charset=UTF-8",
-        "user-agent": "Amazon Simple Notification Service Agent",
-        "x-amz-sns-message-type": "Notification",
-        "x-amz-sns-message-id": envelope.MessageId,
-        "x-amz-sns-topic-arn": topicArn,
-        "x-amz-sns-subscription-arn": `${topicArn}:${randomUUID()}`,
-      };
-      const delivery: IpnDelivery = { notificationType: data.type, objectId: object.id, state: object.status.state, url: seller.ipnUrl, attempts: 0, delivered: false };
+      const { headers, body, notificationType } = buildSignedNotification(object, seller, { now: input.now(), privateKeyPem: input.privateKeyPem, certUrl: input.certUrl() });
+      const delivery: IpnDelivery = { notificationType, objectId: object.id, state: object.status.state, url: seller.ipnUrl, attempts: 0, delivered: false };
       deliveries.push(delivery);
       inFlight += 1;
       // Sent after the API response that caused it, like SNS: never inside the request.
       setImmediate(() => {
-        void attempt(delivery, headers, JSON.stringify(envelope)).finally(() => {
+        void attempt(delivery, headers, body).finally(() => {
           inFlight -= 1;
           settle();
         });

@@ -1,6 +1,7 @@
 /**
- * CLI: `npm run sandbox -- --port 8484 --sellers sellers.json`.
- * Without --sellers one demo seller is created and its keys are printed.
+ * CLI: `npm run sandbox -- --port 8484 --sellers sellers.json [--state-file data/sandbox-state.json]`.
+ * Without --sellers one demo seller is created and its keys are printed. With --state-file (or
+ * SANDBOX_STATE_FILE) the ledger survives restarts.
  */
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -42,8 +43,10 @@ async function main(): Promise<void> {
   const host = readFlag(args, "--host") ?? "127.0.0.1";
   const sellersPath = readFlag(args, "--sellers");
   const sellers = sellersPath ? z.array(sellerSchema).parse(JSON.parse(readFileSync(sellersPath, "utf8"))) : [createDemoSeller()];
-  const sandbox = await startSandbox({ port, host, sellers, throttle: args.includes("--throttle") });
+  const stateFile = readFlag(args, "--state-file") ?? (process.env.SANDBOX_STATE_FILE || undefined);
+  const sandbox = await startSandbox({ port, host, sellers, throttle: args.includes("--throttle"), stateFile });
   console.log(`Amazon Pay sandbox emulator on ${sandbox.url}`);
+  if (stateFile) console.log(`  State: ${stateFile} (${sandbox.store.objects.size} objects loaded)`);
   console.log(`  MWS:   ${sandbox.url}/OffAmazonPayments_Sandbox/2013-01-01`);
   console.log(`  LWA:   ${sandbox.url}/auth/o2/tokeninfo, ${sandbox.url}/user/profile`);
   console.log(`  IPN certificate (pin via AMAZON_IPN_CERT_PEM): ${sandbox.url}/_sandbox/ipn-cert.pem`);
@@ -57,6 +60,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(`The emulator's port is in use (${(error as Error).message}): another demo or emulator runs there. Choose another with --port or SANDBOX_PORT.`);
+    process.exit(1);
+  }
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -19,6 +19,9 @@ import type { JsonReply } from "./lwa";
 import { handleProfile, handleTokenInfo } from "./lwa";
 import { handleMws } from "./mws-handler";
 import { addFault, advanceClock, createCheckout, readLedger, setLatency, setThrottle } from "./control";
+import { importHistory } from "./import-history";
+import { createStateSaver, readStateFile, restoreState, type StateSaver } from "./state-file";
+import { restoreTimers } from "./restore-timers";
 
 const KEY_PATH = fileURLToPath(new URL("./keys/ipn-signing-key.pem", import.meta.url));
 const CERT_PATH = fileURLToPath(new URL("./keys/ipn-signing-cert.pem", import.meta.url));
@@ -43,6 +46,13 @@ export type SandboxOptions = {
    * `https://` and port 443 even with an override URL, so proving them needs TLS.
    */
   tls?: { keyPem: string; certPem: string };
+  /**
+   * Keep the ledger in this JSON file: loaded at start (a missing file is an empty ledger, a
+   * corrupt one an error), saved atomically shortly after every change and on close.
+   */
+  stateFile?: string;
+  /** How long after a change the state file is written (changes in between share one write). */
+  stateSaveDelayMs?: number;
 };
 
 export type Sandbox = {
@@ -56,6 +66,8 @@ export type Sandbox = {
   ipn: IpnSender;
   ipnCertificatePem: string;
   addSeller(seller: Seller): void;
+  /** Writes the state file now, if there is one and something changed. */
+  saveState(): void;
   close(): Promise<void>;
 };
 
@@ -96,7 +108,9 @@ function parseJson(body: string): unknown {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  const clock = createClock({ startAt: options.clockStartAt });
+  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  // A restarted emulator goes on from the clock it had, so timestamps never run backwards.
+  const clock = createClock({ startAt: options.clockStartAt ?? (saved ? Date.now() + Math.max(0, saved.clockOffsetMs) : undefined) });
   const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
   const privateKeyPem = options.ipnPrivateKeyPem ?? readFileSync(KEY_PATH, "utf8");
   const certificatePem = options.ipnCertificatePem ?? readFileSync(CERT_PATH, "utf8");
@@ -108,7 +122,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: clock.now,
     findSeller: (sellerId) => store.sellers.get(sellerId),
   });
-  const store = createStore(clock, timing, options.sellers ?? [], (object) => ipn.announce(object));
+  let saver: StateSaver | undefined;
+  const store = createStore(clock, timing, options.sellers ?? [], (object) => {
+    ipn.announce(object);
+    saver?.schedule();
+  });
+  if (options.stateFile) {
+    if (saved) {
+      restoreState(store, saved);
+      restoreTimers(store);
+    }
+    saver = createStateSaver(store, options.stateFile, options.stateSaveDelayMs ?? 100);
+  }
   const faults = createFaultState();
   const throttle = createThrottle(options.throttle ?? false);
 
@@ -132,6 +157,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (json === undefined) return sendJson(res, { status: 400, body: { error: "body must be JSON" } });
     const key = `${req.method} ${path}`;
     switch (key) {
+      case "POST /_sandbox/history":
+        return sendJson(res, importHistory(store, json));
       case "POST /_sandbox/checkouts":
         return sendJson(res, createCheckout(store, json));
       case "GET /_sandbox/ledger":
@@ -156,10 +183,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const sockets = new Set<Socket>();
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, { status: 500, body: { error: String(error) } });
-      else res.destroy();
-    });
+    route(req, res)
+      .catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, { status: 500, body: { error: String(error) } });
+        else res.destroy();
+      })
+      // Requests other than GET may have changed the ledger (many changes announce no IPN).
+      .finally(() => {
+        if (req.method !== "GET") saver?.schedule();
+      });
   };
   const server = options.tls ? createTlsServer({ key: options.tls.keyPem, cert: options.tls.certPem }, handle) : createServer(handle);
   server.keepAliveTimeout = 30_000;
@@ -185,7 +217,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ipn,
     ipnCertificatePem: certificatePem,
     addSeller: (seller) => addSeller(store, seller),
+    saveState: () => saver?.flush(),
     close: async () => {
+      saver?.stop();
       ipn.stop();
       clock.stop();
       for (const socket of sockets) socket.destroy();

@@ -8,16 +8,27 @@ import { parseImportOrderFields } from "@/lib/orders/import-order-input";
 import { importOrder } from "@/lib/orders/import-order";
 import type { CheckoutState, OrderEntryState } from "@/lib/orders/order-entry-state";
 import { findSimulation } from "@/lib/orders/sandbox-simulations";
+import { labelFieldMessage, orderEntryLabels } from "@/lib/orders/order-entry-labels";
+import { eq } from "drizzle-orm";
+import { campaignProducts } from "@/db/schema";
 import { createSandboxCheckout } from "@/lib/orders/create-sandbox-checkout";
 import { parseIdParam } from "@/lib/parse-id-param";
 import { readBoundId } from "@/lib/read-bound-args";
 
+/** Whether the chosen first product is recurring: its Amazon id field is then a billing agreement id. */
+function isRecurringProduct(productId: string | undefined): boolean {
+  const id = parseIdParam(productId ?? "");
+  if (!id) return false;
+  return getDb().select({ billingType: campaignProducts.billingType }).from(campaignProducts).where(eq(campaignProducts.id, id)).get()?.billingType === "recurring";
+}
+
 /** Order Entry: the same parsing and pipeline as Import Order, as the signed-in operator. */
 export async function placeOrderAction(boundCampaignId: unknown, _prev: OrderEntryState, formData: FormData): Promise<OrderEntryState> {
+  let values: Record<string, string> = {};
   try {
     await requireActionActor("orders.create");
     const campaignId = readBoundId(boundCampaignId, "campaignId");
-    const values = formValues(formData);
+    values = formValues(formData);
     const input = parseImportOrderFields({ ...values, campaignId: String(campaignId), paySource: "AMAZON" });
     const simulation = findSimulation(values.sandbox_simulation);
     if (simulation?.target === "authorization") input.sandboxSimulation = { authorizationNote: simulation.value };
@@ -28,7 +39,8 @@ export async function placeOrderAction(boundCampaignId: unknown, _prev: OrderEnt
   } catch (error) {
     if (error instanceof ApiError) {
       const field = typeof error.extra.field === "string" ? error.extra.field : undefined;
-      return { status: "error", message: error.message, errorCode: error.code, fieldErrors: field ? { [field]: error.message } : undefined };
+      if (!field) return { status: "error", message: error.message, errorCode: error.code };
+      return { status: "error", message: "Check the highlighted fields.", errorCode: error.code, fieldErrors: { [field]: labelFieldMessage(field, error.message, orderEntryLabels(isRecurringProduct(values.product1_id))) } };
     }
     return formStateFromError(error);
   }
