@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders } from "@/db/schema";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
+import { orderSearchCondition } from "@/lib/search/search-conditions";
 
 export type OrderListFilter = {
   status?: (typeof ORDER_STATUSES)[number];
@@ -34,13 +35,6 @@ export type OrderListRow = {
   parentOrderId: number | null;
 };
 
-/** One search box: an order id, an email, or an Amazon ORO/BA id (prefix). */
-function searchCondition(q: string): SQL {
-  if (/^\d+$/.test(q)) return eq(orders.id, Number(q));
-  if (q.includes("@")) return eq(orders.email, q.toLowerCase());
-  return or(like(orders.amazonOrderReferenceId, `${q}%`), like(orders.amazonBillingAgreementId, `${q}%`)) as SQL;
-}
-
 export function listOrders(db: Db, actor: Actor, filter: OrderListFilter): { rows: OrderListRow[]; nextBefore: number | null } {
   assertCan(actor, "orders.read");
   const conditions: SQL[] = [];
@@ -49,7 +43,7 @@ export function listOrders(db: Db, actor: Actor, filter: OrderListFilter): { row
   if (filter.midId) conditions.push(eq(orders.midId, filter.midId));
   if (filter.fromMs !== undefined) conditions.push(gte(orders.createdAt, filter.fromMs));
   if (filter.toMs !== undefined) conditions.push(lt(orders.createdAt, filter.toMs));
-  if (filter.q) conditions.push(searchCondition(filter.q.trim()));
+  if (filter.q) conditions.push(orderSearchCondition(filter.q));
   if (filter.before) conditions.push(lt(orders.id, filter.before));
   const rows = db
     .select({ order: orders, midTitle: mids.title, campaignName: campaigns.name })
