@@ -9,6 +9,7 @@ export const MIN_FRAGMENT_LENGTH = 3;
 // as a fragment of a phone number or an Amazon id instead.
 const ORDER_ID = /^#?(\d{1,6})$/;
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
+const FULL_EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 
 export type SearchQuery = {
   /** The text as typed, trimmed, runs of spaces made one. */
@@ -16,6 +17,14 @@ export type SearchQuery = {
   /** An FTS5 MATCH expression, or null when the text is too short to look up as a fragment. */
   match: string | null;
   orderId: number | null;
+  /**
+   * A whole address. Its domain's trigrams ("exa", "com") are in nearly every row, which makes
+   * the full phrase the slowest thing to match, so it is found by the email indexes, or as a
+   * longer address containing it: the index finds the local part, the row's email confirms.
+   */
+  email: string | null;
+  /** The MATCH for the local part of `email` in the email column, when it is long enough. */
+  emailLocalMatch: string | null;
   /** True when the text is neither an order id nor long enough to search for. */
   tooShort: boolean;
 };
@@ -49,6 +58,9 @@ export function parseSearchQuery(raw: string | undefined | null, options: { orde
   const text = (raw ?? "").trim().replace(/\s+/g, " ");
   const idMatch = options.orderIds ? ORDER_ID.exec(text) : null;
   const orderId = idMatch ? Number(idMatch[1]) : null;
-  const match = orderId !== null ? null : buildMatch(text);
-  return { text, match, orderId: orderId && orderId > 0 ? orderId : null, tooShort: text !== "" && match === null && orderId === null };
+  const email = FULL_EMAIL.test(text) ? text.toLowerCase() : null;
+  const local = email?.slice(0, email.lastIndexOf("@")) ?? "";
+  const emailLocalMatch = local.length >= MIN_FRAGMENT_LENGTH ? `email : ${phrase(local)}` : null;
+  const match = orderId !== null || email !== null ? null : buildMatch(text);
+  return { text, match, orderId: orderId && orderId > 0 ? orderId : null, email, emailLocalMatch, tooShort: text !== "" && match === null && orderId === null && email === null };
 }

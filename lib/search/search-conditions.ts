@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { customers, orders, transactions } from "@/db/schema";
 import { parseSearchQuery } from "./parse-search-query";
 
@@ -11,10 +11,17 @@ const matchingTransactionIds = (match: string) => sql`(select rowid from transac
 
 const NOTHING = sql`0`;
 
+/** Orders with this address, or a longer one ending in it (found by its local part, confirmed on the row). */
+function orderEmailCondition(email: string, localMatch: string | null): SQL {
+  const exact = eq(orders.email, email);
+  return localMatch ? (or(exact, and(inArray(orders.id, matchingOrderIds(localMatch)), sql`instr(${orders.email}, ${email}) > 0`)) as SQL) : exact;
+}
+
 /** The orders list's search: an order id, or a fragment of an email, name, phone or Amazon order reference / billing agreement id. */
 export function orderSearchCondition(raw: string): SQL {
   const query = parseSearchQuery(raw);
   if (query.orderId !== null) return eq(orders.id, query.orderId);
+  if (query.email !== null) return orderEmailCondition(query.email, query.emailLocalMatch);
   if (query.match === null) return NOTHING;
   return inArray(orders.id, matchingOrderIds(query.match));
 }
@@ -26,6 +33,7 @@ export function orderSearchCondition(raw: string): SQL {
 export function transactionSearchCondition(raw: string): SQL {
   const query = parseSearchQuery(raw);
   if (query.orderId !== null) return eq(transactions.orderId, query.orderId);
+  if (query.email !== null) return inArray(transactions.orderId, sql`(select ${orders.id} from ${orders} where ${orderEmailCondition(query.email, query.emailLocalMatch)})`);
   if (query.match === null) return eq(transactions.referenceId, query.text);
   return or(
     inArray(transactions.orderId, matchingOrderIds(query.match)),
@@ -37,6 +45,10 @@ export function transactionSearchCondition(raw: string): SQL {
 /** The customers list's search: a fragment of an email, name or phone number. */
 export function customerSearchCondition(raw: string): SQL {
   const query = parseSearchQuery(raw, { orderIds: false });
+  if (query.email !== null) {
+    const exact = eq(customers.email, query.email);
+    return query.emailLocalMatch ? (or(exact, and(inArray(customers.id, matchingCustomerIds(query.emailLocalMatch)), sql`instr(${customers.email}, ${query.email}) > 0`)) as SQL) : exact;
+  }
   if (query.match === null) return NOTHING;
   return inArray(customers.id, matchingCustomerIds(query.match));
 }

@@ -24,6 +24,10 @@ function newestMatches(db: Db, table: "orders_search" | "customers_search" | "tr
   return rows.map((r) => r.id);
 }
 
+function newestWithEmail(db: Db, email: string): number[] {
+  return db.select({ id: orders.id }).from(orders).where(eq(orders.email, email)).orderBy(desc(orders.id)).limit(PER_KIND).all().map((o) => o.id);
+}
+
 function findOrders(db: Db, orderIds: number[]): SearchHit[] {
   if (orderIds.length === 0) return [];
   const rows = db
@@ -89,11 +93,13 @@ export function searchEverything(db: Db, actor: Actor, raw: string): SearchResul
   if (query.text === "") return { text: "", tooShort: false, hits };
   const mayRead = (permission: Parameters<typeof can>[1]) => can(actor.role, permission);
   if (mayRead("orders.read")) {
-    const ids = query.orderId !== null ? [query.orderId] : query.match ? newestMatches(db, "orders_search", query.match) : [];
-    hits.push(...findOrders(db, ids));
+    hits.push(...findOrders(db, query.orderId !== null ? [query.orderId] : query.email !== null ? newestWithEmail(db, query.email) : query.match ? newestMatches(db, "orders_search", query.match) : []));
   }
-  const fragment = parseSearchQuery(raw, { orderIds: false }).match;
-  if (mayRead("customers.read") && fragment) hits.push(...findCustomers(db, newestMatches(db, "customers_search", fragment)));
+  if (mayRead("customers.read")) {
+    const fragment = parseSearchQuery(raw, { orderIds: false }).match;
+    const customerIds = query.email !== null ? db.select({ id: customers.id }).from(customers).where(eq(customers.email, query.email)).all().map((c) => c.id) : fragment ? newestMatches(db, "customers_search", fragment) : [];
+    hits.push(...findCustomers(db, customerIds));
+  }
   if (mayRead("mids.read")) hits.push(...findMids(db, query.text));
   if (mayRead("transactions.read") && query.match) hits.push(...findTransactions(db, newestMatches(db, "transactions_search", query.match), query.text));
   return { text: query.text, tooShort: query.tooShort && hits.length === 0, hits };

@@ -19,6 +19,7 @@ import { FormMessage } from "@/components/ui/field";
 import { LanderSnippet } from "@/components/mids/lander-snippet";
 import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
+import { auditActionLabel } from "@/lib/audit/describe-audit";
 import { setMidEnabledAction, verifyMidAction } from "../actions";
 
 export const metadata = { title: "MID" };
@@ -155,7 +156,12 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             ))}
           </dl>
         </Card>
-        <Card title="History" description="Every change to this MID, newest first." className="lg:col-span-3">
+        <Card
+          title="History"
+          description="Every change to this MID, newest first."
+          actions={can(actor.role, "audit.read") && <LinkButton variant="secondary" size="sm" href={`/settings/audit?entity=mid&q=${mid.id}`}>Open in audit log</LinkButton>}
+          className="lg:col-span-3"
+        >
           {history.length === 0 ? (
             <p className="text-sm text-zinc-500">No changes recorded yet.</p>
           ) : (
@@ -163,11 +169,11 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
               {history.map((entry) => (
                 <li key={entry.id} className="grid gap-2 py-3 sm:grid-cols-4">
                   <div className="text-sm">
-                    <p className="font-medium text-zinc-900">{entry.action}</p>
+                    <p className="font-medium text-zinc-900">{auditActionLabel(entry.action)}</p>
                     <p className="text-xs text-zinc-500">{entry.actorLabel}</p>
                     <p className="text-xs text-zinc-500"><LocalTime ms={entry.at} /></p>
                   </div>
-                  <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} /></div>
+                  <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} currency={entry.currency ?? mid.currency} /></div>
                 </li>
               ))}
             </ol>
