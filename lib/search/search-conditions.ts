@@ -52,8 +52,3 @@ export function customerSearchCondition(raw: string): SQL {
   if (query.match === null) return NOTHING;
   return inArray(customers.id, matchingCustomerIds(query.match));
 }
-
-/** For a list page's hint: true when the text can find nothing because it is too short. */
-export function isSearchTooShort(raw: string | undefined): boolean {
-  return raw !== undefined && parseSearchQuery(raw).tooShort;
-}

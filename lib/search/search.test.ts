@@ -6,7 +6,7 @@ import { createTestMid } from "@/lib/testing/test-mids";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listTransactions } from "@/lib/transactions/list-transactions";
 import { listCustomers } from "@/lib/customers/list-customers";
-import { isSearchTooShort } from "./search-conditions";
+import { parseSearchQuery } from "./parse-search-query";
 import { searchEverything } from "./search-everything";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 
@@ -90,12 +90,12 @@ describe("search (migration 0006 index)", () => {
   it("needs 3 characters for a fragment; shorter text is an order id or nothing", () => {
     expect(orders("ja")).toEqual([]);
     expect(customers("do")).toEqual([]);
-    expect(isSearchTooShort("ja")).toBe(true);
-    expect(isSearchTooShort("jan")).toBe(false);
+    expect(parseSearchQuery("ja").tooShort).toBe(true);
+    expect(parseSearchQuery("jan").tooShort).toBe(false);
     const id = orderIds["xzy@example.com"];
     expect(orders(`#${id}`)).toEqual(["xzy@example.com"]);
     expect(orders(String(id))).toEqual(["xzy@example.com"]);
-    expect(isSearchTooShort(String(id))).toBe(false);
+    expect(parseSearchQuery(String(id)).tooShort).toBe(false);
   });
 
   it("takes LIKE wildcards and FTS syntax in the text literally", () => {
