@@ -51,7 +51,7 @@ function screens(orderId: number, customerId: number): Record<string, Screen> {
     "/orders/[id]": { url: `/orders/${orderId}`, params: {}, notes: true },
     "/settings/api-users": { url: "/settings/api-users", params: { saved: "flash" }, notes: true },
     "/settings/api-users/[id]": { url: "/settings/api-users/1", params: {}, notes: true },
-    "/settings/audit": { url: "/settings/audit", params: { entity: "enum", user: "id", before: "id" }, notes: true },
+    "/settings/audit": { url: "/settings/audit", params: { entity: "enum", user: "id", from: "day", to: "day", q: "text", before: "id" }, notes: true },
     "/settings/declines": { url: "/settings/declines", params: { mid: "id" }, notes: true, unknownIds: ["mid"] },
     "/settings/users": { url: "/settings/users", params: {}, notes: true },
     "/transactions": {
@@ -139,6 +139,7 @@ function actionCases(orderId: number): Record<string, ActionCase> {
     cancelOrderAction: { page: order, bound: [id("orderId")], checked: true },
     captureOrderAction: { page: order, bound: [id("orderId")], checked: true },
     voidAuthorizationAction: { page: order, bound: [id("orderId")], checked: true },
+    addOrderNoteAction: { page: order, bound: [id("orderId")], checked: true },
     createApiUserAction: { page: "/settings/api-users", bound: [], checked: true },
     updateApiUserAccessAction: { page: "/settings/api-users/1", bound: [id("apiUserId")], checked: true },
     setApiUserDisabledAction: { page: "/settings/api-users", bound: [id("apiUserId"), { name: "disabled", kind: "boolean", harmless: false }], checked: true },

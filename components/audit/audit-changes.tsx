@@ -1,22 +1,18 @@
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  return String(value);
-}
+import { describeChanges } from "@/lib/audit/describe-audit";
 
-/** Before → after per changed field; secrets arrive here only as "set" / "changed". */
-export function AuditChanges({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (keys.length === 0) return <span className="text-zinc-400">—</span>;
+/** Before → after per changed field, labelled and formatted; secrets arrive here only as "set" / "changed". */
+export function AuditChanges({ before, after, currency = null }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null; currency?: string | null }) {
+  const changes = describeChanges(before, after, currency);
+  if (changes.length === 0) return <span className="text-zinc-500">—</span>;
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-      {keys.map((key) => (
-        <div key={key} className="contents">
-          <dt className="font-mono text-zinc-500">{key}</dt>
-          <dd className="break-all text-zinc-800">
-            {before && key in before && <span className="text-zinc-400 line-through decoration-zinc-300">{show(before[key])}</span>}
-            {before && key in before && after && key in after && <span className="px-1 text-zinc-400">→</span>}
-            {after && key in after && <span>{show(after[key])}</span>}
+    <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1 text-xs">
+      {changes.map((change) => (
+        <div key={change.key} className="contents">
+          <dt className="text-zinc-500">{change.label}</dt>
+          <dd className="min-w-0 break-words text-zinc-800">
+            {change.before !== undefined && <span className="text-zinc-500 line-through decoration-zinc-400">{change.before}</span>}
+            {change.before !== undefined && change.after !== undefined && <span aria-label="changed to" className="px-1 text-zinc-500">→</span>}
+            {change.after !== undefined && <span className="font-medium">{change.after}</span>}
           </dd>
         </div>
       ))}

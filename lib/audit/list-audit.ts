@@ -1,10 +1,10 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, campaigns, mids } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 
-export type AuditFilter = { entity?: string; entityId?: string; actorUserId?: number; beforeId?: number; limit?: number };
+export type AuditFilter = { entity?: string; entityId?: string; actorUserId?: number; action?: string; fromMs?: number; toMs?: number; q?: string; beforeId?: number; limit?: number };
 
 export type AuditRow = {
   id: number;
@@ -16,6 +16,8 @@ export type AuditRow = {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   ip: string | null;
+  /** The currency of the MID or campaign the entry is about, so amounts in it can be shown as money. */
+  currency: string | null;
 };
 
 /** The audit browser: admins only. */
@@ -24,12 +26,37 @@ export function listAudit(db: Db, actor: Actor, filter: AuditFilter): { rows: Au
   return queryAudit(db, filter);
 }
 
+/** The text as a LIKE pattern that matches it literally (% and _ included). */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Search: who, what, the entity's id, or any value before or after. */
+function searchCondition(q: string): SQL {
+  const pattern = containing(q);
+  const like = (column: SQLWrapper) => sql`lower(${column}) like ${pattern} escape '\\'`;
+  return or(like(auditLog.actorLabel), like(auditLog.action), eq(auditLog.entityId, q.replace(/^#/, "")), like(sql`coalesce(${auditLog.before}, '')`), like(sql`coalesce(${auditLog.after}, '')`)) as SQL;
+}
+
+/** Currencies of the MIDs and campaigns the rows are about, keyed "entity:id". */
+function readCurrencies(db: Db, rows: Array<{ entity: string; entityId: string | null }>): Map<string, string> {
+  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+  const currencies = new Map<string, string>();
+  const midIds = ids("mid");
+  if (midIds.length) for (const m of db.select({ id: mids.id, currency: mids.currency }).from(mids).where(inArray(mids.id, midIds)).all()) currencies.set(`mid:${m.id}`, m.currency);
+  const campaignIds = ids("campaign");
+  if (campaignIds.length) for (const c of db.select({ id: campaigns.id, currency: campaigns.currency }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all()) currencies.set(`campaign:${c.id}`, c.currency);
+  return currencies;
+}
+
 /** Newest first, keyset-paged on id. Callers authorize (the MID page shows its own history to MID readers). */
 export function queryAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; hasMore: boolean } {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.fromMs !== undefined) conditions.push(gte(auditLog.at, filter.fromMs));
+  if (filter.toMs !== undefined) conditions.push(lt(auditLog.at, filter.toMs));
+  if (filter.q?.trim()) conditions.push(searchCondition(filter.q.trim()));
   if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
   const limit = filter.limit ?? 50;
   const rows = db
@@ -39,9 +66,11 @@ export function queryAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; has
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
     .all();
+  const shown = rows.slice(0, limit);
+  const currencies = readCurrencies(db, shown);
   return {
     hasMore: rows.length > limit,
-    rows: rows.slice(0, limit).map((row) => ({
+    rows: shown.map((row) => ({
       id: row.id,
       at: row.at,
       actorLabel: row.actorLabel,
@@ -51,6 +80,7 @@ export function queryAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; has
       before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
       after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
       ip: row.ip,
+      currency: currencies.get(`${row.entity}:${row.entityId}`) ?? null,
     })),
   };
 }

@@ -7,12 +7,12 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
   operator: [
     "dashboard.read", "mids.read", "mids.write", "mids.secrets.write", "campaigns.read", "orders.read",
-    "orders.create", "orders.refund", "transactions.read", "customers.read", "ipn.read", "declines.write",
+    "orders.create", "orders.refund", "orders.note", "transactions.read", "customers.read", "ipn.read", "declines.write",
   ],
   campaign_manager: [
     "dashboard.read", "mids.read", "campaigns.read", "campaigns.write", "orders.read", "transactions.read", "customers.read",
   ],
-  support: ["dashboard.read", "orders.read", "orders.refund", "transactions.read", "customers.read"],
+  support: ["dashboard.read", "orders.read", "orders.refund", "orders.note", "transactions.read", "customers.read"],
 };
 
 describe("permissions matrix", () => {

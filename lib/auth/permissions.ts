@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "orders.read",
   "orders.create",
   "orders.refund",
+  "orders.note",
   "transactions.read",
   "customers.read",
   "ipn.read",
@@ -23,7 +24,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SUPPORT: Permission[] = ["dashboard.read", "orders.read", "orders.refund", "transactions.read", "customers.read"];
+const SUPPORT: Permission[] = ["dashboard.read", "orders.read", "orders.refund", "orders.note", "transactions.read", "customers.read"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),

@@ -1,16 +1,16 @@
-import { desc, eq, like, lt, or, and, sql, type SQL } from "drizzle-orm";
+import { desc, eq, lt, and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, orders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { DomainError } from "@/lib/errors";
 import { readCustomerFigures, type CustomerFigures } from "./customer-figures";
+import { customerSearchCondition } from "@/lib/search/search-conditions";
 
 export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
   assertCan(actor, "customers.read");
   const conditions: SQL[] = [];
-  const q = filter.q?.trim();
-  if (q) conditions.push((q.includes("@") ? eq(customers.email, q.toLowerCase()) : or(like(customers.email, `${q.toLowerCase()}%`), like(customers.lastName, `${q}%`), like(customers.firstName, `${q}%`))) as SQL);
+  if (filter.q?.trim()) conditions.push(customerSearchCondition(filter.q));
   if (filter.before) conditions.push(lt(customers.id, filter.before));
   const rows = db
     .select({

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
@@ -6,6 +6,7 @@ import { ORDER_STATUSES } from "@/db/schema/orders";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { parseCursor } from "@/lib/transactions/list-transactions";
+import { orderSearchCondition } from "@/lib/search/search-conditions";
 
 /** The list's orders: newest or oldest first, or by order total (highest or lowest first). */
 export const ORDER_SORTS = ["newest", "oldest", "amount-desc", "amount-asc"] as const;
@@ -43,13 +44,6 @@ export type OrderListRow = {
   capturePendingMinor: number;
 };
 
-/** One search box: an order id, an email, or an Amazon ORO/BA id (prefix). */
-function searchCondition(q: string): SQL {
-  if (/^\d+$/.test(q)) return eq(orders.id, Number(q));
-  if (q.includes("@")) return eq(orders.email, q.toLowerCase());
-  return or(like(orders.amazonOrderReferenceId, `${q}%`), like(orders.amazonBillingAgreementId, `${q}%`)) as SQL;
-}
-
 /** One conditions list for the page, its count and the CSV export. */
 export function buildOrderConditions(filter: OrderListFilter): SQL[] {
   const conditions: SQL[] = [];
@@ -58,7 +52,7 @@ export function buildOrderConditions(filter: OrderListFilter): SQL[] {
   if (filter.midId) conditions.push(eq(orders.midId, filter.midId));
   if (filter.fromMs !== undefined) conditions.push(gte(orders.createdAt, filter.fromMs));
   if (filter.toMs !== undefined) conditions.push(lt(orders.createdAt, filter.toMs));
-  if (filter.q) conditions.push(searchCondition(filter.q.trim()));
+  if (filter.q) conditions.push(orderSearchCondition(filter.q));
   return conditions;
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed-demo";
+import { rebuildSearchIndex } from "@/lib/search/rebuild-search-index";
 import { rebuildTransactionTotals } from "@/lib/transactions/rebuild-transaction-totals";
 import { generateHistory } from "./generate-history";
 
@@ -27,14 +28,16 @@ export async function seedBulkDatabase(file: string, transactions: number, onPro
     .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('orders', 'transactions', 'order_items')`)
     .all() as Array<{ name: string; sql: string }>;
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
-  // The running-totals triggers would do two upserts per row; totals are rebuilt once at the end.
-  const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'transactions'`).all() as Array<{ name: string; sql: string }>;
+  // The running-totals triggers would do two upserts per row and the search triggers an index
+  // write per row; totals and the search index are rebuilt once at the end.
+  const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('transactions', 'orders', 'customers')`).all() as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) sqlite.exec(`drop trigger "${trigger.name}"`);
   // About 6% of approved orders also get a refund row, so orders ≈ transactions / 1.05.
   const orders = Math.round(transactions / 1.05);
   const result = generateHistory(db, { orders, days: 365, seed: 2026, batchSize: 20_000, onProgress: (done) => onProgress?.(done, orders) });
   for (const index of indexes) sqlite.exec(index.sql);
   rebuildTransactionTotals(sqlite);
+  rebuildSearchIndex(sqlite);
   for (const trigger of triggers) sqlite.exec(trigger.sql);
   sqlite.pragma("optimize");
   // Back to the app's normal mode (WAL) for whoever opens the file next.

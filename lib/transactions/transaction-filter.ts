@@ -1,9 +1,10 @@
-import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { orders, transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
+import { transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
 import { parseMajorToMinor } from "@/lib/money/money";
 import { startOfIsoDayMs } from "@/lib/money/calendar";
 import type { SearchReader } from "@/lib/search-params/read-search-params";
+import { transactionSearchCondition } from "@/lib/search/search-conditions";
 
 export type TransactionFilter = {
   from?: string;
@@ -43,18 +44,6 @@ export function transactionFilterParams(filter: TransactionFilter): URLSearchPar
   return params;
 }
 
-/** What the search box recognises: an order id, an email, an Amazon id of any kind, or our reference id. */
-function searchCondition(q: string): SQL {
-  if (/^\d+$/.test(q)) return eq(transactions.orderId, Number(q));
-  if (q.includes("@")) return inArray(transactions.orderId, sql`(select ${orders.id} from ${orders} where ${orders.email} = ${q.toLowerCase()})`);
-  if (/^[PS]\d{2}-\d{7}-\d{7}$/.test(q)) return eq(transactions.amazonOrderReferenceId, q);
-  if (/^[BC]\d{2}-\d{7}-\d{7}$/.test(q)) return eq(transactions.amazonBillingAgreementId, q);
-  if (/-A\d+$/.test(q)) return eq(transactions.amazonAuthorizationId, q);
-  if (/-C\d+$/.test(q)) return eq(transactions.amazonCaptureId, q);
-  if (/-R\d+$/.test(q)) return eq(transactions.amazonRefundId, q);
-  return eq(transactions.referenceId, q);
-}
-
 /** The date filter as [from, to) in epoch ms: whole days in APP_TIMEZONE (a day that does not exist is no bound). */
 export function dayBounds(filter: TransactionFilter): { fromMs?: number; toMs?: number } {
   const fromMs = filter.from ? startOfIsoDayMs(filter.from) : null;
@@ -74,7 +63,7 @@ export function buildTransactionConditions(filter: TransactionFilter): SQL[] {
   if (filter.status) conditions.push(eq(transactions.status, filter.status));
   if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte));
   if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte));
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.q) conditions.push(transactionSearchCondition(filter.q));
   return conditions;
 }
 

@@ -72,8 +72,20 @@ function buildCases(floor: Floor): PageCase[] {
   const fromMs = startOfDayMs(new Date(`${from}T12:00:00Z`));
   const toMs = startOfDayMs(new Date(`${to}T12:00:00Z`)) + DAY;
   const sample = floor.db
-    .prepare("select o.email, t.amazon_capture_id as capture from transactions t join orders o on o.id = t.order_id where t.amazon_capture_id is not null and t.id % 997 = 0 order by t.id limit 1 offset 300")
-    .get() as { email: string; capture: string };
+    .prepare("select o.email, o.first_name as first, o.last_name as last, o.amazon_order_reference_id as oro, t.amazon_capture_id as capture from transactions t join orders o on o.id = t.order_id where t.amazon_capture_id is not null and t.id % 997 = 0 order by t.id limit 1 offset 300")
+    .get() as { email: string; first: string; last: string; oro: string; capture: string };
+  // Fragments as support types them: the middle of an email, a full name, part of an order reference.
+  const partialEmail = sample.email.slice(2, sample.email.indexOf("@") + 4);
+  const fullName = `${sample.first} ${sample.last}`;
+  const oroFragment = sample.oro.slice(6, 16);
+  const fts = (match: string) => ({
+    where: ["(t.order_id in (select rowid from orders_search where orders_search match ?) or t.id in (select rowid from transactions_search where transactions_search match ?) or t.reference_id = ?)"],
+    params: [match, match],
+  });
+  const searchPage = (key: string, label: string, q: string, match: string) => {
+    const { where, params } = fts(match);
+    return page(key, label, { q }, { where, params: [...params, q] });
+  };
   // Page 200 starts after the last row of page 199.
   const cursor = floor.db.prepare("select created_at as createdAt, id from transactions order by created_at desc, id desc limit 1 offset ?").get(199 * 25 - 1) as { createdAt: number; id: number };
   const amountWhere = (op: string) => `((t.currency = 'JPY' and t.amount_minor ${op} ?) or (t.currency <> 'JPY' and t.amount_minor ${op} ?))`;
@@ -106,6 +118,15 @@ function buildCases(floor: Floor): PageCase[] {
     page("dateAndMid", "last month + MID 1", { from, to, mid: "1" }, { where: ["t.created_at >= ?", "t.created_at < ?", "t.mid_id = ?"], params: [fromMs, toMs, 1], totals: hourly(["mid_id = ?"], [1]) }),
     page("searchEmail", "search: customer email", { q: sample.email }, { where: ["t.order_id in (select id from orders where email = ?)"], params: [sample.email] }),
     page("searchAmazonId", "search: Amazon capture id", { q: sample.capture }, { where: ["t.amazon_capture_id = ?"], params: [sample.capture] }),
+    searchPage("searchPartialEmail", `search: part of an email (${partialEmail})`, partialEmail, `"${partialEmail}"`),
+    searchPage("searchName", `search: customer name (${fullName})`, fullName, `("${sample.first}" AND "${sample.last}")`),
+    searchPage("searchAmazonFragment", `search: part of an order reference (${oroFragment})`, oroFragment, `"${oroFragment}"`),
+    {
+      key: "ordersSearchName",
+      label: `orders search: customer name (${fullName})`,
+      url: `/orders?${new URLSearchParams({ q: fullName })}`,
+      floor: () => floor.db.prepare(`select o.*, m.title from (select rowid as id from orders_search where orders_search match ? order by rowid desc limit 26) p cross join orders o cross join mids m where o.id = p.id and m.id = o.mid_id`).all(`("${sample.first}" AND "${sample.last}")`),
+    },
     page("page200", "no filter, page 200", { after: `${cursor.createdAt}.${cursor.id}` }, { where: [], params: [], cursor, totals: allTime([], []) }),
     ...orderCases(floor, { from, to, fromMs, toMs }),
     { key: "midList", label: "MID list (/mids)", url: "/mids", floor: () => floor.midList(monthKey(now), today) },

@@ -21,6 +21,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { MidInsightsCard } from "@/components/mids/mid-insights";
 import { loadMidInsights } from "@/lib/mids/load-mid-insights";
+import { auditActionLabel } from "@/lib/audit/describe-audit";
 import { setMidEnabledAction, verifyMidAction } from "../actions";
 
 export const metadata = { title: "MID" };
@@ -159,7 +160,12 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             ))}
           </dl>
         </Card>
-        <Card title="History" description="Every change to this MID, newest first." className="lg:col-span-3">
+        <Card
+          title="History"
+          description="Every change to this MID, newest first."
+          actions={can(actor.role, "audit.read") && <LinkButton variant="secondary" size="sm" href={`/settings/audit?entity=mid&q=${mid.id}`}>Open in audit log</LinkButton>}
+          className="lg:col-span-3"
+        >
           {history.length === 0 ? (
             <p className="text-sm text-zinc-500">No changes recorded yet.</p>
           ) : (
@@ -167,11 +173,11 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
               {history.map((entry) => (
                 <li key={entry.id} className="grid gap-2 py-3 sm:grid-cols-4">
                   <div className="text-sm">
-                    <p className="font-medium text-zinc-900">{entry.action}</p>
+                    <p className="font-medium text-zinc-900">{auditActionLabel(entry.action)}</p>
                     <p className="text-xs text-zinc-500">{entry.actorLabel}</p>
                     <p className="text-xs text-zinc-500"><LocalTime ms={entry.at} /></p>
                   </div>
-                  <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} /></div>
+                  <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} currency={entry.currency ?? mid.currency} /></div>
                 </li>
               ))}
             </ol>

@@ -29,6 +29,11 @@ import { RefreshWhilePending } from "@/components/orders/refresh-while-pending";
 import { OrderMoneyNote } from "@/components/orders/order-money-note";
 import { TransactionAmount } from "@/components/transactions/transaction-amount";
 import { ReasonNote } from "@/components/transactions/reason-note";
+import { readOrderTimeline } from "@/lib/orders/order-timeline";
+import { MAX_NOTE_LENGTH } from "@/lib/orders/add-order-note";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderNoteForm } from "@/components/orders/order-note-form";
+import { addOrderNoteAction } from "../note-actions";
 
 export const metadata = { title: "Order" };
 
@@ -165,6 +170,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <CancelForm action={cancelOrderAction.bind(null, order.id)} amazonId={(order.amazonOrderReferenceId ?? order.amazonBillingAgreementId) as string} />
           </Card>
         )}
+        <Card title="Activity" description="Who charged, captured, refunded, voided or canceled, why and when; staff notes." className="lg:col-span-3">
+          <div className="grid gap-6 lg:grid-cols-3">
+            <div className="lg:col-span-2"><OrderTimeline events={readOrderTimeline(getDb(), order.id)} /></div>
+            {can(actor.role, "orders.note") && <div><OrderNoteForm action={addOrderNoteAction.bind(null, order.id)} maxLength={MAX_NOTE_LENGTH} /></div>}
+          </div>
+        </Card>
         <Card title="Items" className="lg:col-span-3">
           <Table label="Items">
             <thead><tr><Th>Product</Th><Th>Billing</Th><Th align="right">Qty</Th><Th align="right">Price</Th><Th align="right">Shipping</Th></tr></thead>
