@@ -26,12 +26,12 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
       <tbody>
         {mids.map((mid) => (
           <tr key={mid.id} className="hover:bg-zinc-50">
-            <Td className="tabular text-zinc-500">{mid.id}</Td>
+            <Td className="tabular text-muted">{mid.id}</Td>
             <Td>
               <Link href={`/mids/${mid.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                 {mid.title}
               </Link>
-              {mid.midNumber && <span className="block text-xs text-zinc-500">{mid.midNumber}</span>}
+              {mid.midNumber && <span className="block text-xs text-muted">{mid.midNumber}</span>}
             </Td>
             <Td className="font-mono text-xs">{mid.merchantId}</Td>
             <Td className="whitespace-nowrap">

@@ -53,9 +53,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             </select>
           </>
         )}
-        <label className="text-xs text-zinc-500" htmlFor="from">From</label>
+        <label className="text-xs text-muted" htmlFor="from">From</label>
         <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={INPUT} />
-        <label className="text-xs text-zinc-500" htmlFor="to">To</label>
+        <label className="text-xs text-muted" htmlFor="to">To</label>
         <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={INPUT} />
         <button type="submit" className={buttonClasses("secondary")}>Apply</button>
         <Link href="/orders" className={buttonClasses("ghost")}>Reset</Link>
@@ -79,10 +79,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <tbody>
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
-                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-zinc-500">upsell of #{o.parentOrderId}</span>}</Td>
+                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-muted">upsell of #{o.parentOrderId}</span>}</Td>
                 <Td><LocalTime ms={o.createdAt} /></Td>
-                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
-                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>
+                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-muted">{o.email ?? ""}</span></Td>
+                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-muted">#{o.midId} {o.midTitle}</span></Td>
                 <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
                 <Td><OrderStatusBadge status={o.status} /></Td>
                 <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
@@ -92,7 +92,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </Table>
       )}
       <div className="mt-4 flex items-center justify-between text-sm">
-        <span className="text-zinc-500">{rows.length} shown</span>
+        <span className="text-muted">{rows.length} shown</span>
         <span className="flex gap-2">
           {filter.before && <Link href={query({ before: undefined })} className={buttonClasses("secondary", "sm")}>Newest</Link>}
           {nextBefore && <Link href={query({ before: String(nextBefore) })} className={buttonClasses("secondary", "sm")}>Older →</Link>}

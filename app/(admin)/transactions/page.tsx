@@ -75,9 +75,9 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
                 {/* A plain link: next/link would prefetch every order page in the list on each view. */}
                 <Td><a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</a></Td>
                 <Td className="font-mono text-xs">{t.type}</Td>
-                <Td><StatusBadge status={t.status} />{t.reasonCode && <span className="block text-[11px] text-zinc-500">{t.reasonCode}</span>}</Td>
+                <Td><StatusBadge status={t.status} />{t.reasonCode && <span className="block text-[11px] text-muted">{t.reasonCode}</span>}</Td>
                 <Td align="right"><Money minor={t.amountMinor} currency={t.currency} /></Td>
-                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-zinc-500">{t.campaignName}</span>}</Td>
+                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-muted">{t.campaignName}</span>}</Td>
                 <Td className="text-xs">{t.email ?? "—"}</Td>
                 <Td className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
               </tr>

@@ -10,8 +10,9 @@ import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { titleOfCustomer } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Customer" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfCustomer((await params).id) });
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("customers.read");

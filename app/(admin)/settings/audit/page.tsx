@@ -15,7 +15,7 @@ import { IgnoredParamsNote } from "@/components/ui/ignored-params-note";
 export const metadata = { title: "Audit log" };
 
 const ENTITIES = ["mid", "user"] as const;
-const SELECT = "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300";
+const SELECT = "rounded-md border-0 bg-surface py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300";
 
 function entityHref(entity: string, entityId: string | null): string | null {
   if (!entityId) return null;
@@ -83,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {href ? <Link href={href} className="text-accent-700 hover:underline">{row.entity} #{row.entityId}</Link> : `${row.entity} #${row.entityId ?? "—"}`}
                   </Td>
                   <Td className="min-w-72"><AuditChanges before={row.before} after={row.after} /></Td>
-                  <Td className="font-mono text-xs text-zinc-500">{row.ip ?? "—"}</Td>
+                  <Td className="font-mono text-xs text-muted">{row.ip ?? "—"}</Td>
                 </tr>
               );
             })}
