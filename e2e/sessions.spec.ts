@@ -91,8 +91,8 @@ test.describe("revocable sessions", () => {
     await signIn(phone, "sess-everywhere@midconsole.test", PASSWORD);
 
     await phone.goto("/account");
-    phone.once("dialog", (d) => d.accept());
     await phone.getByRole("button", { name: "Sign out everywhere" }).click();
+    await phone.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(phone).toHaveURL(/\/login/);
     await expectRefused(laptop);
 
@@ -108,9 +108,9 @@ test.describe("revocable sessions", () => {
 
     await admin.goto("/settings/users");
     const row = admin.locator('tr[data-user="sess-admin@midconsole.test"]');
-    admin.once("dialog", (d) => d.accept());
     await row.getByRole("button", { name: "Sign out sess-admin@midconsole.test everywhere" }).click();
-    await expect(row.getByText("Signed out everywhere.")).toBeVisible();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "Signed out everywhere." })).toBeVisible();
     await expectRefused(page);
     await expectRefused(copy);
 

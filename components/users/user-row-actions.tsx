@@ -40,14 +40,13 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
     return { ...result, seq: prev.seq + 1 };
   }, { ...IDLE, seq: 0 });
   const [showReset, setShowReset] = useState(false);
-  // Bumped when a role change is cancelled, so the select shows the stored role again.
-  const [cancelledChanges, setCancelledChanges] = useState(0);
 
   function send(request: Request) {
     startTransition(() => dispatch(request));
   }
 
-  async function askRoleChange(next: Role) {
+  async function askRoleChange(select: HTMLSelectElement) {
+    const next = select.value as Role;
     const ok = await confirm({
       title: `Change ${name}'s role from ${ROLE_LABELS[role]} to ${ROLE_LABELS[next]}?`,
       description: `${name} will be signed out of every device and signs in again with the access of ${ROLE_LABELS[next]}.`,
@@ -55,7 +54,8 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
       tone: "primary",
     });
     if (!ok) {
-      setCancelledChanges((n) => n + 1);
+      // Not re-mounted: focus comes back to this very select.
+      select.value = role;
       return;
     }
     const previous = role;
@@ -102,11 +102,11 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
         <label className="sr-only" htmlFor={`role-${email}`}>Role of {email}</label>
         <select
           id={`role-${email}`}
-          // Re-mounted after every answer and every cancel, so it shows the stored role.
-          key={`${role}-${state.seq}-${cancelledChanges}`}
+          // Re-mounted after every answer, so a refused change shows the stored role again.
+          key={`${role}-${state.seq}`}
           defaultValue={role}
           disabled={pending}
-          onChange={(e) => askRoleChange(e.target.value as Role)}
+          onChange={(e) => askRoleChange(e.currentTarget)}
           className="h-8 w-40 rounded-md border-0 bg-surface pl-2.5 text-xs text-fg shadow-sm ring-1 ring-inset ring-line-strong focus:ring-2 focus:ring-accent-600"
         >
           {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
