@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
-import { NavigationProgress } from "@/components/shell/navigation-progress";
+import { NavigationProvider } from "@/components/shell/navigation-progress";
 import { THEME_COOKIE, readTheme } from "@/components/shell/theme";
 import "./globals.css";
 
@@ -28,8 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={inter.variable} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen font-sans">
-        <NavigationProgress />
-        {children}
+        <NavigationProvider>{children}</NavigationProvider>
       </body>
     </html>
   );

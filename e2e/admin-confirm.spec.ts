@@ -19,6 +19,8 @@ test.describe("dangerous admin actions ask first and can be undone", () => {
     await addUser(page, { email, password: PASSWORD, role: "support", name: "Ann Confirm" });
     const role = page.getByLabel(`Role of ${email}`);
 
+    // As a keyboard user would: the select has the focus when its value changes.
+    await role.focus();
     await role.selectOption("admin");
     const dialog = confirmDialog(page);
     await expect(dialog).toBeVisible();

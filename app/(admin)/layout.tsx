@@ -4,6 +4,7 @@ import { signOut } from "@/lib/auth/auth";
 import { Sidebar } from "@/components/shell/sidebar";
 import { Topbar } from "@/components/shell/topbar";
 import { NavDrawerProvider, NavPanel } from "@/components/shell/nav-drawer";
+import { PendingContent } from "@/components/shell/pending-content";
 import { THEME_COOKIE, readTheme } from "@/components/shell/theme";
 import { ToastProvider } from "@/components/ui/toast";
 import { ConfirmProvider } from "@/components/ui/confirm-dialog";
@@ -30,7 +31,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <div className="flex min-w-0 flex-1 flex-col">
               <Topbar actor={actor} theme={theme} signOutAction={signOutAction} />
               <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
-                {children}
+                <PendingContent>{children}</PendingContent>
               </main>
             </div>
           </div>

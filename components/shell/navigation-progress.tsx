@@ -1,13 +1,24 @@
 "use client";
 
-import { Suspense, useEffect, useState } from "react";
+import { createContext, Suspense, useContext, useEffect, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 
-/** A thin bar at the top of the window while a client-side navigation loads the next page. */
-export function NavigationProgress() {
+/** The page a client-side navigation is loading, while it loads; null otherwise. */
+const PendingNavigation = createContext<URL | null>(null);
+
+export function usePendingNavigation(): URL | null {
+  return useContext(PendingNavigation);
+}
+
+/**
+ * Watches link clicks that Next's router will handle, and knows which page is loading until
+ * the address changes: the thin bar at the top of the window, and the skeleton the shell
+ * shows in place of the page (see PendingContent), both read it.
+ */
+export function NavigationProvider({ children }: { children: React.ReactNode }) {
   return (
-    <Suspense fallback={null}>
-      <ProgressBar />
+    <Suspense fallback={children}>
+      <NavigationWatcher>{children}</NavigationWatcher>
     </Suspense>
   );
 }
@@ -15,19 +26,19 @@ export function NavigationProgress() {
 // A navigation that has not arrived after this long has failed or was stopped; stop showing it.
 const GIVE_UP_MS = 15_000;
 
-function ProgressBar() {
+function NavigationWatcher({ children }: { children: React.ReactNode }) {
   const location = `${usePathname()}?${useSearchParams().toString()}`;
-  // The location a navigation started from: the bar shows until the location differs.
-  const [startedFrom, setStartedFrom] = useState<string | null>(null);
+  // Where a navigation started from, and where to: it is pending until the location differs.
+  const [pending, setPending] = useState<{ from: string; to: URL } | null>(null);
 
   useEffect(() => {
     let giveUp: ReturnType<typeof setTimeout> | undefined;
     function onClick(event: MouseEvent) {
       const target = readNavigationTarget(event);
       if (!target || `${target.pathname}?${target.searchParams.toString()}` === location) return;
-      setStartedFrom(location);
+      setPending({ from: location, to: target });
       clearTimeout(giveUp);
-      giveUp = setTimeout(() => setStartedFrom(null), GIVE_UP_MS);
+      giveUp = setTimeout(() => setPending(null), GIVE_UP_MS);
     }
     // Capture phase: Next's <Link> cancels the click's default action before bubbling ends.
     document.addEventListener("click", onClick, true);
@@ -37,11 +48,16 @@ function ProgressBar() {
     };
   }, [location]);
 
-  if (startedFrom !== location) return null;
+  const loading = pending && pending.from === location ? pending.to : null;
   return (
-    <div className="pointer-events-none fixed inset-x-0 top-0 z-[60] h-0.5" aria-hidden data-testid="navigation-progress">
-      <div className="nav-progress h-full bg-accent-500" />
-    </div>
+    <PendingNavigation.Provider value={loading}>
+      {loading && (
+        <div className="pointer-events-none fixed inset-x-0 top-0 z-[90] h-0.5" aria-hidden data-testid="navigation-progress">
+          <div className="nav-progress h-full bg-accent-500" />
+        </div>
+      )}
+      {children}
+    </PendingNavigation.Provider>
   );
 }
 
@@ -51,6 +67,6 @@ function readNavigationTarget(event: MouseEvent): URL | null {
   const anchor = (event.target as Element | null)?.closest?.("a[href]");
   if (!(anchor instanceof HTMLAnchorElement) || anchor.target === "_blank" || anchor.hasAttribute("download")) return null;
   const url = new URL(anchor.href, window.location.href);
-  if (url.origin !== window.location.origin || url.pathname.startsWith("/api/")) return null;
+  if (url.origin !== window.location.origin || url.pathname.startsWith("/api/") || url.pathname.endsWith("/export")) return null;
   return url;
 }
