@@ -21,10 +21,10 @@ test.describe("dangerous admin actions ask first and can be undone", () => {
 
     // As a keyboard user would: the select has the focus when its value changes.
     await role.focus();
-    await role.selectOption("admin");
+    await role.selectOption("operator");
     const dialog = confirmDialog(page);
     await expect(dialog).toBeVisible();
-    await expect(dialog).toHaveAccessibleName("Change Ann Confirm's role from Support to Admin?");
+    await expect(dialog).toHaveAccessibleName("Change Ann Confirm's role from Support to Operator?");
     await expect(dialog).toHaveAccessibleDescription(/signed out of every device/);
     // The harmless choice has the focus, and Cancel gives it back to the select.
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
@@ -35,14 +35,16 @@ test.describe("dangerous admin actions ask first and can be undone", () => {
     await page.reload();
     await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("support");
 
-    await page.getByLabel(`Role of ${email}`).selectOption("admin");
+    await page.getByLabel(`Role of ${email}`).selectOption("operator");
     await confirmDialog(page).getByRole("button", { name: "Change role" }).click();
-    const changed = toast(page, "Ann Confirm is now Admin.");
+    const changed = toast(page, "Ann Confirm is now Operator.");
     await expect(changed).toBeVisible();
+    // The pointer on the toast holds it open (it would leave after 10 s) while another tab checks.
+    await changed.hover();
     // Stored: another tab of the same admin sees the new role.
     const other = await page.context().newPage();
     await other.goto("/settings/users");
-    await expect(other.getByLabel(`Role of ${email}`)).toHaveValue("admin");
+    await expect(other.getByLabel(`Role of ${email}`)).toHaveValue("operator");
 
     await changed.getByRole("button", { name: "Undo" }).click();
     await expect(toast(page, "Ann Confirm is Support again.")).toBeVisible();

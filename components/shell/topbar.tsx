@@ -18,7 +18,7 @@ export function Topbar({ actor, theme, signOutAction }: { actor: Actor; theme: T
         <span className="block truncate text-sm font-medium text-fg">{actor.name}</span>
         <span className="hidden truncate text-xs text-muted sm:block">{actor.email}</span>
       </Link>
-      <Badge tone="blue" className="hidden sm:inline-flex">{ROLE_LABELS[actor.role]}</Badge>
+      <Badge tone="blue">{ROLE_LABELS[actor.role]}</Badge>
       <form action={signOutAction}>
         <button type="submit" className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-600">
           <LogOut className="h-4 w-4" aria-hidden />
