@@ -91,6 +91,7 @@ test.describe("dangerous admin actions ask first and can be undone", () => {
   });
 
   test("disabling an API user asks, and Undo enables it again", async ({ page }) => {
+    test.setTimeout(120_000);
     await signInAs(page, "admin");
     await page.goto("/settings/api-users");
     const form = page.getByRole("form", { name: "Add API user" });
