@@ -32,7 +32,7 @@ test("an admin creates an API user, sees its password once, and limits and disab
   await expect(page.getByText("Access saved.")).toBeVisible();
   await expect(page.locator('tr[data-api-user="lander-e2e"]')).toContainText("Refund order");
 
-  page.once("dialog", (d) => d.accept());
   await page.locator('tr[data-api-user="lander-e2e"]').getByRole("button", { name: "Disable" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
   await expect(page.locator('tr[data-api-user="lander-e2e"]')).toContainText("Disabled");
 });

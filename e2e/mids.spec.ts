@@ -124,8 +124,8 @@ test.describe("MIDs", () => {
     await expect(latest).not.toContainText("secret_key");
 
     // Disable.
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Disable" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
     await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
     await expect(page.getByRole("heading").getByText("Disabled")).toBeVisible();
     await page.goto("/mids?status=disabled");

@@ -42,7 +42,8 @@ test.describe("users (admin)", () => {
 
     const row = adminPage.locator('tr[data-user="demote-me@midconsole.test"]');
     await row.getByLabel("Role of demote-me@midconsole.test").selectOption("support");
-    await expect(row.getByText("Role changed; the user signs in again.")).toBeVisible();
+    await adminPage.getByRole("alertdialog").getByRole("button", { name: "Change role" }).click();
+    await expect(adminPage.getByRole("status").filter({ hasText: "User operator is now Support." })).toBeVisible();
 
     // The role change ended the session; signed in again, the user has the new role's access.
     await userPage.goto("/mids/new");
@@ -53,6 +54,7 @@ test.describe("users (admin)", () => {
     await expect(userPage.getByRole("heading", { name: "You don't have access to that page" })).toBeVisible();
 
     await row.getByRole("button", { name: "Disable demote-me@midconsole.test" }).click();
+    await adminPage.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
     await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
     await userPage.goto("/");
     await expect(userPage).toHaveURL(/\/login/);
@@ -69,8 +71,10 @@ test.describe("users (admin)", () => {
     const email = demoUser("admin").email;
     const row = page.locator(`tr[data-user="${email}"]`);
     await row.getByLabel(`Role of ${email}`).selectOption("operator");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Change role" }).click();
     await expect(row.getByText("This is the last active admin; make another user admin first.")).toBeVisible();
     await row.getByRole("button", { name: `Disable ${email}` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
     await expect(row.getByText("This is the last active admin; it cannot be disabled.")).toBeVisible();
     await page.reload();
     await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("admin");

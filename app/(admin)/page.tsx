@@ -48,12 +48,12 @@ export default async function OverviewPage() {
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Captured volume, last 30 days" description="Per MID" className="lg:col-span-2">
-          {currencies.length === 0 ? <p className="text-sm text-zinc-500">No captured volume in the last 30 days.</p> : currencies.map((c) => (
+          {currencies.length === 0 ? <p className="text-sm text-muted">No captured volume in the last 30 days.</p> : currencies.map((c) => (
             <VolumeChart key={c} currency={c} dayLabels={labelDays(dashboard.chart.start, 30)} series={dashboard.chart.series.filter((s) => s.currency === c)} />
           ))}
         </Card>
         <Card title="Declines this month" description="By Amazon reason code">
-          {dashboard.declinesByReason.length === 0 ? <p className="text-sm text-zinc-500">No declines this month.</p> : (
+          {dashboard.declinesByReason.length === 0 ? <p className="text-sm text-muted">No declines this month.</p> : (
             <ul className="space-y-2 text-sm" aria-label="Declines by reason">
               {dashboard.declinesByReason.map((d) => (
                 <li key={`${d.reason}-${d.status}`} className="flex items-center justify-between gap-2">
@@ -72,15 +72,15 @@ export default async function OverviewPage() {
         </div>
       )}
       <Card title="Recent declines" className="mt-6">
-        {dashboard.recentDeclines.length === 0 ? <p className="text-sm text-zinc-500">None.</p> : (
+        {dashboard.recentDeclines.length === 0 ? <p className="text-sm text-muted">None.</p> : (
           <ul className="divide-y divide-zinc-100 text-sm" aria-label="Recent declines">
             {dashboard.recentDeclines.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="w-40 text-xs text-zinc-500"><LocalTime ms={d.createdAt} /></span>
+                <span className="w-40 text-xs text-muted"><LocalTime ms={d.createdAt} /></span>
                 <Link href={`/orders/${d.orderId}`} className="font-medium text-accent-700 hover:underline">#{d.orderId}</Link>
                 <StatusBadge status={d.status} />
                 <span className="font-mono text-xs">{d.reasonCode}</span>
-                <span className="text-xs text-zinc-500">{d.email}</span>
+                <span className="text-xs text-muted">{d.email}</span>
                 <span className="ml-auto"><Money minor={d.amountMinor} currency={d.currency} /></span>
               </li>
             ))}

@@ -9,12 +9,12 @@ export function AccessFields({ endpoints, ips, errors }: { endpoints: string[]; 
         <div className="grid gap-1.5 sm:grid-cols-2">
           {API_ENDPOINTS.map((e) => (
             <label key={e.id} className="flex items-center gap-2 text-sm text-zinc-700">
-              <input type="checkbox" name="endpoints" value={e.id} defaultChecked={endpoints.includes(e.id)} className="h-4 w-4 rounded border-zinc-300 text-accent-600" />
-              {e.label} <span className="font-mono text-xs text-zinc-400">{e.path}</span>
+              <input type="checkbox" name="endpoints" value={e.id} defaultChecked={endpoints.includes(e.id)} className="h-4 w-4 rounded border-zinc-300 text-accent-700" />
+              {e.label} <span className="font-mono text-xs text-muted">{e.path}</span>
             </label>
           ))}
         </div>
-        {errors.endpoints && <p id="endpoints-error" className="mt-1 text-xs font-medium text-red-600" data-field-error="endpoints">{errors.endpoints}</p>}
+        {errors.endpoints && <p id="endpoints-error" className="mt-1 text-xs font-medium text-red-700" data-field-error="endpoints">{errors.endpoints}</p>}
       </fieldset>
       <div>
         <label htmlFor="allowed_ips" className="mb-1 block text-sm font-medium text-zinc-800">Allowed IP addresses</label>
@@ -28,7 +28,7 @@ export function AccessFields({ endpoints, ips, errors }: { endpoints: string[]; 
           aria-describedby="allowed_ips-help"
           className="block w-full rounded-md border-0 px-3 py-2 font-mono text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
         />
-        <p id="allowed_ips-help" className={errors.allowed_ips ? "mt-1 text-xs font-medium text-red-600" : "mt-1 text-xs text-zinc-500"} data-field-error={errors.allowed_ips ? "allowed_ips" : undefined}>
+        <p id="allowed_ips-help" className={errors.allowed_ips ? "mt-1 text-xs font-medium text-red-700" : "mt-1 text-xs text-muted"} data-field-error={errors.allowed_ips ? "allowed_ips" : undefined}>
           {errors.allowed_ips ?? "One address or CIDR range per line. Leave empty to allow any address."}
         </p>
       </div>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 export function AssignMidForm({ action, options }: { action: FormAction; options: Array<{ value: string; label: string }> }) {
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   if (options.length === 0) {
-    return <p className="text-sm text-zinc-500">Every MID in this currency is already assigned. Add a MID to assign more.</p>;
+    return <p className="text-sm text-muted">Every MID in this currency is already assigned. Add a MID to assign more.</p>;
   }
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate aria-label="Assign MID" className="space-y-3">

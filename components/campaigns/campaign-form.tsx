@@ -10,7 +10,7 @@ export type CampaignFormDefaults = { name: string; currency: string; store_name:
 export function CampaignForm({ action, defaults, submitLabel, cancelHref }: { action: FormAction; defaults: CampaignFormDefaults; submitLabel: string; cancelHref: string }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-label="Campaign" className="max-w-2xl space-y-5 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Campaign" className="max-w-2xl space-y-5 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm">
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       <TextField label="Campaign name" name="name" defaultValue={defaults.name} error={errors.name} placeholder="GlowSkin serum — US" />
       <div className="grid gap-5 sm:grid-cols-2">

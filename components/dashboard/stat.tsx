@@ -8,27 +8,27 @@ import type { CurrencyTotal } from "@/lib/dashboard/load-dashboard";
 export function MoneyStat({ label, totals, hint, negative = false }: { label: string; totals: CurrencyTotal[]; hint?: string; negative?: boolean }) {
   const shown = totals.length === 0 ? [{ currency: "USD", minor: 0 }] : totals;
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white px-5 py-4 shadow-sm">
-      <p className="text-xs font-medium text-zinc-500">{label}</p>
+    <div className="rounded-lg border border-zinc-200 bg-surface px-5 py-4 shadow-sm">
+      <p className="text-xs font-medium text-muted">{label}</p>
       <div className={negative ? "mt-1 tabular text-xl font-semibold text-violet-700" : "mt-1 tabular text-xl font-semibold text-zinc-900"}>
         {shown.map((t) => (
           <p key={t.currency} className="whitespace-nowrap">
             {formatMoney(negative && t.minor !== 0 ? -t.minor : t.minor, t.currency)}
-            <span className="ml-1.5 text-xs font-medium text-zinc-500">{t.currency}</span>
+            <span className="ml-1.5 text-xs font-medium text-muted">{t.currency}</span>
           </p>
         ))}
       </div>
-      {hint && <p className="mt-1 text-xs text-zinc-500">{hint}</p>}
+      {hint && <p className="mt-1 text-xs text-muted">{hint}</p>}
     </div>
   );
 }
 
 export function PlainStat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white px-5 py-4 shadow-sm">
-      <p className="text-xs font-medium text-zinc-500">{label}</p>
+    <div className="rounded-lg border border-zinc-200 bg-surface px-5 py-4 shadow-sm">
+      <p className="text-xs font-medium text-muted">{label}</p>
       <p className="mt-1 tabular text-xl font-semibold text-zinc-900">{value}</p>
-      {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+      {hint && <p className="text-xs text-muted">{hint}</p>}
     </div>
   );
 }

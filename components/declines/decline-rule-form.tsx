@@ -18,7 +18,7 @@ export function DeclineRuleForm({ code, label, kind, message, action }: { code: 
           aria-invalid={errors.message ? true : undefined}
           className="block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
         />
-        {errors.message && <p className="text-xs font-medium text-red-600">{errors.message}</p>}
+        {errors.message && <p className="text-xs font-medium text-red-700">{errors.message}</p>}
       </div>
       <div className="flex items-start gap-2 sm:flex-col sm:items-end">
         <label className="sr-only" htmlFor={`kind-${code}`}>Kind for {label}</label>
@@ -28,7 +28,7 @@ export function DeclineRuleForm({ code, label, kind, message, action }: { code: 
         </select>
         <div className="flex items-center gap-2">
           {state.status === "success" && <span className="text-xs text-emerald-700">{state.message}</span>}
-          {state.status === "error" && !errors.message && <span className="text-xs text-red-600">{state.message}</span>}
+          {state.status === "error" && !errors.message && <span className="text-xs text-red-700">{state.message}</span>}
           <Button type="submit" size="sm" disabled={pending}>Save</Button>
         </div>
       </div>

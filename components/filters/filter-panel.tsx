@@ -7,11 +7,11 @@ import type { DatePreset } from "@/lib/search-params/date-presets";
  * The labelled filter panel shared by the list screens (/transactions, /orders): a GET form, so
  * every filter lives in the URL and a view can be bookmarked and shared.
  */
-const INPUT = "w-full rounded-md border-0 bg-white py-1.5 px-2.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600";
+const INPUT = "w-full rounded-md border-0 bg-surface py-1.5 px-2.5 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600";
 
 export function FilterPanel({ label, resetHref, children }: { label: string; resetHref: string; children: React.ReactNode }) {
   return (
-    <form method="get" role="search" aria-label={label} className="mb-4 grid gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-6">
+    <form method="get" role="search" aria-label={label} className="mb-4 grid gap-2 rounded-lg border border-zinc-200 bg-surface p-3 shadow-sm sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-6">
       {children}
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClasses("primary")}>Apply</button>
@@ -24,7 +24,7 @@ export function FilterPanel({ label, resetHref, children }: { label: string; res
 function Labelled({ id, label, wide, children }: { id: string; label: string; wide?: boolean; children: React.ReactNode }) {
   return (
     <div className={cn("min-w-0", wide && "sm:col-span-2")}>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-500">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">{label}</label>
       {children}
     </div>
   );
@@ -58,12 +58,12 @@ export function DatePresets({ presets, href, active, timeZone }: { presets: Date
       {presets.map((p) => {
         const on = p.from === active.from && p.to === active.to;
         return (
-          <Link key={p.label} href={href(p)} aria-current={on ? "true" : undefined} className={cn("rounded-full px-3 py-1 ring-1 ring-inset", on ? "bg-accent-600 text-white ring-accent-600" : "bg-white text-zinc-700 ring-zinc-300 hover:bg-zinc-50")}>
+          <Link key={p.label} href={href(p)} aria-current={on ? "true" : undefined} className={cn("rounded-full px-3 py-1 ring-1 ring-inset", on ? "bg-accent-600 text-white ring-accent-600" : "bg-surface text-zinc-700 ring-zinc-300 hover:bg-zinc-50")}>
             {p.label}
           </Link>
         );
       })}
-      <span className="ml-1 text-xs text-zinc-500">Days in {timeZone} (merchant time zone)</span>
+      <span className="ml-1 text-xs text-muted">Days in {timeZone} (merchant time zone)</span>
     </nav>
   );
 }

@@ -26,7 +26,7 @@ export function LanderSnippet({ oneTime, recurring }: { oneTime: string; recurri
               type="button"
               aria-selected={tab === t}
               onClick={() => setTab(t)}
-              className={cn("rounded px-3 py-1 text-xs font-medium", tab === t ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}
+              className={cn("rounded px-3 py-1 text-xs font-medium", tab === t ? "bg-surface text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}
             >
               {t === "one-time" ? "One-time" : "Recurring"}
             </button>
@@ -36,7 +36,7 @@ export function LanderSnippet({ oneTime, recurring }: { oneTime: string; recurri
           {copied ? "Copied" : "Copy code"}
         </Button>
       </div>
-      <pre className="max-h-96 overflow-auto rounded-md bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100" role="tabpanel">
+      <pre className="max-h-96 overflow-auto rounded-md bg-code p-4 text-xs leading-relaxed text-code-fg" role="tabpanel">
         <code>{code}</code>
       </pre>
     </div>

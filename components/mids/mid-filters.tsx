@@ -3,7 +3,7 @@ import type { MidListFilter } from "@/lib/mids/list-mids";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 
-const SELECT = "rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600";
+const SELECT = "rounded-md border-0 bg-surface py-1.5 pl-2.5 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600";
 
 function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: ReadonlyArray<readonly [string, string]> }) {
   return (

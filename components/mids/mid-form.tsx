@@ -54,7 +54,7 @@ function Section({ title, description, children }: { title: string; description:
     <fieldset className="grid gap-6 border-b border-zinc-200 py-8 first:pt-0 md:grid-cols-3">
       <div>
         <legend className="text-sm font-semibold text-zinc-900">{title}</legend>
-        <p className="mt-1 text-xs leading-5 text-zinc-500">{description}</p>
+        <p className="mt-1 text-xs leading-5 text-muted">{description}</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 md:col-span-2">{children}</div>
     </fieldset>
@@ -78,7 +78,7 @@ export function MidForm({ mode, defaults, action, cancelHref }: Props) {
   // useFormAction submits from onSubmit, so on field errors every typed value stays in the
   // browser, secrets included, without the server ever sending a value back.
   return (
-    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-white px-6 py-8 shadow-sm" aria-label="MID">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="rounded-lg border border-zinc-200 bg-surface px-6 py-8 shadow-sm" aria-label="MID">
       {state.status === "error" && (
         <div className="mb-6">
           <ErrorSummary state={state} labels={LABELS} formRef={formRef} />

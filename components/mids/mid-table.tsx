@@ -32,12 +32,12 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
       <tbody>
         {mids.map((mid) => (
           <tr key={mid.id} className="hover:bg-zinc-50">
-            <Td className="tabular text-zinc-500">{mid.id}</Td>
+            <Td className="tabular text-muted">{mid.id}</Td>
             <Td>
               <Link href={`/mids/${mid.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                 {mid.title}
               </Link>
-              {mid.midNumber && <span className="block text-xs text-zinc-500">{mid.midNumber}</span>}
+              {mid.midNumber && <span className="block text-xs text-muted">{mid.midNumber}</span>}
             </Td>
             <Td className="font-mono text-xs">{mid.merchantId}</Td>
             <Td className="whitespace-nowrap">
@@ -56,8 +56,8 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
             <Td align="right"><Money minor={mid.grossMonthMinor} currency={mid.currency} /></Td>
             <Td align="right">
               <Money minor={mid.room.usedMinor} currency={mid.currency} />
-              {!allNet && <span className="block text-[11px] text-zinc-500">{mid.capCountsRefunds ? "net of refunds" : "gross"}</span>}
-              {mid.room.reservedMinor > 0 && <span className="block text-[11px] text-zinc-500">+ <Money minor={mid.room.reservedMinor} currency={mid.currency} /> in flight</span>}
+              {!allNet && <span className="block text-[11px] text-muted">{mid.capCountsRefunds ? "net of refunds" : "gross"}</span>}
+              {mid.room.reservedMinor > 0 && <span className="block text-[11px] text-muted">+ <Money minor={mid.room.reservedMinor} currency={mid.currency} /> in flight</span>}
             </Td>
             <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
             <Td align="right" className={mid.room.isOverAlert ? "font-medium text-amber-700" : undefined}>

@@ -63,7 +63,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
         }}
         noValidate
         aria-label="Order entry"
-        className="space-y-6 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm xl:col-span-2"
+        className="space-y-6 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm xl:col-span-2"
       >
         {!state.result && <ErrorSummary state={state} labels={orderEntryLabels(recurring)} formRef={formRef} />}
         <fieldset className="grid gap-4 sm:grid-cols-3">
@@ -124,17 +124,17 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
           </form>
         )}
         {state.result && (
-          <section aria-label="Order result" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
+          <section aria-label="Order result" className="rounded-lg border border-zinc-200 bg-surface p-5 shadow-sm">
             <div className="flex items-center justify-between gap-2">
               <p className="text-sm font-semibold text-zinc-900">Order #{state.result.orderId}</p>
               <span className="flex gap-1"><StatusBadge kind="order" status={state.result.orderStatus} />{state.result.responseType && <StatusBadge status={state.result.responseType} />}</span>
             </div>
             <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>{state.status === "error" ? state.message : state.result.orderStatus === "AUTHORIZED" ? `Authorized ${formatMoney(parseMajorToMinor(state.result.totalAmount, state.result.currency) ?? 0, state.result.currency)} — capture it from the order page.` : `Charged ${state.result.amountPaid} ${state.result.currency}.`}</p>
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-              <dt className="text-zinc-500">Amazon order</dt><dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
-              <dt className="text-zinc-500">Authorization</dt><dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>
-              <dt className="text-zinc-500">Capture</dt><dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
-              {state.result.declineReason && (<><dt className="text-zinc-500">Reason</dt><dd className="font-mono">{state.result.declineReason}</dd></>)}
+              <dt className="text-muted">Amazon order</dt><dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
+              <dt className="text-muted">Authorization</dt><dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>
+              <dt className="text-muted">Capture</dt><dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
+              {state.result.declineReason && (<><dt className="text-muted">Reason</dt><dd className="font-mono">{state.result.declineReason}</dd></>)}
             </dl>
             <Link href={`/orders/${state.result.orderId}`} className="mt-3 inline-block text-sm font-medium text-accent-700 hover:underline">Open order #{state.result.orderId} →</Link>
           </section>

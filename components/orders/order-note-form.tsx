@@ -19,12 +19,12 @@ export function OrderNoteForm({ action, maxLength }: { action: FormAction; maxLe
         aria-invalid={errors.note ? true : undefined}
         aria-describedby={errors.note ? "order-note-error" : "order-note-hint"}
         placeholder="Customer called about delivery; promised a refund if it has not arrived by Friday."
-        className={`block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-accent-600 ${errors.note ? "bg-red-50/30 ring-red-400" : "ring-zinc-300"}`}
+        className={`block w-full rounded-md border-0 bg-surface px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-accent-600 ${errors.note ? "bg-red-50/30 ring-red-400" : "ring-zinc-300"}`}
       />
       {errors.note ? (
         <p id="order-note-error" className="text-xs font-medium text-red-600" data-field-error="note">{errors.note}</p>
       ) : (
-        <p id="order-note-hint" className="text-xs text-zinc-500">Staff only; kept with your name and the time, and cannot be edited later.</p>
+        <p id="order-note-hint" className="text-xs text-muted">Staff only; kept with your name and the time, and cannot be edited later.</p>
       )}
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>{pending ? "Saving…" : "Add note"}</Button>
     </form>

@@ -24,12 +24,12 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className="font-medium text-zinc-900">{event.title}</span>
               {event.status && event.kind === "transaction" && <StatusBadge status={event.status} />}
-              <span className="text-xs text-zinc-500"><LocalTime ms={event.at} /></span>
+              <span className="text-xs text-muted"><LocalTime ms={event.at} /></span>
             </p>
             {event.kind === "note" ? (
               <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-amber-50/60 px-3 py-2 text-zinc-800">{event.detail}</p>
             ) : (
-              event.detail && <p className="mt-0.5 break-all font-mono text-xs text-zinc-500">{event.detail}</p>
+              event.detail && <p className="mt-0.5 break-all font-mono text-xs text-muted">{event.detail}</p>
             )}
             {(event.who || event.why) && (
               <p className="mt-0.5 text-xs text-zinc-600">

@@ -25,7 +25,7 @@ export function RefreshWhilePending({ pending, everyMs = 3000 }: { pending: bool
   }, [pending, everyMs, router]);
   if (!pending) return null;
   return (
-    <p className="mb-4 flex items-center gap-2 text-xs text-zinc-500" role="status">
+    <p className="mb-4 flex items-center gap-2 text-xs text-muted" role="status">
       <span className="inline-block size-2 animate-pulse rounded-full bg-sky-500" aria-hidden />
       Waiting for Amazon to confirm; this page updates by itself.
     </p>

@@ -1,13 +1,13 @@
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/db/schema/users";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
 import { SidebarLink } from "./sidebar-link";
 
 export function Sidebar({ role }: { role: Role }) {
   const items = NAV_ITEMS.filter((item) => can(role, item.permission));
-  const groups = [...new Set(items.map((i) => i.group))];
+  const groups = NAV_GROUPS.filter((group) => items.some((item) => item.group === group));
   return (
-    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-5">
+    <nav aria-label="Main" className="flex flex-col gap-6 px-3 py-5">
       <div className="flex items-center gap-2 px-2.5">
         <span className="grid h-7 w-7 place-items-center rounded-md bg-accent-600 text-xs font-bold text-white" aria-hidden>
           M
@@ -16,12 +16,12 @@ export function Sidebar({ role }: { role: Role }) {
       </div>
       {groups.map((group) => (
         <div key={group}>
-          <p className="mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{group}</p>
+          <p className="mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-nav-muted">{group}</p>
           <div className="space-y-0.5">
             {items
-              .filter((i) => i.group === group)
-              .map((i) => (
-                <SidebarLink key={i.href} href={i.href} label={i.label} />
+              .filter((item) => item.group === group)
+              .map((item) => (
+                <SidebarLink key={item.href} href={item.href} label={item.label} icon={<item.icon className="h-4 w-4 shrink-0" aria-hidden />} />
               ))}
           </div>
         </div>

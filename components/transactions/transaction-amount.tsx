@@ -6,7 +6,7 @@ import { Money } from "@/components/ui/money";
  */
 export function TransactionAmount({ type, status, minor, currency, code = false }: { type: string; status: string; minor: number; currency: string; code?: boolean }) {
   const declined = status !== "SUCCESS" && status !== "PENDING";
-  const tone = type === "REFUND" ? "text-violet-700" : type === "VOID" || type === "AUTHORIZE" || declined ? "text-zinc-500" : "text-zinc-900";
+  const tone = type === "REFUND" ? "text-violet-700" : type === "VOID" || type === "AUTHORIZE" || declined ? "text-muted" : "text-zinc-900";
   return (
     <span className={tone}>
       <Money minor={type === "REFUND" ? -minor : minor} currency={currency} code={code} />

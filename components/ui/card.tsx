@@ -8,12 +8,12 @@ export function Card({ title, description, actions, children, className }: {
   className?: string;
 }) {
   return (
-    <section className={cn("rounded-lg border border-zinc-200 bg-white shadow-sm", className)}>
+    <section className={cn("rounded-lg border border-zinc-200 bg-surface shadow-sm", className)}>
       {(title || actions) && (
         <header className="flex items-start justify-between gap-4 border-b border-zinc-100 px-5 py-3.5">
           <div>
             {title && <h2 className="text-sm font-semibold text-zinc-900">{title}</h2>}
-            {description && <p className="mt-0.5 text-xs text-zinc-500">{description}</p>}
+            {description && <p className="mt-0.5 text-xs text-muted">{description}</p>}
           </div>
           {actions}
         </header>

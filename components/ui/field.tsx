@@ -1,7 +1,8 @@
 import { cn } from "./cn";
 
+/** A text input or select at the one control height (see CONTROL_HEIGHT in button.tsx). */
 const INPUT =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:ring-accent-600";
+  "block h-9 w-full rounded-md border-0 bg-surface px-3 py-0 text-sm text-fg shadow-sm ring-1 ring-inset ring-line-strong placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-accent-600";
 const INPUT_ERROR = "ring-red-400 focus:ring-red-500 bg-red-50/30";
 
 type Common = { label: string; name: string; error?: string; hint?: React.ReactNode; className?: string };
@@ -19,12 +20,12 @@ function FieldShell({ label, name, error, hint, className, children }: Common & 
       </label>
       {children}
       {hint && !error && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-zinc-500">
+        <p id={`${name}-hint`} className="mt-1 text-xs text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-xs font-medium text-red-600" data-field-error={name}>
+        <p id={`${name}-error`} className="mt-1 text-xs font-medium text-red-700" data-field-error={name}>
           {error}
         </p>
       )}
@@ -51,7 +52,7 @@ export function TextField({ label, name, error, hint, className, leading, traili
       {adornment ? (
         <div className="relative">
           {control}
-          <span id={`${name}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-zinc-500", leading ? "left-0 pl-3" : "right-0 pr-3")}>
+          <span id={`${name}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
             {adornment}
           </span>
         </div>
@@ -81,12 +82,12 @@ export function SelectField({ label, name, error, hint, className, options, ...s
 export function CheckboxField({ label, name, hint, defaultChecked, className }: { label: string; name: string; hint?: string; defaultChecked?: boolean; className?: string }) {
   return (
     <div className={cn("flex items-start gap-3", className)}>
-      <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
+      <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5" />
       <div>
         <label htmlFor={name} className="text-sm font-medium text-zinc-800">
           {label}
         </label>
-        {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+        {hint && <p className="text-xs text-muted">{hint}</p>}
       </div>
     </div>
   );

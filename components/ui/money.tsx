@@ -5,7 +5,7 @@ export function Money({ minor, currency, code = false }: { minor: number; curren
   return (
     <span className="tabular whitespace-nowrap">
       {formatMoney(minor, currency)}
-      {code && <span className="ml-1 text-[0.75em] font-medium text-zinc-500">{currency}</span>}
+      {code && <span className="ml-1 text-[0.75em] font-medium text-muted">{currency}</span>}
     </span>
   );
 }

@@ -2,7 +2,7 @@ import { cn } from "./cn";
 
 export function Table({ children, label }: { children: React.ReactNode; label: string }) {
   return (
-    <div className="overflow-auto rounded-lg border border-zinc-200 bg-white shadow-sm">
+    <div className="overflow-auto rounded-lg border border-zinc-200 bg-surface shadow-sm">
       {/* Cell styling lives here once rather than on every cell: a 100-row page is ~30% smaller. */}
       <table className="min-w-full text-sm [&_td]:border-b [&_td]:border-zinc-100 [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle" aria-label={label}>
         {children}
@@ -17,7 +17,7 @@ export function Th({ children, align = "left", className, sort }: { children?: R
       scope="col"
       aria-sort={sort}
       className={cn(
-        "sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50/95 px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 backdrop-blur whitespace-nowrap",
+        "sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50/95 px-3 py-2 text-xs font-medium uppercase tracking-wide text-muted backdrop-blur whitespace-nowrap",
         align === "right" ? "text-right" : "text-left",
         className,
       )}

@@ -9,7 +9,7 @@ export function UtilizationBar({ percent, alertPercent }: { percent: number; ale
           <rect width={width} height="2" className={tone} />
         </svg>
       </div>
-      <span className="tabular w-10 text-right text-xs text-zinc-500">{Math.round(percent)}%</span>
+      <span className="tabular w-10 text-right text-xs text-muted">{Math.round(percent)}%</span>
     </div>
   );
 }

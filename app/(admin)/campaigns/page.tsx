@@ -59,10 +59,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           <tbody>
             {campaigns.map((c) => (
               <tr key={c.id} className="hover:bg-zinc-50">
-                <Td className="tabular text-zinc-500">{c.id}</Td>
+                <Td className="tabular text-muted">{c.id}</Td>
                 <Td>
                   <Link href={`/campaigns/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">{c.name}</Link>
-                  <span className="block text-xs text-zinc-500">{c.storeName}</span>
+                  <span className="block text-xs text-muted">{c.storeName}</span>
                 </Td>
                 <Td>{c.currency}</Td>
                 <Td className="capitalize">{c.routingMode}</Td>
@@ -70,7 +70,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 <Td align="right">{c.productCount}</Td>
                 <Td align="right">
                   <span className={c.enabledMidCount === 0 ? "font-medium text-amber-700" : undefined}>{c.enabledMidCount}</span>
-                  <span className="text-zinc-400"> / {c.midCount}</span>
+                  <span className="text-muted"> / {c.midCount}</span>
                 </Td>
                 <Td>{c.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Archived</Badge>}</Td>
               </tr>

@@ -48,17 +48,17 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <tr key={c.id} className="hover:bg-zinc-50">
                 <Td>
                   <a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a>
-                  <span className="block text-xs text-zinc-500">{c.email}</span>
+                  <span className="block text-xs text-muted">{c.email}</span>
                 </Td>
                 <Td align="right">{c.orderCount}</Td>
                 <Td align="right">
-                  {c.money.length === 0 ? <span className="text-zinc-400">—</span> : c.money.map((m) => <span key={m.currency} className="block font-medium"><Money minor={m.capturedMinor - m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
+                  {c.money.length === 0 ? <span className="text-muted">—</span> : c.money.map((m) => <span key={m.currency} className="block font-medium"><Money minor={m.capturedMinor - m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
                 </Td>
                 <Td align="right">
-                  {c.money.every((m) => m.refundedMinor === 0) ? <span className="text-zinc-400">—</span> : c.money.filter((m) => m.refundedMinor > 0).map((m) => <span key={m.currency} className="block text-violet-700"><Money minor={-m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
+                  {c.money.every((m) => m.refundedMinor === 0) ? <span className="text-muted">—</span> : c.money.filter((m) => m.refundedMinor > 0).map((m) => <span key={m.currency} className="block text-violet-700"><Money minor={-m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
                 </Td>
-                <Td>{c.lastOrderId ? <><a href={`/orders/${c.lastOrderId}`} className="text-accent-700 hover:underline">#{c.lastOrderId}</a><span className="block text-xs text-zinc-500"><LocalTime ms={c.lastOrderAt as number} /></span></> : "—"}</Td>
-                <Td>{c.subscriptions === 0 ? <span className="text-zinc-400">None</span> : <span className="flex flex-wrap gap-1">{c.activeSubscriptions > 0 && <StatusBadge kind="subscription" status="active" />}<span className="text-xs text-zinc-600">{c.activeSubscriptions} of {c.subscriptions} active</span></span>}</Td>
+                <Td>{c.lastOrderId ? <><a href={`/orders/${c.lastOrderId}`} className="text-accent-700 hover:underline">#{c.lastOrderId}</a><span className="block text-xs text-muted"><LocalTime ms={c.lastOrderAt as number} /></span></> : "—"}</Td>
+                <Td>{c.subscriptions === 0 ? <span className="text-muted">None</span> : <span className="flex flex-wrap gap-1">{c.activeSubscriptions > 0 && <StatusBadge kind="subscription" status="active" />}<span className="text-xs text-zinc-600">{c.activeSubscriptions} of {c.subscriptions} active</span></span>}</Td>
                 <Td><LocalTime ms={c.createdAt} /></Td>
               </tr>
             ))}

@@ -31,7 +31,7 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
   const { rows, nextBefore } = listIpnEvents(db, actor, { verified, disposition, before: parseIdParam(before) ?? undefined, perPage: 50 });
   const capped = listSourcesOverCap(db);
   const tab = (value: string | undefined, label: string) => (
-    <Link key={value ?? "all"} href={value ? `/ipn?show=${value}` : "/ipn"} aria-current={current === value ? "page" : undefined} className={current === value ? "rounded-md bg-white px-3 py-1 text-xs font-medium text-zinc-900 shadow-sm" : "rounded-md px-3 py-1 text-xs font-medium text-zinc-600 hover:text-zinc-900"}>
+    <Link key={value ?? "all"} href={value ? `/ipn?show=${value}` : "/ipn"} aria-current={current === value ? "page" : undefined} className={current === value ? "rounded-md bg-surface px-3 py-1 text-xs font-medium text-zinc-900 shadow-sm" : "rounded-md px-3 py-1 text-xs font-medium text-zinc-600 hover:text-zinc-900"}>
       {label}
     </Link>
   );
@@ -77,7 +77,7 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
             {rows.map((e) => (
               <tr key={e.id} data-ipn-event={e.id}>
                 <Td><LocalTime ms={e.receivedAt} /></Td>
-                <Td className="font-mono text-xs">{e.type ?? "—"}<span className="block text-[11px] text-zinc-400">{e.notificationReferenceId ?? ""}</span></Td>
+                <Td className="font-mono text-xs">{e.type ?? "—"}<span className="block text-[11px] text-muted">{e.notificationReferenceId ?? ""}</span></Td>
                 <Td className="text-xs">
                   <span className="font-mono">{e.sellerId ?? "—"}</span>
                   {e.midId && <Link href={`/mids/${e.midId}`} className="block text-accent-700 hover:underline">MID #{e.midId}{e.midTitle ? ` ${e.midTitle}` : ""}</Link>}
@@ -85,10 +85,10 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
                 <Td className="min-w-64 max-w-md">
                   <DispositionBadge disposition={e.disposition} />
                   {(e.rejectReason ?? e.applyResult) && <span className={`mt-1 block text-xs ${e.disposition === "applied" || e.disposition === "duplicate" ? "text-zinc-600" : e.disposition === "unmatched" ? "text-zinc-700" : "text-red-700"}`}>{e.rejectReason ?? e.applyResult}</span>}
-                  {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && <span className="block text-[11px] text-zinc-400">kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}</span>}
+                  {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && <span className="block text-[11px] text-muted">kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}</span>}
                 </Td>
                 <Td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</Link> : "—"}</Td>
-                <Td className="font-mono text-xs text-zinc-500">{e.sourceIp ?? "—"}</Td>
+                <Td className="font-mono text-xs text-muted">{e.sourceIp ?? "—"}</Td>
                 <Td align="right">{e.verified && <ActionButton label="Replay" size="sm" variant="ghost" action={replayIpnAction.bind(null, e.id)} showSuccess />}</Td>
               </tr>
             ))}

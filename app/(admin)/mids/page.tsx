@@ -32,7 +32,7 @@ export default async function MidsPage({ searchParams }: { searchParams: Promise
       <IgnoredParamsNote ignored={urlValues.ignored} />
       {mids.length === 0 ? (
         isFiltered ? (
-          <EmptyState title="No MIDs match these filters" description="Try a different search or clear the filters." action={<Link href="/mids" className="text-sm font-medium text-accent-600 hover:underline">Clear filters</Link>} />
+          <EmptyState title="No MIDs match these filters" description="Try a different search or clear the filters." action={<Link href="/mids" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link>} />
         ) : (
           <EmptyState
             title="No MIDs yet"

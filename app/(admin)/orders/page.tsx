@@ -99,10 +99,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <tbody>
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
-                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-zinc-500">upsell of #{o.parentOrderId}</span>}</Td>
+                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-muted">upsell of #{o.parentOrderId}</span>}</Td>
                 <Td><LocalTime ms={o.createdAt} /></Td>
-                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
-                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>
+                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-muted">{o.email ?? ""}</span></Td>
+                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-muted">#{o.midId} {o.midTitle}</span></Td>
                 <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
                 <Td>
                   <OrderStatusBadge status={o.status} />
@@ -118,7 +118,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </Table>
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-        <span className="text-zinc-500">{rows.length} shown</span>
+        <span className="text-muted">{rows.length} shown</span>
         <span className="flex gap-2">
           {previous && <Link href={link({ before: previous, after: undefined })} className={buttonClasses("secondary", "sm")}>← {back}</Link>}
           {next && <Link href={link({ after: next, before: undefined })} className={buttonClasses("secondary", "sm")}>{forward} →</Link>}

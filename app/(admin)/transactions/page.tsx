@@ -81,7 +81,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
                 <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
                 <Td><StatusBadge status={t.status} /><ReasonNote status={t.status} reasonCode={t.reasonCode} /></Td>
                 <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
-                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-zinc-500">{t.campaignName}</span>}</Td>
+                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-muted">{t.campaignName}</span>}</Td>
                 <Td className="text-xs">{t.email ?? "—"}</Td>
                 <Td className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
               </tr>

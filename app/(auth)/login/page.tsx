@@ -16,9 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </span>
           <span className="text-lg font-semibold text-zinc-900">MID Console</span>
         </div>
-        <div className="rounded-xl border border-zinc-200 bg-white p-7 shadow-sm">
+        <div className="rounded-xl border border-zinc-200 bg-surface p-7 shadow-sm">
           <h1 className="text-base font-semibold text-zinc-900">Sign in</h1>
-          <p className="mb-5 mt-1 text-sm text-zinc-500">Manage your Amazon Pay merchant accounts.</p>
+          <p className="mb-5 mt-1 text-sm text-muted">Manage your Amazon Pay merchant accounts.</p>
           <LoginForm next={typeof next === "string" ? next : "/"} />
         </div>
       </div>

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Badge, EnabledBadge, ModeBadge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { ActionButton } from "@/components/ui/action-button";
-import { FormMessage } from "@/components/ui/field";
+import { FlashToast } from "@/components/ui/toast";
 import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";
 import { UtilizationBar } from "@/components/ui/utilization-bar";
@@ -18,8 +18,9 @@ import { AssignMidForm } from "@/components/campaigns/assign-mid-form";
 import { AssignmentControls } from "@/components/campaigns/assignment-controls";
 import { computeRoutingShares } from "@/lib/campaigns/routing-shares";
 import { archiveProductAction, removeAssignmentAction, saveAssignmentAction, saveProductAction, setCampaignArchivedAction } from "../actions";
+import { titleOfCampaign } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Campaign" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfCampaign((await params).id) });
 
 const SAVED: Record<string, string> = { created: "Campaign created. Add products and assign MIDs next.", updated: "Changes saved.", product: "Product saved." };
 
@@ -65,11 +66,11 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           )
         }
       />
-      {saved && SAVED[saved] && <div className="mb-6"><FormMessage tone="success">{SAVED[saved]}</FormMessage></div>}
+      {saved && SAVED[saved] && <FlashToast message={SAVED[saved]} />}
       <div className="space-y-6">
         <Card title="MIDs" description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's; the share column says where new orders go now.`}>
           {campaign.assignments.length === 0 ? (
-            <p className="mb-4 text-sm text-zinc-500">No MIDs assigned yet: landers cannot place orders in this campaign until one is.</p>
+            <p className="mb-4 text-sm text-muted">No MIDs assigned yet: landers cannot place orders in this campaign until one is.</p>
           ) : (
             <div className="mb-5">
               <Table label="Assigned MIDs">
@@ -92,7 +93,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <tr key={mid.id}>
                       <Td>
                         <Link href={`/mids/${mid.id}`} className="font-medium hover:underline">#{mid.id} {mid.title}</Link>
-                        <span className="block font-mono text-xs text-zinc-500">{mid.merchantId}</span>
+                        <span className="block font-mono text-xs text-muted">{mid.merchantId}</span>
                       </Td>
                       <Td>
                         <span className="flex flex-wrap gap-1">
@@ -128,7 +129,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         </Card>
         <Card title="Products" description="Landers send product ids as product1_id, product2_id, …">
           {products.length === 0 ? (
-            <p className="mb-4 text-sm text-zinc-500">No products yet.</p>
+            <p className="mb-4 text-sm text-muted">No products yet.</p>
           ) : (
             <div className="mb-5">
               <Table label="Products">
@@ -146,10 +147,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 <tbody>
                   {products.map((p) => (
                     <tr key={p.id}>
-                      <Td className="tabular text-zinc-500">{p.id}</Td>
+                      <Td className="tabular text-muted">{p.id}</Td>
                       <Td>
                         <span className="font-medium">{p.name}</span>
-                        <span className="block font-mono text-xs text-zinc-500">{p.sku}</span>
+                        <span className="block font-mono text-xs text-muted">{p.sku}</span>
                       </Td>
                       <Td>{p.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
                       <Td align="right"><Money minor={p.priceMinor} currency={campaign.currency} /></Td>

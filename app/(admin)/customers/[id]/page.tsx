@@ -11,8 +11,9 @@ import { Money } from "@/components/ui/money";
 import { LocalTime } from "@/components/ui/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderMoneyNote } from "@/components/orders/order-money-note";
+import { titleOfCustomer } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Customer" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfCustomer((await params).id) });
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("customers.read");
@@ -39,7 +40,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
               <Td><OrderStatusBadge status={o.status} /><OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} /></Td>
               <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
-              <Td align="right">{o.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /></span> : <span className="text-zinc-400">—</span>}</Td>
+              <Td align="right">{o.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /></span> : <span className="text-muted">—</span>}</Td>
             </tr>
           ))}
         </tbody>

@@ -15,7 +15,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { UtilizationBar } from "@/components/ui/utilization-bar";
 import { LocalTime } from "@/components/ui/local-time";
-import { FormMessage } from "@/components/ui/field";
+import { FlashToast } from "@/components/ui/toast";
 import { LanderSnippet } from "@/components/mids/lander-snippet";
 import { ActionButton } from "@/components/ui/action-button";
 import { AuditChanges } from "@/components/audit/audit-changes";
@@ -23,13 +23,14 @@ import { MidInsightsCard } from "@/components/mids/mid-insights";
 import { loadMidInsights } from "@/lib/mids/load-mid-insights";
 import { auditActionLabel } from "@/lib/audit/describe-audit";
 import { setMidEnabledAction, verifyMidAction } from "../actions";
+import { titleOfMid } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "MID" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfMid((await params).id) });
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-5 gap-3 py-2 text-sm">
-      <dt className="col-span-2 text-zinc-500">{label}</dt>
+      <dt className="col-span-2 text-muted">{label}</dt>
       <dd className="col-span-3 break-all text-zinc-900">{children}</dd>
     </div>
   );
@@ -71,7 +72,8 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
               <ActionButton
                 label={mid.enabled ? "Disable" : "Enable"}
                 variant={mid.enabled ? "secondary" : "primary"}
-                confirmMessage={mid.enabled ? "Disable this MID? It will take no new orders until enabled again." : undefined}
+                confirmMessage={mid.enabled ? `Disable ${mid.title}?` : undefined}
+                confirmDetail="It takes no new orders until it is enabled again; campaigns route to their other MIDs."
                 action={setMidEnabledAction.bind(null, mid.id, !mid.enabled)}
               />
               <LinkButton href={`/mids/${mid.id}/edit`}>Edit</LinkButton>
@@ -79,11 +81,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
           )
         }
       />
-      {saved && (
-        <div className="mb-6">
-          <FormMessage tone="success">{saved === "created" ? "MID created." : "Changes saved."}</FormMessage>
-        </div>
-      )}
+      {saved && <FlashToast message={saved === "created" ? "MID created." : "Changes saved."} />}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="This month" className="lg:col-span-3">
           <div className="grid gap-6 sm:grid-cols-3 lg:grid-cols-6">
@@ -96,7 +94,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
               ["Left", mid.room.leftMinor],
             ].map(([label, value]) => (
               <div key={label as string}>
-                <p className="text-xs font-medium text-zinc-500">{label}</p>
+                <p className="text-xs font-medium text-muted">{label}</p>
                 <p className="mt-1 text-lg font-semibold text-zinc-900"><Money minor={value as number} currency={mid.currency} /></p>
               </div>
             ))}
@@ -121,7 +119,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
                   <span className={mid.lastVerifyResult?.startsWith("ACTIVE") ? "block text-xs text-emerald-700" : "block text-xs text-red-700"}>{mid.lastVerifyResult}</span>
                 </span>
               ) : (
-                <span className="text-zinc-400">Never</span>
+                <span className="text-muted">Never</span>
               )}
             </Row>
           </dl>
@@ -131,7 +129,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             <Row label="Title">{mid.title}</Row>
             <Row label="MID number">{mid.midNumber ?? "—"}</Row>
             <Row label="Descriptor"><span className="font-mono text-xs">{mid.descriptor}</span></Row>
-            <Row label="Customer service">{mid.customerServicePhone}{mid.customerServiceEmail && <span className="block text-xs text-zinc-500">{mid.customerServiceEmail}</span>}</Row>
+            <Row label="Customer service">{mid.customerServicePhone}{mid.customerServiceEmail && <span className="block text-xs text-muted">{mid.customerServiceEmail}</span>}</Row>
             <Row label="Created"><LocalTime ms={mid.createdAt} /></Row>
             <Row label="Updated"><LocalTime ms={mid.updatedAt} /></Row>
           </dl>
@@ -167,15 +165,15 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
           className="lg:col-span-3"
         >
           {history.length === 0 ? (
-            <p className="text-sm text-zinc-500">No changes recorded yet.</p>
+            <p className="text-sm text-muted">No changes recorded yet.</p>
           ) : (
             <ol className="divide-y divide-zinc-100" aria-label="MID history">
               {history.map((entry) => (
                 <li key={entry.id} className="grid gap-2 py-3 sm:grid-cols-4">
                   <div className="text-sm">
                     <p className="font-medium text-zinc-900">{auditActionLabel(entry.action)}</p>
-                    <p className="text-xs text-zinc-500">{entry.actorLabel}</p>
-                    <p className="text-xs text-zinc-500"><LocalTime ms={entry.at} /></p>
+                    <p className="text-xs text-muted">{entry.actorLabel}</p>
+                    <p className="text-xs text-muted"><LocalTime ms={entry.at} /></p>
                   </div>
                   <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} currency={entry.currency ?? mid.currency} /></div>
                 </li>

@@ -34,13 +34,14 @@ import { MAX_NOTE_LENGTH } from "@/lib/orders/add-order-note";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { OrderNoteForm } from "@/components/orders/order-note-form";
 import { addOrderNoteAction } from "../note-actions";
+import { titleOfOrder } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Order" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: titleOfOrder((await params).id) });
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-3 gap-2 py-1.5 text-sm">
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-muted">{label}</dt>
       <dd className="col-span-2 break-all text-zinc-900">{children ?? "—"}</dd>
     </div>
   );
@@ -182,7 +183,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <tbody>
               {items.map((i) => (
                 <tr key={i.id}>
-                  <Td>{i.name}<span className="block font-mono text-xs text-zinc-500">{i.sku}</span></Td>
+                  <Td>{i.name}<span className="block font-mono text-xs text-muted">{i.sku}</span></Td>
                   <Td>{i.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
                   <Td align="right">{i.quantity}</Td>
                   <Td align="right"><Money minor={i.unitPriceMinor} currency={order.currency} /></Td>
@@ -203,37 +204,37 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   <Td><StatusBadge status={t.status} /></Td>
                   <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
                   <Td className="font-mono text-xs">{t.referenceId}</Td>
-                  <Td className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-zinc-500">{t.amazonState}</span>}</Td>
-                  <Td className="text-xs"><ReasonNote status={t.status} reasonCode={t.reasonCode} />{t.customerMessage && <span className="block text-zinc-500">{t.customerMessage}</span>}</Td>
+                  <Td className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-muted">{t.amazonState}</span>}</Td>
+                  <Td className="text-xs"><ReasonNote status={t.status} reasonCode={t.reasonCode} />{t.customerMessage && <span className="block text-muted">{t.customerMessage}</span>}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </Card>
         <Card title="Amazon calls" description="Every request to Amazon for this order, parameters redacted." className="lg:col-span-2">
-          {calls.length === 0 ? <p className="text-sm text-zinc-500">No calls recorded.</p> : (
+          {calls.length === 0 ? <p className="text-sm text-muted">No calls recorded.</p> : (
             <ol className="space-y-1.5 text-xs" aria-label="Amazon calls">
               {calls.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center gap-2">
-                  <span className="w-36 text-zinc-500"><LocalTime ms={c.createdAt} /></span>
+                  <span className="w-36 text-muted"><LocalTime ms={c.createdAt} /></span>
                   <span className="font-mono font-medium">{c.action}</span>
                   <Badge tone={c.httpStatus === 200 ? "green" : c.httpStatus && c.httpStatus < 500 ? "amber" : "red"}>{c.httpStatus ?? "no answer"}</Badge>
                   {c.errorCode && <span className="font-mono text-red-700">{c.errorCode}</span>}
-                  {c.attempt > 1 && <span className="text-zinc-500">attempt {c.attempt}</span>}
-                  <span className="text-zinc-400">{c.durationMs} ms</span>
+                  {c.attempt > 1 && <span className="text-muted">attempt {c.attempt}</span>}
+                  <span className="text-muted">{c.durationMs} ms</span>
                 </li>
               ))}
             </ol>
           )}
         </Card>
         <Card title="IPNs" description="Amazon's notifications about this order.">
-          {ipns.length === 0 ? <p className="text-sm text-zinc-500">None received.</p> : (
+          {ipns.length === 0 ? <p className="text-sm text-muted">None received.</p> : (
             <ul className="space-y-1.5 text-xs" aria-label="IPNs">
               {ipns.map((n) => (
                 <li key={n.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-mono">{n.type}</span>
                   {isIpnDisposition(n.disposition) ? <DispositionBadge disposition={n.disposition} /> : <StatusBadge kind="ipn" status={n.verified ? "verified" : "rejected"} />}
-                  {n.applyResult && <span className="text-zinc-500">{n.applyResult}</span>}
+                  {n.applyResult && <span className="text-muted">{n.applyResult}</span>}
                 </li>
               ))}
             </ul>

@@ -9,7 +9,7 @@ import { Table, Th, Td } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { ActionButton } from "@/components/ui/action-button";
-import { FormMessage } from "@/components/ui/field";
+import { FlashToast } from "@/components/ui/toast";
 import { CreateApiUserForm } from "@/components/api-users/create-api-user-form";
 import { createApiUserAction, setApiUserDisabledAction } from "./actions";
 
@@ -23,11 +23,11 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="API users" description="Credentials landers and scripts use for the Konnektive-compatible API (loginId + password)." />
-      {saved && <div className="mb-6"><FormMessage tone="success">Access saved.</FormMessage></div>}
+      {saved && <FlashToast message="Access saved." />}
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">
           {users.length === 0 ? (
-            <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-14 text-center text-sm text-zinc-500">
+            <div className="rounded-lg border border-dashed border-zinc-300 bg-surface px-6 py-14 text-center text-sm text-muted">
               No API users yet. Create one for each lander or integration, so each can be limited and disabled on its own.
             </div>
           ) : (
@@ -43,24 +43,31 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody>
                 {users.map((u) => (
-                  <tr key={u.id} className={u.disabled ? "bg-zinc-50 text-zinc-500" : undefined} data-api-user={u.loginId}>
+                  <tr key={u.id} className={u.disabled ? "bg-zinc-50 text-muted" : undefined} data-api-user={u.loginId}>
                     <Td>
                       <span className="flex items-center gap-2 font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
-                      <span className="block text-xs text-zinc-500">{u.name}</span>
+                      <span className="block text-xs text-muted">{u.name}</span>
                     </Td>
                     <Td><span className="flex max-w-xs flex-wrap gap-1">{u.allowedEndpoints.map((e) => <Badge key={e} tone="slate">{label(e)}</Badge>)}</span></Td>
-                    <Td className="font-mono text-xs">{u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-zinc-400">Any</span>}</Td>
-                    <Td>{u.lastUsedAt ? <LocalTime ms={u.lastUsedAt} /> : <span className="text-zinc-400">Never</span>}</Td>
+                    <Td className="font-mono text-xs">{u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-muted">Any</span>}</Td>
+                    <Td>{u.lastUsedAt ? <LocalTime ms={u.lastUsedAt} /> : <span className="text-muted">Never</span>}</Td>
                     <Td align="right">
                       <span className="inline-flex items-center gap-1">
                         <Link href={`/settings/api-users/${u.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100">Access</Link>
-                        <ActionButton
-                          label={u.disabled ? "Enable" : "Disable"}
-                          size="sm"
-                          variant="ghost"
-                          confirmMessage={u.disabled ? undefined : `Disable ${u.loginId}? Its calls will be refused at once.`}
-                          action={setApiUserDisabledAction.bind(null, u.id, !u.disabled)}
-                        />
+                        {u.disabled ? (
+                          <ActionButton label="Enable" size="sm" variant="ghost" action={setApiUserDisabledAction.bind(null, u.id, false)} successToast={`${u.loginId} is enabled.`} />
+                        ) : (
+                          <ActionButton
+                            label="Disable"
+                            size="sm"
+                            variant="ghost"
+                            confirmMessage={`Disable ${u.loginId}?`}
+                            confirmDetail="Its API calls are refused at once, until it is enabled again."
+                            action={setApiUserDisabledAction.bind(null, u.id, true)}
+                            successToast={`${u.loginId} is disabled.`}
+                            undo={{ action: setApiUserDisabledAction.bind(null, u.id, false), done: `${u.loginId} is enabled again.` }}
+                          />
+                        )}
                       </span>
                     </Td>
                   </tr>

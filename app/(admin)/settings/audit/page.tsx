@@ -64,11 +64,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="text-xs">{row.actorLabel}</Td>
                   <Td className="text-sm">
                     <span className="block font-medium text-zinc-900">{auditActionLabel(row.action)}</span>
-                    <span className="block font-mono text-xs text-zinc-500">{row.action}</span>
+                    <span className="block font-mono text-xs text-muted">{row.action}</span>
                   </Td>
                   <Td className="text-xs whitespace-nowrap">{href ? <Link href={href} className="text-accent-700 hover:underline">{label}</Link> : label}</Td>
                   <Td className="min-w-72"><AuditChanges before={row.before} after={row.after} currency={row.currency} /></Td>
-                  <Td className="font-mono text-xs text-zinc-500">{row.ip ?? "—"}</Td>
+                  <Td className="font-mono text-xs text-muted">{row.ip ?? "—"}</Td>
                 </tr>
               );
             })}

@@ -38,7 +38,7 @@ export default async function DeclinesPage({ searchParams }: { searchParams: Pro
         {scopeMid && <Link href="/settings/declines" className="text-sm text-accent-700 hover:underline">Back to global</Link>}
       </form>
       <IgnoredParamsNote ignored={urlValues.ignored} />
-      <div className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white shadow-sm">
+      <div className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-surface shadow-sm">
         {rows.map((row) => (
           <div key={row.code} className="px-5 py-4" data-decline-rule={row.code}>
             <div className="mb-2 flex items-center gap-2">

@@ -34,29 +34,31 @@ export default async function UsersPage() {
             </thead>
             <tbody>
               {users.map((user) => (
-                <tr key={user.id} className={user.disabled ? "bg-zinc-50 text-zinc-500" : undefined} data-user={user.email}>
+                <tr key={user.id} className={user.disabled ? "bg-zinc-50 text-muted" : undefined} data-user={user.email}>
                   <Td>
                     <span className="flex items-center gap-2 font-medium">
                       {user.name}
                       {user.disabled && <Badge tone="slate">Disabled</Badge>}
                       {user.locked && <Badge tone="red">Locked</Badge>}
                     </span>
-                    <span className="block text-xs text-zinc-500">{user.email}</span>
+                    <span className="block text-xs text-muted">{user.email}</span>
                     {user.failedSignIns > 0 && (
                       <span className="mt-0.5 block text-xs text-amber-700" data-testid="failed-sign-ins">
                         {user.failedSignIns} failed sign-in{user.failedSignIns === 1 ? "" : "s"} in the last {SIGN_IN_LIMITS.windowMs / 60_000} minutes
                       </span>
                     )}
                   </Td>
-                  <Td>{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-zinc-400">Never</span>}</Td>
+                  <Td>{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-muted">Never</span>}</Td>
                   <Td>
                     <UserRowActions
+                      name={user.name}
                       email={user.email}
                       role={user.role}
                       disabled={user.disabled}
                       hasFailedSignIns={user.failedSignIns > 0}
                       changeRole={changeRoleAction.bind(null, user.id)}
-                      setDisabled={setUserDisabledAction.bind(null, user.id, !user.disabled)}
+                      disable={setUserDisabledAction.bind(null, user.id, true)}
+                      enable={setUserDisabledAction.bind(null, user.id, false)}
                       resetPassword={resetPasswordAction.bind(null, user.id)}
                       revokeSessions={revokeUserSessionsAction.bind(null, user.id)}
                       unlock={unlockUserAction.bind(null, user.id)}

@@ -3,8 +3,9 @@ import { loadCampaignForPage } from "@/lib/campaigns/load-for-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { updateCampaignAction } from "../../actions";
+import { titleOfCampaign } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Edit campaign" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfCampaign((await params).id, "Edit campaign") });
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("campaigns.write");

@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { MidForm } from "@/components/mids/mid-form";
 import { updateMidAction } from "../../actions";
 import { parseIdParam } from "@/lib/parse-id-param";
+import { titleOfMid } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "Edit MID" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfMid((await params).id, "Edit MID") });
 
 export default async function EditMidPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("mids.write");

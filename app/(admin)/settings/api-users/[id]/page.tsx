@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EditAccessForm } from "@/components/api-users/edit-access-form";
 import { updateApiUserAccessAction } from "../actions";
+import { titleOfApiUser } from "@/lib/page-titles/entity-titles";
 
-export const metadata = { title: "API access" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => ({ title: await titleOfApiUser((await params).id) });
 
 export default async function ApiUserAccessPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("api_users.manage");
