@@ -166,7 +166,7 @@ export function GlobalSearch() {
         className="h-9 w-full rounded-md border-0 bg-zinc-100 pr-12 pl-8 text-sm text-zinc-900 ring-1 ring-zinc-200 ring-inset placeholder:text-zinc-500 focus:bg-surface focus:ring-2 focus:ring-accent-600 focus:outline-none"
         data-testid="global-search"
       />
-      <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 bg-surface px-1.5 font-sans text-[11px] text-muted">/</kbd>
+      {text === "" && <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 bg-surface px-1.5 font-sans text-[11px] text-muted">/</kbd>}
       {showPanel && (
         <div className="absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-surface py-1 shadow-lg" data-testid="global-search-results">
           {state.status === "loading" && <p className="px-3 py-2 text-sm text-muted">Searching…</p>}
