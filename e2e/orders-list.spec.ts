@@ -5,6 +5,7 @@ import { signInAs } from "./support/accounts";
 const countOf = async (text: string | null) => Number((text ?? "").match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
 
 test("support filters orders with the labelled panel and date presets, sorts by amount, pages Older and Newer, and exports the filtered list", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAs(page, "support");
   await page.goto("/orders");
   const count = page.getByTestId("orders-count");

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/accounts";
 
 test("support filters transactions, pages with a bookmarkable URL, and exports exactly the filtered list", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "support");
   await page.goto("/transactions");
   const summary = page.getByTestId("transactions-summary");
