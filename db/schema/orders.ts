@@ -58,6 +58,9 @@ export const orders = sqliteTable(
   (t) => [
     index("orders_created").on(t.createdAt),
     index("orders_mid_created").on(t.midId, t.createdAt),
+    // The orders list filtered by campaign (its count and pages) and sorted by total.
+    index("orders_campaign_created").on(t.campaignId, t.createdAt),
+    index("orders_total").on(t.totalMinor, t.id),
     index("orders_customer").on(t.customerId),
     index("orders_status_created").on(t.status, t.createdAt),
     index("orders_parent").on(t.parentOrderId),
