@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { cn } from "./cn";
 
 const INPUT =
@@ -6,25 +7,30 @@ const INPUT_ERROR = "ring-red-400 focus:ring-red-500 bg-red-50/30";
 
 type Common = { label: string; name: string; error?: string; hint?: React.ReactNode; className?: string };
 
-function describedBy(name: string, error?: string, hint?: React.ReactNode): string | undefined {
-  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+/** A page can hold two forms with the same field names (a refund and an external refund): ids must still be unique. */
+function useFieldId(name: string): string {
+  return `${name}-${useId().replace(/[^\w-]/g, "")}`;
+}
+
+function describedBy(id: string, error?: string, hint?: React.ReactNode): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell({ label, name, error, hint, className, children }: Common & { children: React.ReactNode }) {
+function FieldShell({ id, label, name, error, hint, className, children }: Common & { id: string; children: React.ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium text-zinc-800">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-zinc-800">
         {label}
       </label>
       {children}
       {hint && !error && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-xs font-medium text-red-600" data-field-error={name}>
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-600" data-field-error={name}>
           {error}
         </p>
       )}
@@ -33,13 +39,14 @@ function FieldShell({ label, name, error, hint, className, children }: Common & 
 }
 
 export function TextField({ label, name, error, hint, className, ...input }: Common & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const id = useFieldId(name);
   return (
-    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
+    <FieldShell id={id} label={label} name={name} error={error} hint={hint} className={className}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         className={cn(INPUT, error && INPUT_ERROR)}
         {...input}
       />
@@ -50,9 +57,10 @@ export function TextField({ label, name, error, hint, className, ...input }: Com
 export function SelectField({ label, name, error, hint, className, options, ...select }: Common & {
   options: ReadonlyArray<{ value: string; label: string }>;
 } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const id = useFieldId(name);
   return (
-    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
-      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
+    <FieldShell id={id} label={label} name={name} error={error} hint={hint} className={className}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -64,11 +72,12 @@ export function SelectField({ label, name, error, hint, className, options, ...s
 }
 
 export function CheckboxField({ label, name, hint, defaultChecked, className }: { label: string; name: string; hint?: string; defaultChecked?: boolean; className?: string }) {
+  const id = useFieldId(name);
   return (
     <div className={cn("flex items-start gap-3", className)}>
-      <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
+      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
       <div>
-        <label htmlFor={name} className="text-sm font-medium text-zinc-800">
+        <label htmlFor={id} className="text-sm font-medium text-zinc-800">
           {label}
         </label>
         {hint && <p className="text-xs text-zinc-500">{hint}</p>}

@@ -30,14 +30,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <EmptyState title={q ? "No customer matches" : "No customers yet"} description={q ? "Try the full email address." : "Customers appear with their first order."} />
       ) : (
         <Table label="Customers">
-          <thead><tr><Th>Customer</Th><Th>Email</Th><Th align="right">Orders</Th><Th>Since</Th></tr></thead>
+          <thead><tr><Th>Customer</Th><Th>Email</Th><Th align="right">Orders</Th><Th priority="md">Since</Th></tr></thead>
           <tbody>
             {rows.map((c) => (
               <tr key={c.id} className="hover:bg-zinc-50">
                 <Td><a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a></Td>
                 <Td className="text-xs">{c.email}</Td>
                 <Td align="right">{c.orderCount}</Td>
-                <Td><LocalTime ms={c.createdAt} /></Td>
+                <Td priority="md"><LocalTime ms={c.createdAt} /></Td>
               </tr>
             ))}
           </tbody>

@@ -68,10 +68,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <thead>
             <tr>
               <Th>Order</Th>
-              <Th>Date</Th>
-              <Th>Customer</Th>
-              <Th>Campaign · MID</Th>
-              <Th>Amazon id</Th>
+              <Th priority="md">Date</Th>
+              <Th priority="md">Customer</Th>
+              <Th priority="lg">Campaign · MID</Th>
+              <Th priority="xl">Amazon id</Th>
               <Th>Status</Th>
               <Th align="right">Total</Th>
             </tr>
@@ -80,10 +80,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
                 <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-zinc-500">upsell of #{o.parentOrderId}</span>}</Td>
-                <Td><LocalTime ms={o.createdAt} /></Td>
-                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
-                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>
-                <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
+                <Td priority="md"><LocalTime ms={o.createdAt} /></Td>
+                <Td priority="md"><span className="block">{o.name || "—"}</span><span className="block text-xs text-zinc-500">{o.email ?? ""}</span></Td>
+                <Td priority="lg" className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-zinc-500">#{o.midId} {o.midTitle}</span></Td>
+                <Td priority="xl" className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
                 <Td><OrderStatusBadge status={o.status} /></Td>
                 <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
               </tr>

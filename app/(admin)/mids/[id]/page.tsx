@@ -81,7 +81,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
           <FormMessage tone="success">{saved === "created" ? "MID created." : "Changes saved."}</FormMessage>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <Card title="This month" className="lg:col-span-3">
           <div className="grid gap-6 sm:grid-cols-5">
             {[

@@ -64,11 +64,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <thead>
             <tr>
               <Th>When</Th>
-              <Th>Who</Th>
+              <Th priority="md">Who</Th>
               <Th>Action</Th>
-              <Th>Entity</Th>
+              <Th priority="md">Entity</Th>
               <Th>Changes</Th>
-              <Th>IP</Th>
+              <Th priority="xl">IP</Th>
             </tr>
           </thead>
           <tbody>
@@ -77,13 +77,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               return (
                 <tr key={row.id} className="align-top">
                   <Td><LocalTime ms={row.at} /></Td>
-                  <Td className="text-xs">{row.actorLabel}</Td>
+                  <Td priority="md" className="text-xs">{row.actorLabel}</Td>
                   <Td className="font-mono text-xs">{row.action}</Td>
-                  <Td className="text-xs">
+                  <Td priority="md" className="text-xs">
                     {href ? <Link href={href} className="text-accent-700 hover:underline">{row.entity} #{row.entityId}</Link> : `${row.entity} #${row.entityId ?? "—"}`}
                   </Td>
-                  <Td className="min-w-72"><AuditChanges before={row.before} after={row.after} /></Td>
-                  <Td className="font-mono text-xs text-zinc-500">{row.ip ?? "—"}</Td>
+                  <Td className="min-w-56 md:min-w-72"><AuditChanges before={row.before} after={row.after} /></Td>
+                  <Td priority="xl" className="font-mono text-xs text-zinc-500">{row.ip ?? "—"}</Td>
                 </tr>
               );
             })}
