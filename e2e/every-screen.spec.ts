@@ -17,8 +17,13 @@ import { importDemoOrder } from "./support/orders";
 const ROLES: DemoRole[] = ["admin", "operator", "campaign_manager", "support"];
 const WIDTHS = [390, 820, 1440] as const;
 const HEIGHT: Record<(typeof WIDTHS)[number], number> = { 390: 844, 820: 1180, 1440: 900 };
-/** axe is the slow part: it runs at the narrowest and the widest width, overflow is measured at all three. */
-const AXE_WIDTHS = new Set<number>([390, 1440]);
+/**
+ * axe is the slow part, so overflow is measured at every width and axe runs at desktop width for
+ * every role, and at phone width (where tables start to scroll) for the admin, who sees every screen.
+ */
+function axeWidths(role: DemoRole): Set<number> {
+  return new Set(role === "admin" ? [390, 1440] : [1440]);
+}
 // TODO(issue10-visual): re-enable `color-contrast` once the visual branch's grey tokens are merged.
 const AXE_DISABLED_RULES = ["color-contrast"];
 
@@ -126,9 +131,24 @@ test.describe("every screen fits and passes axe", () => {
     for (const route of listAdminPageRoutes()) expect(screenUrls(route, ids).length, route).toBeGreaterThan(0);
   });
 
+  test("a campaign manager on a tablet reaches a MID's routing controls without scrolling sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 820, height: HEIGHT[820] });
+    await signInAs(page, "campaign_manager");
+    await page.goto(`/campaigns/${ids.campaignId}`);
+    const routing = page.getByRole("form", { name: /^Routing of / }).first();
+    await routing.scrollIntoViewIfNeeded();
+    // Fully visible: not hidden behind the right edge of the page or of the table's scroll box.
+    for (const control of [routing.getByRole("textbox", { name: /^Priority of / }), routing.getByRole("textbox", { name: /^Weight of / }), routing.getByRole("button", { name: "Save" })]) {
+      await expect(control).toBeInViewport({ ratio: 1 });
+    }
+    await routing.getByRole("button", { name: "Save" }).click();
+    await expect(routing.getByText("Saved")).toBeVisible();
+  });
+
   for (const role of ROLES) {
     test(`as ${role}: no horizontal overflow at ${WIDTHS.join("/")} px and no serious axe finding`, async ({ page }) => {
-      test.setTimeout(600_000);
+      // Generous: a shared, busy machine makes axe on a 100-row list take many seconds.
+      test.setTimeout(1_200_000);
       await page.setViewportSize({ width: 1440, height: HEIGHT[1440] });
       await signInAs(page, role);
       const screens = listAdminPageRoutes().filter((route) => {
@@ -145,6 +165,7 @@ test.describe("every screen fits and passes axe", () => {
       };
       for (const route of screens) {
         for (const url of screenUrls(route, ids)) {
+          const started = Date.now();
           const response = await page.goto(url);
           expect(response?.status(), `${url} as ${role}`).toBe(200);
           await expect(page.locator("h1").first(), `${url} as ${role} shows its screen`).toBeVisible();
@@ -154,9 +175,10 @@ test.describe("every screen fits and passes axe", () => {
             await settle(page);
             const { excess, culprits } = await measureOverflow(page);
             if (excess > 0) note(`${url} at ${width}px is ${excess}px wider than the viewport: ${culprits.join("; ")}`);
-            if (AXE_WIDTHS.has(width)) for (const finding of await seriousAxeFindings(page)) note(`${url} at ${width}px axe ${finding}`);
+            if (axeWidths(role).has(width)) for (const finding of await seriousAxeFindings(page)) note(`${url} at ${width}px axe ${finding}`);
           }
           await page.setViewportSize({ width: 1440, height: HEIGHT[1440] });
+          console.log(`[${role}] checked ${url} in ${Date.now() - started} ms`);
         }
       }
       expect(problems, `as ${role}`).toEqual([]);

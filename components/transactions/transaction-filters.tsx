@@ -10,7 +10,7 @@ type Option = { id: number; label: string };
 /** A GET form: every filter lives in the URL, so a view can be bookmarked and shared. */
 export function TransactionFilters({ filter, perPage, mids, campaigns }: { filter: TransactionFilter; perPage: number; mids: Option[]; campaigns: Option[] }) {
   return (
-    <form method="get" role="search" aria-label="Filter transactions" className="mb-4 grid gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm md:grid-cols-6">
+    <form method="get" role="search" aria-label="Filter transactions" className="mb-4 grid gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm md:grid-cols-3 xl:grid-cols-6">
       <div className="md:col-span-2">
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-zinc-500">Search</label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Order id, email, S01-…, …-A…/C…/R…, reference" className={`${INPUT} w-full`} />
@@ -65,7 +65,7 @@ export function TransactionFilters({ filter, perPage, mids, campaigns }: { filte
           {[25, 50, 100].map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       </div>
-      <div className="flex items-end gap-2">
+      <div className="flex flex-wrap items-end gap-2">
         <button type="submit" className={buttonClasses("primary")}>Apply</button>
         <Link href="/transactions" className={buttonClasses("ghost")}>Reset</Link>
       </div>

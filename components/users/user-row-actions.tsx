@@ -47,7 +47,7 @@ export function UserRowActions({ email, role, disabled, hasFailedSignIns, change
           defaultValue={role}
           disabled={pending}
           onChange={(e) => submit("role", { role: e.target.value })}
-          className="w-40 rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
+          className="w-44 rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-accent-600"
         >
           {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>

@@ -82,8 +82,9 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
-        <Card title="This month" className="lg:col-span-3">
-          <div className="grid gap-6 sm:grid-cols-5">
+        {/* Columns follow the card's width, not the screen's: five money figures need room side by side. */}
+        <Card title="This month" className="@container lg:col-span-3">
+          <div className="grid grid-cols-2 gap-6 @md:grid-cols-3 @3xl:grid-cols-5">
             {[
               ["Today", mid.todayMinor],
               ["Month to date", mid.room.usedMinor],

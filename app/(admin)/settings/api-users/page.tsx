@@ -45,7 +45,7 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
                 {users.map((u) => (
                   <tr key={u.id} className={u.disabled ? "bg-zinc-50 text-zinc-500" : undefined} data-api-user={u.loginId}>
                     <Td>
-                      <span className="flex items-center gap-2 font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
+                      <span className="flex items-center gap-2 whitespace-nowrap font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
                       <span className="block text-xs text-zinc-500">{u.name}</span>
                     </Td>
                     <Td priority="lg"><span className="flex max-w-xs flex-wrap gap-1">{u.allowedEndpoints.map((e) => <Badge key={e} tone="slate">{label(e)}</Badge>)}</span></Td>
