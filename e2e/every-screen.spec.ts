@@ -169,7 +169,7 @@ test.describe("every screen fits and passes axe", () => {
           const response = await page.goto(url);
           expect(response?.status(), `${url} as ${role}`).toBe(200);
           await expect(page.locator("h1").first(), `${url} as ${role} shows its screen`).toBeVisible();
-          // Widest first, so the last state is the phone and the next page loads at desktop size again.
+          // The page loaded at desktop width; narrow it step by step, as a resized window would.
           for (const width of [...WIDTHS].reverse()) {
             await page.setViewportSize({ width, height: HEIGHT[width] });
             await settle(page);
@@ -177,6 +177,7 @@ test.describe("every screen fits and passes axe", () => {
             if (excess > 0) note(`${url} at ${width}px is ${excess}px wider than the viewport: ${culprits.join("; ")}`);
             if (axeWidths(role).has(width)) for (const finding of await seriousAxeFindings(page)) note(`${url} at ${width}px axe ${finding}`);
           }
+          // Back to desktop width, so the next screen loads at the size it is first measured at.
           await page.setViewportSize({ width: 1440, height: HEIGHT[1440] });
           console.log(`[${role}] checked ${url} in ${Date.now() - started} ms`);
         }
