@@ -6,13 +6,18 @@ export function AccessFields({ endpoints, ips, errors }: { endpoints: string[]; 
     <>
       <fieldset aria-describedby={errors.endpoints ? "endpoints-error" : undefined}>
         <legend className="mb-1 text-sm font-medium text-zinc-800">Allowed endpoints</legend>
-        <div className="grid gap-1.5 sm:grid-cols-2">
-          {API_ENDPOINTS.map((e) => (
-            <label key={e.id} className="flex items-center gap-2 text-sm text-zinc-700">
-              <input type="checkbox" name="endpoints" value={e.id} defaultChecked={endpoints.includes(e.id)} className="h-4 w-4 rounded border-zinc-300 text-accent-700" />
-              {e.label} <span className="font-mono text-xs text-muted">{e.path}</span>
-            </label>
-          ))}
+        {/* Two columns only where the form itself is wide: it sits in a narrow side card on a desktop. */}
+        <div className="@container">
+          <div className="grid gap-2 @md:grid-cols-2">
+            {API_ENDPOINTS.map((e) => (
+              <label key={e.id} className="flex min-w-0 items-start gap-2 text-sm text-zinc-700">
+                <input type="checkbox" name="endpoints" value={e.id} defaultChecked={endpoints.includes(e.id)} className="mt-0.5 h-4 w-4 shrink-0 rounded border-zinc-300 text-accent-700" />
+                <span className="min-w-0">
+                  {e.label} <span className="block break-all font-mono text-xs text-muted">{e.path}</span>
+                </span>
+              </label>
+            ))}
+          </div>
         </div>
         {errors.endpoints && <p id="endpoints-error" className="mt-1 text-xs font-medium text-red-700" data-field-error="endpoints">{errors.endpoints}</p>}
       </fieldset>

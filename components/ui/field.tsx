@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { cn } from "./cn";
 
 /** A text input or select at the one control height (see CONTROL_HEIGHT in button.tsx). */
@@ -7,25 +8,30 @@ const INPUT_ERROR = "ring-red-400 focus:ring-red-500 bg-red-50/30";
 
 type Common = { label: string; name: string; error?: string; hint?: React.ReactNode; className?: string };
 
-function describedBy(name: string, error?: string, hint?: React.ReactNode): string | undefined {
-  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+/** A page can hold two forms with the same field names (a refund and an external refund): ids must still be unique. */
+function useFieldId(name: string): string {
+  return `${name}-${useId().replace(/[^\w-]/g, "")}`;
+}
+
+function describedBy(id: string, error?: string, hint?: React.ReactNode): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell({ label, name, error, hint, className, children }: Common & { children: React.ReactNode }) {
+function FieldShell({ id, label, name, error, hint, className, children }: Common & { id: string; children: React.ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium text-zinc-800">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-zinc-800">
         {label}
       </label>
       {children}
       {hint && !error && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-muted">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-xs font-medium text-red-700" data-field-error={name}>
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700" data-field-error={name}>
           {error}
         </p>
       )}
@@ -35,11 +41,12 @@ function FieldShell({ label, name, error, hint, className, children }: Common & 
 
 /** `leading`/`trailing`: a unit shown inside the input (a currency code, "%"), also read out with it. */
 export function TextField({ label, name, error, hint, className, leading, trailing, ...input }: Common & { leading?: string; trailing?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const id = useFieldId(name);
   const adornment = leading ?? trailing;
-  const describedByIds = [describedBy(name, error, hint), adornment ? `${name}-unit` : null].filter(Boolean).join(" ") || undefined;
+  const describedByIds = [describedBy(id, error, hint), adornment ? `${id}-unit` : null].filter(Boolean).join(" ") || undefined;
   const control = (
     <input
-      id={name}
+      id={id}
       name={name}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedByIds}
@@ -48,11 +55,11 @@ export function TextField({ label, name, error, hint, className, leading, traili
     />
   );
   return (
-    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
+    <FieldShell id={id} label={label} name={name} error={error} hint={hint} className={className}>
       {adornment ? (
         <div className="relative">
           {control}
-          <span id={`${name}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
+          <span id={`${id}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
             {adornment}
           </span>
         </div>
@@ -66,9 +73,10 @@ export function TextField({ label, name, error, hint, className, leading, traili
 export function SelectField({ label, name, error, hint, className, options, ...select }: Common & {
   options: ReadonlyArray<{ value: string; label: string }>;
 } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const id = useFieldId(name);
   return (
-    <FieldShell label={label} name={name} error={error} hint={hint} className={className}>
-      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
+    <FieldShell id={id} label={label} name={name} error={error} hint={hint} className={className}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -80,11 +88,12 @@ export function SelectField({ label, name, error, hint, className, options, ...s
 }
 
 export function CheckboxField({ label, name, hint, defaultChecked, className }: { label: string; name: string; hint?: string; defaultChecked?: boolean; className?: string }) {
+  const id = useFieldId(name);
   return (
     <div className={cn("flex items-start gap-3", className)}>
-      <input id={name} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5" />
+      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
       <div>
-        <label htmlFor={name} className="text-sm font-medium text-zinc-800">
+        <label htmlFor={id} className="text-sm font-medium text-zinc-800">
           {label}
         </label>
         {hint && <p className="text-xs text-muted">{hint}</p>}

@@ -107,7 +107,7 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
           defaultValue={role}
           disabled={pending}
           onChange={(e) => askRoleChange(e.currentTarget)}
-          className="h-8 w-40 rounded-md border-0 bg-surface pl-2.5 text-xs text-fg shadow-sm ring-1 ring-inset ring-line-strong focus:ring-2 focus:ring-accent-600"
+          className="h-8 w-44 rounded-md border-0 bg-surface pl-2.5 text-xs text-fg shadow-sm ring-1 ring-inset ring-line-strong focus:ring-2 focus:ring-accent-600"
         >
           {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>

@@ -46,29 +46,29 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         <Table label="Campaigns">
           <thead>
             <tr>
-              <Th>ID</Th>
+              <Th priority="md">ID</Th>
               <Th>Campaign</Th>
-              <Th>Currency</Th>
-              <Th>Routing</Th>
-              <Th>Capture</Th>
-              <Th align="right">Products</Th>
-              <Th align="right">MIDs taking orders</Th>
+              <Th priority="md">Currency</Th>
+              <Th priority="lg">Routing</Th>
+              <Th priority="lg">Capture</Th>
+              <Th align="right" priority="lg">Products</Th>
+              <Th align="right" priority="md">MIDs taking orders</Th>
               <Th>Status</Th>
             </tr>
           </thead>
           <tbody>
             {campaigns.map((c) => (
               <tr key={c.id} className="hover:bg-zinc-50">
-                <Td className="tabular text-muted">{c.id}</Td>
+                <Td priority="md" className="tabular text-muted">{c.id}</Td>
                 <Td>
                   <Link href={`/campaigns/${c.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">{c.name}</Link>
                   <span className="block text-xs text-muted">{c.storeName}</span>
                 </Td>
-                <Td>{c.currency}</Td>
-                <Td className="capitalize">{c.routingMode}</Td>
-                <Td>{c.captureMode === "authorize" ? <Badge tone="blue">Later</Badge> : "Immediately"}</Td>
-                <Td align="right">{c.productCount}</Td>
-                <Td align="right">
+                <Td priority="md">{c.currency}</Td>
+                <Td priority="lg" className="capitalize">{c.routingMode}</Td>
+                <Td priority="lg">{c.captureMode === "authorize" ? <Badge tone="blue">Later</Badge> : "Immediately"}</Td>
+                <Td align="right" priority="lg">{c.productCount}</Td>
+                <Td align="right" priority="md">
                   <span className={c.enabledMidCount === 0 ? "font-medium text-amber-700" : undefined}>{c.enabledMidCount}</span>
                   <span className="text-muted"> / {c.midCount}</span>
                 </Td>

@@ -35,12 +35,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <thead>
             <tr>
               <Th>Customer</Th>
-              <Th align="right">Orders</Th>
+              <Th align="right" priority="md">Orders</Th>
               <Th align="right">Lifetime value (net)</Th>
-              <Th align="right">Refunds</Th>
-              <Th>Last order</Th>
-              <Th>Subscriptions</Th>
-              <Th>Since</Th>
+              <Th align="right" priority="md">Refunds</Th>
+              <Th priority="lg">Last order</Th>
+              <Th priority="lg">Subscriptions</Th>
+              <Th priority="xl">Since</Th>
             </tr>
           </thead>
           <tbody>
@@ -50,16 +50,16 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   <a href={`/customers/${c.id}`} className="font-medium text-accent-700 hover:underline">{[c.firstName, c.lastName].filter(Boolean).join(" ") || `#${c.id}`}</a>
                   <span className="block text-xs text-muted">{c.email}</span>
                 </Td>
-                <Td align="right">{c.orderCount}</Td>
+                <Td align="right" priority="md">{c.orderCount}</Td>
                 <Td align="right">
                   {c.money.length === 0 ? <span className="text-muted">—</span> : c.money.map((m) => <span key={m.currency} className="block font-medium"><Money minor={m.capturedMinor - m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
                 </Td>
-                <Td align="right">
+                <Td align="right" priority="md">
                   {c.money.every((m) => m.refundedMinor === 0) ? <span className="text-muted">—</span> : c.money.filter((m) => m.refundedMinor > 0).map((m) => <span key={m.currency} className="block text-violet-700"><Money minor={-m.refundedMinor} currency={m.currency} code={c.money.length > 1 || m.currency !== "USD"} /></span>)}
                 </Td>
-                <Td>{c.lastOrderId ? <><a href={`/orders/${c.lastOrderId}`} className="text-accent-700 hover:underline">#{c.lastOrderId}</a><span className="block text-xs text-muted"><LocalTime ms={c.lastOrderAt as number} /></span></> : "—"}</Td>
-                <Td>{c.subscriptions === 0 ? <span className="text-muted">None</span> : <span className="flex flex-wrap gap-1">{c.activeSubscriptions > 0 && <StatusBadge kind="subscription" status="active" />}<span className="text-xs text-zinc-600">{c.activeSubscriptions} of {c.subscriptions} active</span></span>}</Td>
-                <Td><LocalTime ms={c.createdAt} /></Td>
+                <Td priority="lg">{c.lastOrderId ? <><a href={`/orders/${c.lastOrderId}`} className="text-accent-700 hover:underline">#{c.lastOrderId}</a><span className="block text-xs text-muted"><LocalTime ms={c.lastOrderAt as number} /></span></> : "—"}</Td>
+                <Td priority="lg">{c.subscriptions === 0 ? <span className="text-muted">None</span> : <span className="flex flex-wrap gap-1">{c.activeSubscriptions > 0 && <StatusBadge kind="subscription" status="active" />}<span className="text-xs text-zinc-600">{c.activeSubscriptions} of {c.subscriptions} active</span></span>}</Td>
+                <Td priority="xl"><LocalTime ms={c.createdAt} /></Td>
               </tr>
             ))}
           </tbody>

@@ -64,31 +64,31 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
         <Table label="IPN events">
           <thead>
             <tr>
-              <Th>Received</Th>
+              <Th priority="md">Received</Th>
               <Th>Type</Th>
-              <Th>Seller · MID</Th>
+              <Th priority="lg">Seller · MID</Th>
               <Th>Disposition</Th>
-              <Th>Order</Th>
-              <Th>Source</Th>
-              <Th />
+              <Th priority="md">Order</Th>
+              <Th priority="xl">Source</Th>
+              <Th srOnly>Actions</Th>
             </tr>
           </thead>
           <tbody>
             {rows.map((e) => (
               <tr key={e.id} data-ipn-event={e.id}>
-                <Td><LocalTime ms={e.receivedAt} /></Td>
+                <Td priority="md"><LocalTime ms={e.receivedAt} /></Td>
                 <Td className="font-mono text-xs">{e.type ?? "—"}<span className="block text-[11px] text-muted">{e.notificationReferenceId ?? ""}</span></Td>
-                <Td className="text-xs">
+                <Td priority="lg" className="text-xs">
                   <span className="font-mono">{e.sellerId ?? "—"}</span>
                   {e.midId && <Link href={`/mids/${e.midId}`} className="block text-accent-700 hover:underline">MID #{e.midId}{e.midTitle ? ` ${e.midTitle}` : ""}</Link>}
                 </Td>
-                <Td className="min-w-64 max-w-md">
+                <Td className="min-w-48 max-w-md md:min-w-64">
                   <DispositionBadge disposition={e.disposition} />
                   {(e.rejectReason ?? e.applyResult) && <span className={`mt-1 block text-xs ${e.disposition === "applied" || e.disposition === "duplicate" ? "text-zinc-600" : e.disposition === "unmatched" ? "text-zinc-700" : "text-red-700"}`}>{e.rejectReason ?? e.applyResult}</span>}
                   {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && <span className="block text-[11px] text-muted">kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}</span>}
                 </Td>
-                <Td>{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</Link> : "—"}</Td>
-                <Td className="font-mono text-xs text-muted">{e.sourceIp ?? "—"}</Td>
+                <Td priority="md">{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</Link> : "—"}</Td>
+                <Td priority="xl" className="font-mono text-xs text-muted">{e.sourceIp ?? "—"}</Td>
                 <Td align="right">{e.verified && <ActionButton label="Replay" size="sm" variant="ghost" action={replayIpnAction.bind(null, e.id)} showSuccess />}</Td>
               </tr>
             ))}

@@ -30,7 +30,7 @@ export default async function OrderEntryPage({ searchParams }: { searchParams: P
       <PageHeader title="Order entry" description="Place an Amazon Pay order by hand, through the same pipeline as the Import Order API." />
       <form method="get" className="mb-6 flex flex-wrap items-center gap-2" aria-label="Choose campaign">
         <label htmlFor="campaign" className="text-sm font-medium text-zinc-700">Campaign</label>
-        <select id="campaign" name="campaign" defaultValue={campaign ? String(campaign.id) : ""} className="rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm ring-1 ring-inset ring-zinc-300">
+        <select id="campaign" name="campaign" defaultValue={campaign ? String(campaign.id) : ""} className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm ring-1 ring-inset ring-zinc-300">
           <option value="" disabled>Choose a campaign…</option>
           {campaigns.map((c) => <option key={c.id} value={c.id}>#{c.id} {c.name} ({c.currency})</option>)}
         </select>

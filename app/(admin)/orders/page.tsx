@@ -88,10 +88,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <thead>
             <tr>
               <Th>Order</Th>
-              <Th sort={byDate.state}><SortLink label="Date" href={link({ sort: byDate.next, after: undefined, before: undefined })} state={byDate.state} /></Th>
-              <Th>Customer</Th>
-              <Th>Campaign · MID</Th>
-              <Th>Amazon id</Th>
+              <Th priority="md" sort={byDate.state}><SortLink label="Date" href={link({ sort: byDate.next, after: undefined, before: undefined })} state={byDate.state} /></Th>
+              <Th priority="md">Customer</Th>
+              <Th priority="lg">Campaign · MID</Th>
+              <Th priority="xl">Amazon id</Th>
               <Th>Status</Th>
               <Th align="right" sort={byAmount.state}><SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} /></Th>
             </tr>
@@ -100,10 +100,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
                 <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-muted">upsell of #{o.parentOrderId}</span>}</Td>
-                <Td><LocalTime ms={o.createdAt} /></Td>
-                <Td><span className="block">{o.name || "—"}</span><span className="block text-xs text-muted">{o.email ?? ""}</span></Td>
-                <Td className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-muted">#{o.midId} {o.midTitle}</span></Td>
-                <Td className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
+                <Td priority="md"><LocalTime ms={o.createdAt} /></Td>
+                <Td priority="md"><span className="block">{o.name || "—"}</span><span className="block text-xs text-muted">{o.email ?? ""}</span></Td>
+                <Td priority="lg" className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-muted">#{o.midId} {o.midTitle}</span></Td>
+                <Td priority="xl" className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
                 <Td>
                   <OrderStatusBadge status={o.status} />
                   <OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} refundPendingMinor={o.refundPendingMinor} capturePendingMinor={o.capturePendingMinor} />

@@ -62,28 +62,28 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         <Table label="Transactions">
           <thead>
             <tr>
-              <Th>Date</Th>
+              <Th priority="md">Date</Th>
               <Th>Order</Th>
               <Th>Type</Th>
               <Th>Response</Th>
               <Th align="right">Amount</Th>
-              <Th>MID</Th>
-              <Th>Customer</Th>
-              <Th>Amazon id</Th>
+              <Th priority="lg">MID</Th>
+              <Th priority="md">Customer</Th>
+              <Th priority="xl">Amazon id</Th>
             </tr>
           </thead>
           <tbody>
             {rows.map((t) => (
               <tr key={t.id} className={t.type === "REFUND" ? "bg-violet-50/40 hover:bg-violet-50" : "hover:bg-zinc-50"}>
-                <Td><LocalTime ms={t.createdAt} /></Td>
+                <Td priority="md"><LocalTime ms={t.createdAt} /></Td>
                 {/* A plain link: next/link would prefetch every order page in the list on each view. */}
                 <Td><a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</a></Td>
                 <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
                 <Td><StatusBadge status={t.status} /><ReasonNote status={t.status} reasonCode={t.reasonCode} /></Td>
                 <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
-                <Td className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-muted">{t.campaignName}</span>}</Td>
-                <Td className="text-xs">{t.email ?? "—"}</Td>
-                <Td className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
+                <Td priority="lg" className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-muted">{t.campaignName}</span>}</Td>
+                <Td priority="md" className="text-xs">{t.email ?? "—"}</Td>
+                <Td priority="xl" className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
               </tr>
             ))}
           </tbody>

@@ -77,15 +77,16 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 <thead>
                   <tr>
                     <Th>MID</Th>
-                    <Th>State</Th>
-                    <Th align="right">Share now</Th>
-                    <Th align="right">Today</Th>
-                    <Th align="right">Cap used</Th>
-                    <Th align="right">Cap</Th>
-                    <Th align="right">Left</Th>
-                    <Th>Utilization</Th>
+                    {/* Routing sits next to the MID so a phone or tablet never has to scroll to reach it. */}
                     <Th>{mayWrite ? "Priority · weight · on" : "Priority · weight"}</Th>
-                    {mayWrite && <Th />}
+                    <Th priority="md">State</Th>
+                    <Th align="right">Share now</Th>
+                    <Th align="right" priority="xl">Today</Th>
+                    <Th align="right" priority="xl">Cap used</Th>
+                    <Th align="right" priority="lg">Cap</Th>
+                    <Th align="right">Left</Th>
+                    <Th priority="lg">Utilization</Th>
+                    {mayWrite && <Th srOnly>Actions</Th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -96,24 +97,24 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                         <span className="block font-mono text-xs text-muted">{mid.merchantId}</span>
                       </Td>
                       <Td>
-                        <span className="flex flex-wrap gap-1">
-                          <ModeBadge testMode={mid.testMode} />
-                          {!mid.enabled ? <EnabledBadge enabled={false} /> : !a.enabled ? <Badge tone="slate">Off here</Badge> : <Badge tone="green">Taking orders</Badge>}
-                        </span>
-                      </Td>
-                      <Td align="right"><span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span></Td>
-                      <Td align="right"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
-                      <Td align="right"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
-                      <Td align="right"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
-                      <Td align="right"><Money minor={mid.room.leftMinor} currency={mid.currency} /></Td>
-                      <Td><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
-                      <Td>
                         {mayWrite ? (
                           <AssignmentControls midTitle={mid.title} priority={a.priority} weight={a.weight} enabled={a.enabled} action={saveAssignmentAction.bind(null, campaign.id, mid.id)} />
                         ) : (
                           <span className="tabular text-xs">{a.priority} · {a.weight}{a.enabled ? "" : " · off"}</span>
                         )}
                       </Td>
+                      <Td priority="md">
+                        <span className="flex flex-wrap gap-1">
+                          <ModeBadge testMode={mid.testMode} />
+                          {!mid.enabled ? <EnabledBadge enabled={false} /> : !a.enabled ? <Badge tone="slate">Off here</Badge> : <Badge tone="green">Taking orders</Badge>}
+                        </span>
+                      </Td>
+                      <Td align="right"><span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span></Td>
+                      <Td align="right" priority="xl"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
+                      <Td align="right" priority="xl"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
+                      <Td align="right" priority="lg"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
+                      <Td align="right"><Money minor={mid.room.leftMinor} currency={mid.currency} /></Td>
+                      <Td priority="lg"><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
                       {mayWrite && (
                         <Td align="right">
                           <ActionButton label="Remove" size="sm" variant="ghost" confirmMessage={`Remove ${mid.title} from this campaign?`} action={removeAssignmentAction.bind(null, campaign.id, mid.id)} />
@@ -135,27 +136,27 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               <Table label="Products">
                 <thead>
                   <tr>
-                    <Th>ID</Th>
+                    <Th priority="md">ID</Th>
                     <Th>Product</Th>
-                    <Th>Billing</Th>
+                    <Th priority="md">Billing</Th>
                     <Th align="right">Price</Th>
-                    <Th align="right">Shipping</Th>
-                    <Th>Recurring</Th>
-                    {mayWrite && <Th />}
+                    <Th align="right" priority="lg">Shipping</Th>
+                    <Th priority="lg">Recurring</Th>
+                    {mayWrite && <Th srOnly>Actions</Th>}
                   </tr>
                 </thead>
                 <tbody>
                   {products.map((p) => (
                     <tr key={p.id}>
-                      <Td className="tabular text-muted">{p.id}</Td>
+                      <Td priority="md" className="tabular text-muted">{p.id}</Td>
                       <Td>
                         <span className="font-medium">{p.name}</span>
                         <span className="block font-mono text-xs text-muted">{p.sku}</span>
                       </Td>
-                      <Td>{p.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
+                      <Td priority="md">{p.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
                       <Td align="right"><Money minor={p.priceMinor} currency={campaign.currency} /></Td>
-                      <Td align="right"><Money minor={p.shippingMinor} currency={campaign.currency} /></Td>
-                      <Td className="text-xs text-zinc-600">
+                      <Td align="right" priority="lg"><Money minor={p.shippingMinor} currency={campaign.currency} /></Td>
+                      <Td priority="lg" className="text-xs text-zinc-600">
                         {p.billingType === "recurring" && p.rebillPriceMinor !== null ? (
                           <>
                             <Money minor={p.rebillPriceMinor} currency={campaign.currency} /> every {p.cycleDays} days{p.trialDays ? `, ${p.trialDays}-day trial` : ""}

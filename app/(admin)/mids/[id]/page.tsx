@@ -82,9 +82,10 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
         }
       />
       {saved && <FlashToast message={saved === "created" ? "MID created." : "Changes saved."} />}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="This month" className="lg:col-span-3">
-          <div className="grid gap-6 sm:grid-cols-3 lg:grid-cols-6">
+      {/* Columns follow the card's width, not the screen's: six money figures need room side by side. */}
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
+        <Card title="This month" className="@container lg:col-span-3">
+          <div className="grid grid-cols-2 gap-6 @md:grid-cols-3 @4xl:grid-cols-6">
             {[
               ["Today (gross)", mid.todayMinor],
               ["Month to date (gross)", mid.grossMonthMinor],

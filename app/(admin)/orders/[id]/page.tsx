@@ -84,7 +84,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <span className="font-medium">{order.declineReason}</span> — {order.customerMessage}
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <Card title="Customer">
           <dl>
             <Field label="Name">{[order.firstName, order.lastName].filter(Boolean).join(" ") || "—"}</Field>
@@ -179,15 +179,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </Card>
         <Card title="Items" className="lg:col-span-3">
           <Table label="Items">
-            <thead><tr><Th>Product</Th><Th>Billing</Th><Th align="right">Qty</Th><Th align="right">Price</Th><Th align="right">Shipping</Th></tr></thead>
+            <thead><tr><Th>Product</Th><Th priority="md">Billing</Th><Th align="right">Qty</Th><Th align="right">Price</Th><Th align="right" priority="md">Shipping</Th></tr></thead>
             <tbody>
               {items.map((i) => (
                 <tr key={i.id}>
                   <Td>{i.name}<span className="block font-mono text-xs text-muted">{i.sku}</span></Td>
-                  <Td>{i.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
+                  <Td priority="md">{i.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
                   <Td align="right">{i.quantity}</Td>
                   <Td align="right"><Money minor={i.unitPriceMinor} currency={order.currency} /></Td>
-                  <Td align="right"><Money minor={i.shippingMinor} currency={order.currency} /></Td>
+                  <Td align="right" priority="md"><Money minor={i.shippingMinor} currency={order.currency} /></Td>
                 </tr>
               ))}
             </tbody>
@@ -195,17 +195,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </Card>
         <Card title="Transactions" className="lg:col-span-3">
           <Table label="Transactions">
-            <thead><tr><Th>When</Th><Th>Type</Th><Th>Response</Th><Th align="right">Amount</Th><Th>Reference</Th><Th>Amazon ids</Th><Th>Reason</Th></tr></thead>
+            <thead><tr><Th priority="md">When</Th><Th>Type</Th><Th>Response</Th><Th align="right">Amount</Th><Th priority="xl">Reference</Th><Th priority="lg">Amazon ids</Th><Th priority="md">Reason</Th></tr></thead>
             <tbody>
               {charges.map((t) => (
                 <tr key={t.id} className={t.type === "REFUND" ? "bg-violet-50/40" : undefined}>
-                  <Td><LocalTime ms={t.createdAt} /></Td>
+                  <Td priority="md"><LocalTime ms={t.createdAt} /></Td>
                   <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
                   <Td><StatusBadge status={t.status} /></Td>
                   <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
-                  <Td className="font-mono text-xs">{t.referenceId}</Td>
-                  <Td className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-muted">{t.amazonState}</span>}</Td>
-                  <Td className="text-xs"><ReasonNote status={t.status} reasonCode={t.reasonCode} />{t.customerMessage && <span className="block text-muted">{t.customerMessage}</span>}</Td>
+                  <Td priority="xl" className="font-mono text-xs">{t.referenceId}</Td>
+                  <Td priority="lg" className="font-mono text-xs">{[t.amazonAuthorizationId, t.amazonCaptureId, t.amazonRefundId].filter(Boolean).map((x) => <span key={x} className="block">{x}</span>)}{t.amazonState && <span className="block text-muted">{t.amazonState}</span>}</Td>
+                  <Td priority="md" className="text-xs"><ReasonNote status={t.status} reasonCode={t.reasonCode} />{t.customerMessage && <span className="block text-muted">{t.customerMessage}</span>}</Td>
                 </tr>
               ))}
             </tbody>

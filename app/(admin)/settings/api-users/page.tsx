@@ -24,7 +24,7 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="API users" description="Credentials landers and scripts use for the Konnektive-compatible API (loginId + password)." />
       {saved && <FlashToast message="Access saved." />}
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid gap-6 xl:grid-cols-3 [&>*]:min-w-0">
         <div className="xl:col-span-2">
           {users.length === 0 ? (
             <div className="rounded-lg border border-dashed border-zinc-300 bg-surface px-6 py-14 text-center text-sm text-muted">
@@ -35,22 +35,22 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr>
                   <Th>Login ID</Th>
-                  <Th>Endpoints</Th>
-                  <Th>IPs</Th>
-                  <Th>Last used</Th>
-                  <Th />
+                  <Th priority="lg">Endpoints</Th>
+                  <Th priority="xl">IPs</Th>
+                  <Th priority="md">Last used</Th>
+                  <Th srOnly>Actions</Th>
                 </tr>
               </thead>
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} className={u.disabled ? "bg-zinc-50 text-muted" : undefined} data-api-user={u.loginId}>
                     <Td>
-                      <span className="flex items-center gap-2 font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
+                      <span className="flex items-center gap-2 whitespace-nowrap font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
                       <span className="block text-xs text-muted">{u.name}</span>
                     </Td>
-                    <Td><span className="flex max-w-xs flex-wrap gap-1">{u.allowedEndpoints.map((e) => <Badge key={e} tone="slate">{label(e)}</Badge>)}</span></Td>
-                    <Td className="font-mono text-xs">{u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-muted">Any</span>}</Td>
-                    <Td>{u.lastUsedAt ? <LocalTime ms={u.lastUsedAt} /> : <span className="text-muted">Never</span>}</Td>
+                    <Td priority="lg"><span className="flex max-w-xs flex-wrap gap-1">{u.allowedEndpoints.map((e) => <Badge key={e} tone="slate">{label(e)}</Badge>)}</span></Td>
+                    <Td priority="xl" className="font-mono text-xs">{u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-muted">Any</span>}</Td>
+                    <Td priority="md">{u.lastUsedAt ? <LocalTime ms={u.lastUsedAt} /> : <span className="text-muted">Never</span>}</Td>
                     <Td align="right">
                       <span className="inline-flex items-center gap-1">
                         <Link href={`/settings/api-users/${u.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100">Access</Link>

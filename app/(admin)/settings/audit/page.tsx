@@ -47,11 +47,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <thead>
             <tr>
               <Th>When</Th>
-              <Th>Who</Th>
+              <Th priority="md">Who</Th>
               <Th>Action</Th>
-              <Th>Entity</Th>
+              <Th priority="md">Entity</Th>
               <Th>Changes</Th>
-              <Th>IP</Th>
+              <Th priority="xl">IP</Th>
             </tr>
           </thead>
           <tbody>
@@ -61,14 +61,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               return (
                 <tr key={row.id} className="align-top">
                   <Td className="whitespace-nowrap"><LocalTime ms={row.at} /></Td>
-                  <Td className="text-xs">{row.actorLabel}</Td>
+                  <Td priority="md" className="text-xs">{row.actorLabel}</Td>
                   <Td className="text-sm">
                     <span className="block font-medium text-zinc-900">{auditActionLabel(row.action)}</span>
                     <span className="block font-mono text-xs text-muted">{row.action}</span>
                   </Td>
-                  <Td className="text-xs whitespace-nowrap">{href ? <Link href={href} className="text-accent-700 hover:underline">{label}</Link> : label}</Td>
-                  <Td className="min-w-72"><AuditChanges before={row.before} after={row.after} currency={row.currency} /></Td>
-                  <Td className="font-mono text-xs text-muted">{row.ip ?? "—"}</Td>
+                  <Td priority="md" className="text-xs whitespace-nowrap">{href ? <Link href={href} className="text-accent-700 hover:underline">{label}</Link> : label}</Td>
+                  <Td className="min-w-56 md:min-w-72"><AuditChanges before={row.before} after={row.after} currency={row.currency} /></Td>
+                  <Td priority="xl" className="font-mono text-xs text-muted">{row.ip ?? "—"}</Td>
                 </tr>
               );
             })}

@@ -28,9 +28,9 @@ export default async function DeclinesPage({ searchParams }: { searchParams: Pro
         title="Decline messages"
         description="How each Amazon answer is classified (soft: the buyer may retry; hard: they must change payment method) and what the lander shows. A MID's own rule wins over the global one."
       />
-      <form method="get" className="mb-5 flex items-center gap-2" aria-label="Scope">
+      <form method="get" className="mb-5 flex flex-wrap items-center gap-2" aria-label="Scope">
         <label htmlFor="mid" className="text-sm font-medium text-zinc-700">Rules for</label>
-        <select id="mid" name="mid" defaultValue={scopeMid ? String(scopeMid.id) : ""} className="rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm ring-1 ring-inset ring-zinc-300">
+        <select id="mid" name="mid" defaultValue={scopeMid ? String(scopeMid.id) : ""} className="min-w-0 max-w-full rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm ring-1 ring-inset ring-zinc-300">
           <option value="">All MIDs (global)</option>
           {mids.map((m) => <option key={m.id} value={m.id}>#{m.id} {m.title}</option>)}
         </select>

@@ -22,13 +22,13 @@ export default async function UsersPage() {
         title="Users"
         description={`Who can sign in, and what each role may do. An account with ${SIGN_IN_LIMITS.perAccount} failed sign-ins in ${SIGN_IN_LIMITS.windowMs / 60_000} minutes is locked until they age out or you unlock it.`}
       />
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid gap-6 xl:grid-cols-3 [&>*]:min-w-0">
         <div className="xl:col-span-2">
           <Table label="Users">
             <thead>
               <tr>
                 <Th>User</Th>
-                <Th>Last sign-in</Th>
+                <Th priority="lg">Last sign-in</Th>
                 <Th>Role &amp; access</Th>
               </tr>
             </thead>
@@ -48,7 +48,7 @@ export default async function UsersPage() {
                       </span>
                     )}
                   </Td>
-                  <Td>{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-muted">Never</span>}</Td>
+                  <Td priority="lg">{user.lastLoginAt ? <LocalTime ms={user.lastLoginAt} /> : <span className="text-muted">Never</span>}</Td>
                   <Td>
                     <UserRowActions
                       name={user.name}
