@@ -48,6 +48,10 @@ function NavigationWatcher({ children }: { children: React.ReactNode }) {
     };
   }, [location]);
 
+  // Once the address has moved on, that navigation is over, even if a later one (a redirect, a
+  // toast dropping its ?saved=) comes back to where it started: forget it, or the skeleton would
+  // cover that page again. (Adjusting state while rendering, as React documents for this case.)
+  if (pending && pending.from !== location) setPending(null);
   const loading = pending && pending.from === location ? pending.to : null;
   return (
     <PendingNavigation.Provider value={loading}>
