@@ -40,10 +40,10 @@ test.describe("MIDs", () => {
     const region = form.getByLabel("Region");
     const currency = form.getByLabel("Currency");
     await expect(currency).toHaveValue("USD");
-    await expect(form.locator("#monthly_cap-unit")).toHaveText("USD");
+    await expect(form.locator(`[data-unit-for="monthly_cap"]`)).toHaveText("USD");
     await region.selectOption("UK");
     await expect(currency).toHaveValue("GBP");
-    await expect(form.locator("#monthly_cap-unit")).toHaveText("GBP");
+    await expect(form.locator(`[data-unit-for="monthly_cap"]`)).toHaveText("GBP");
     await expect(form.getByLabel("Monthly cap")).toHaveAccessibleDescription("GBP");
     await region.selectOption("DE");
     await expect(currency).toHaveValue("EUR");
@@ -53,8 +53,8 @@ test.describe("MIDs", () => {
     await expect(currency).toHaveValue("USD");
     await region.selectOption("JP");
     await expect(currency).toHaveValue("JPY");
-    await expect(form.locator("#transaction_fee-unit")).toHaveText("JPY");
-    for (const name of ["cap_alert_percent", "discount_rate", "reserve_rate"]) await expect(form.locator(`#${name}-unit`)).toHaveText("%");
+    await expect(form.locator(`[data-unit-for="transaction_fee"]`)).toHaveText("JPY");
+    for (const name of ["cap_alert_percent", "discount_rate", "reserve_rate"]) await expect(form.locator(`[data-unit-for="${name}"]`)).toHaveText("%");
   });
 
   test("an operator creates, edits and disables a MID; secrets never come back", async ({ page, browser }) => {

@@ -59,7 +59,7 @@ export function TextField({ label, name, error, hint, className, leading, traili
       {adornment ? (
         <div className="relative">
           {control}
-          <span id={`${id}-unit`} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
+          <span id={`${id}-unit`} data-unit-for={name} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
             {adornment}
           </span>
         </div>
