@@ -96,12 +96,12 @@ test("support refunds an order from the seeded history: Amazon (the emulator) kn
   await refund.getByRole("button", { name: "Review refund" }).click();
   await refund.getByRole("button", { name: "Confirm refund" }).click();
   await expect(refund.getByText("Refund sent to Amazon; it shows as pending until Amazon confirms it.")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /REFUND/ })).toContainText("PENDING");
+  await expect(page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /Refund/ })).toContainText("Pending");
 
   await sandboxControl("POST", "/_sandbox/clock", { advanceMinutes: 1 });
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /REFUND/ })).toContainText("SUCCESS", { timeout: 1000 });
+    await expect(page.getByRole("table", { name: "Transactions" }).getByRole("row", { name: /Refund/ })).toContainText("Completed", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("PARTIALLY REFUNDED");
+  await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Partially refunded");
 });

@@ -169,6 +169,7 @@ test.describe("security headers", () => {
 
     // Client-side behaviour under the policy: a confirmation step (React state) and a client-side navigation.
     await page.goto(`/orders/${orderId}`);
+    await page.getByRole("form", { name: "Refund" }).getByRole("button", { name: "Full amount" }).click();
     await page.getByRole("button", { name: "Review refund" }).click();
     await expect(page.getByRole("group", { name: "Confirm refund" })).toContainText("USD");
     await page.getByRole("button", { name: "Back" }).click();
