@@ -118,8 +118,8 @@ test.describe("MIDs", () => {
     await expect(page.getByRole("heading", { name: /E2E Amazon Pay US \(renamed\)/ })).toBeVisible();
     const history = page.getByRole("list", { name: "MID history" });
     const latest = history.getByRole("listitem").first();
-    await expect(latest).toContainText("mid.update");
-    await expect(latest).toContainText("monthly_cap_minor");
+    await expect(latest).toContainText("MID edited");
+    await expect(latest).toContainText("Monthly cap$12,500.00→$20,000.00");
     await expect(latest).toContainText("E2E Amazon Pay US (renamed)");
     await expect(latest).not.toContainText("secret_key");
 
