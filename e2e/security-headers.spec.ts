@@ -169,7 +169,9 @@ test.describe("security headers", () => {
 
     // Client-side behaviour under the policy: a confirmation step (React state) and a client-side navigation.
     await page.goto(`/orders/${orderId}`);
-    await page.getByRole("form", { name: "Refund" }).getByRole("button", { name: "Full amount" }).click();
+    // The review step is React state: let the page hydrate before using it.
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("form", { name: "Refund" }).getByLabel(/^Amount/).fill("1.00");
     await page.getByRole("button", { name: "Review refund" }).click();
     await expect(page.getByRole("group", { name: "Confirm refund" })).toContainText("USD");
     await page.getByRole("button", { name: "Back" }).click();
