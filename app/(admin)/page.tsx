@@ -12,6 +12,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { MidTable } from "@/components/mids/mid-table";
 import { MoneyStat, PlainStat } from "@/components/dashboard/stat";
 import { VolumeChart } from "@/components/dashboard/volume-chart";
+import { DeclinesByReason } from "@/components/dashboard/declines-by-reason";
 import { labelDays } from "@/lib/money/calendar";
 import { loadOnboarding } from "@/lib/dashboard/load-onboarding";
 import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
@@ -53,16 +54,7 @@ export default async function OverviewPage() {
           ))}
         </Card>
         <Card title="Declines this month" description="By Amazon reason code">
-          {dashboard.declinesByReason.length === 0 ? <p className="text-sm text-muted">No declines this month.</p> : (
-            <ul className="space-y-2 text-sm" aria-label="Declines by reason">
-              {dashboard.declinesByReason.map((d) => (
-                <li key={`${d.reason}-${d.status}`} className="flex items-center justify-between gap-2">
-                  <span className="flex items-center gap-2"><StatusBadge status={d.status} /><span className="font-mono text-xs">{d.reason}</span></span>
-                  <span className="tabular font-medium">{d.count}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <DeclinesByReason declines={dashboard.declinesByReason} label="Declines by reason" empty="No declines this month." />
         </Card>
       </div>
       {mids && mids.length > 0 && (

@@ -4,7 +4,7 @@ import { INSIGHT_DAYS } from "@/lib/mids/load-mid-insights";
 import { labelDays } from "@/lib/money/calendar";
 import { formatMoney } from "@/lib/money/money";
 import { Card } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/badge";
+import { DeclinesByReason } from "@/components/dashboard/declines-by-reason";
 import { DailyBarChart } from "@/components/charts/daily-bar-chart";
 import { DECLINE_COLOR, SERIES_COLORS } from "@/components/charts/chart-colors";
 
@@ -68,18 +68,7 @@ export function MidInsightsCard({ midId, currency, insights }: { midId: number; 
           </div>
           <div className="min-w-0">
             <h3 className="mb-2 text-xs font-semibold text-zinc-700">Declines by reason</h3>
-            {insights.declinesByReason.length === 0 ? (
-              <p className="text-sm text-zinc-600">No declines.</p>
-            ) : (
-              <ul className="space-y-2 text-sm" aria-label="Declines by reason on this MID">
-                {insights.declinesByReason.map((d) => (
-                  <li key={`${d.reason}-${d.status}`} className="flex items-center justify-between gap-2">
-                    <span className="flex min-w-0 items-center gap-2"><StatusBadge status={d.status} /><span className="truncate font-mono text-xs">{d.reason}</span></span>
-                    <span className="tabular font-medium">{d.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <DeclinesByReason declines={insights.declinesByReason} label="Declines by reason on this MID" empty="No declines." />
           </div>
         </div>
       )}

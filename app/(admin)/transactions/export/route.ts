@@ -1,30 +1,12 @@
 import { getDb } from "@/db/client";
-import { ForbiddenError } from "@/lib/auth/actor";
-import { requireActionActor } from "@/lib/auth/current-user";
-import { readSearchParams, searchParamsOf } from "@/lib/search-params/read-search-params";
+import { respondCsvExport } from "@/lib/search-params/respond-csv-export";
 import { readTransactionFilter } from "@/lib/transactions/transaction-filter";
 import { exportFileName, streamTransactionsCsv } from "@/lib/transactions/export-transactions";
 
 /** CSV of the whole filtered list (same filters as the page), streamed. A filter value that breaks its rule is a 400 naming it. */
 export async function GET(request: Request) {
-  let actor;
-  try {
-    actor = await requireActionActor("transactions.read");
-  } catch (error) {
-    if (error instanceof ForbiddenError) return new Response(error.message, { status: 403 });
-    throw error;
-  }
-  const urlValues = readSearchParams(searchParamsOf(request.url));
-  const filter = readTransactionFilter(urlValues);
-  if (urlValues.ignored.length > 0) {
-    const problems = urlValues.ignored.map((param) => `${param.name}: ${param.rule}.`).join("\n");
-    return new Response(`Nothing was exported; fix the filter and try again.\n${problems}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
-  return new Response(streamTransactionsCsv(getDb(), actor, filter), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(filter)}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return respondCsvExport(request, "transactions.read", readTransactionFilter, (actor, filter) => ({
+    body: streamTransactionsCsv(getDb(), actor, filter),
+    fileName: exportFileName(filter),
+  }));
 }
