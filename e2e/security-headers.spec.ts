@@ -171,8 +171,10 @@ test.describe("security headers", () => {
     await page.goto(`/orders/${orderId}`);
     // The review step is React state: let the page hydrate before using it.
     await page.waitForLoadState("networkidle");
-    await page.getByRole("form", { name: "Refund" }).getByLabel(/^Amount/).fill("1.00");
-    await page.getByRole("button", { name: "Review refund" }).click();
+    const refund = page.getByRole("form", { name: "Refund" });
+    await refund.getByLabel(/^Amount/).fill("1.00");
+    await refund.getByLabel("Reason").fill("Checking the confirmation step");
+    await refund.getByRole("button", { name: "Review refund" }).click();
     await expect(page.getByRole("group", { name: "Confirm refund" })).toContainText("USD");
     await page.getByRole("button", { name: "Back" }).click();
     await page.getByRole("navigation").first().getByRole("link", { name: "Transactions" }).click();
