@@ -1,9 +1,12 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettierCompatible from "eslint-config-prettier";
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
+  // Layout is Prettier's job (`npm run format`); ESLint keeps to code rules.
+  prettierCompatible,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint, unit and integration tests (vitest), then the end-to-end tests (Playwright,
+ * `npm test`: lint and format check, unit and integration tests (vitest), then the end-to-end tests (Playwright,
  * against the production build), and one closing line `N passed, N failed` for CI.
  */
 import fs from "node:fs";
@@ -28,7 +28,8 @@ fs.mkdirSync(OUT, { recursive: true });
 let passed = 0;
 let failed = 0;
 
-const lintStatus = run(bin("eslint"), [".", "--max-warnings=0"]);
+// Lint includes the formatter's check: unformatted code fails like a lint error.
+const lintStatus = run(bin("eslint"), [".", "--max-warnings=0"]) || run(bin("prettier"), ["--check", "--log-level=warn", "."]);
 if (lintStatus === 0) passed += 1;
 else failed += 1;
 
