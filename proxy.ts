@@ -16,7 +16,11 @@ const PUBLIC_PATH = /^\/(?:login(?:\/|$)|api\/|_next\/|favicon\.ico$)|\.(?:png|s
  */
 export function proxy(request: NextRequest) {
   const policy = buildContentSecurityPolicy({ nonce: createNonce(), isDevelopment: process.env.NODE_ENV === "development" });
-  const response = !isDecodable(request.nextUrl.pathname) ? badAddress() : needsSignIn(request) ? redirectToLogin(request) : continueWithPolicy(request, policy);
+  const response = !isDecodable(request.nextUrl.pathname)
+    ? badAddress()
+    : needsSignIn(request)
+      ? redirectToLogin(request)
+      : continueWithPolicy(request, policy);
   response.headers.set("Content-Security-Policy", policy);
   // Next.js derives the protocol from the socket or from X-Forwarded-Proto (set by a TLS proxy).
   // A forged header over plain HTTP does no harm: browsers ignore HSTS that did not come over TLS.
@@ -35,7 +39,10 @@ function isDecodable(pathname: string): boolean {
 }
 
 function badAddress(): NextResponse {
-  return new NextResponse("Bad request: the address is not valid percent-encoded UTF-8.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new NextResponse("Bad request: the address is not valid percent-encoded UTF-8.\n", {
+    status: 400,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 function needsSignIn(request: NextRequest): boolean {

@@ -14,7 +14,11 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
             Something went wrong on our side. Try again in a moment.
             {error.digest && <span className="mt-2 block font-mono text-xs">Reference: {error.digest}</span>}
           </p>
-          <button type="button" onClick={reset} className="mt-6 inline-flex h-9 items-center rounded-md bg-accent-600 px-3.5 text-sm font-medium text-white hover:bg-accent-hover">
+          <button
+            type="button"
+            onClick={reset}
+            className="mt-6 inline-flex h-9 items-center rounded-md bg-accent-600 px-3.5 text-sm font-medium text-white hover:bg-accent-hover"
+          >
             Try again
           </button>
         </main>

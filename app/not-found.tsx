@@ -15,7 +15,12 @@ export default function NotFound() {
         <span className="text-sm font-semibold text-fg">MID Console</span>
       </div>
       <main>
-        <StatusPage code="404" icon={SearchX} title="There is nothing at this address" description="The link may be out of date, or the order, MID or campaign it named does not exist.">
+        <StatusPage
+          code="404"
+          icon={SearchX}
+          title="There is nothing at this address"
+          description="The link may be out of date, or the order, MID or campaign it named does not exist."
+        >
           <LinkButton href="/" variant="secondary">
             Back to overview
           </LinkButton>

@@ -1,7 +1,16 @@
 import type { Db } from "./client";
 import { monthKey } from "@/lib/money/calendar";
 
-export type SeededProduct = { id: number; campaignId: number; name: string; sku: string; priceMinor: number; shippingMinor: number; billingType: string; currency: string };
+export type SeededProduct = {
+  id: number;
+  campaignId: number;
+  name: string;
+  sku: string;
+  priceMinor: number;
+  shippingMinor: number;
+  billingType: string;
+  currency: string;
+};
 
 export type SeededCharge = {
   product: SeededProduct;
@@ -20,12 +29,19 @@ function pad(n: number, width: number): string {
 /** Sandbox-shaped Amazon ids (S01-…-A/C + 6 digits, C01-… for billing agreements) that the generated history never uses. */
 export function seededAmazonIds(serial: number) {
   const oro = `S01-7${pad(serial, 6)}-${pad(serial * 7919, 7)}`;
-  return { oro, authorization: `${oro}-A${pad(serial, 6)}`, capture: `${oro}-C${pad(serial, 6)}`, billingAgreement: `C01-7${pad(serial, 6)}-${pad(serial * 104_729, 7)}` };
+  return {
+    oro,
+    authorization: `${oro}-A${pad(serial, 6)}`,
+    capture: `${oro}-C${pad(serial, 6)}`,
+    billingAgreement: `C01-7${pad(serial, 6)}-${pad(serial * 104_729, 7)}`,
+  };
 }
 
 export function readSeedProduct(db: Db, sku: string): SeededProduct {
   const product = db.$client
-    .prepare(`select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.sku = ?`)
+    .prepare(
+      `select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.sku = ?`,
+    )
     .get(sku) as SeededProduct | undefined;
   if (!product) throw new Error(`demo product ${sku} missing`);
   return product;
@@ -41,19 +57,65 @@ export function insertChargedOrder(db: Db, charge: SeededCharge): number {
   const { product, buyer, at } = charge;
   const ids = seededAmazonIds(charge.serial);
   const total = product.priceMinor + product.shippingMinor;
-  sqlite.prepare(`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, '5555550100', ?, ?) on conflict(email) do nothing`).run(buyer.email, buyer.first, buyer.last, at, at);
+  sqlite
+    .prepare(
+      `insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, '5555550100', ?, ?) on conflict(email) do nothing`,
+    )
+    .run(buyer.email, buyer.first, buyer.last, at, at);
   const customer = sqlite.prepare(`select id from customers where email = ?`).get(buyer.email) as { id: number };
   const order = sqlite
-    .prepare(`insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, amazon_billing_agreement_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, created_at, updated_at) values (?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?, ?, 'api', ?, ?, ?, '5555550100', ?, '410 Terry Ave N', 'Seattle', 'WA', '98109', 'US', '203.0.113.7', ?, ?)`)
-    .run(product.campaignId, customer.id, charge.midId, ids.oro, charge.billingAgreementId ?? null, product.currency, product.priceMinor, product.shippingMinor, total, buyer.email, buyer.first, buyer.last, `${buyer.first} ${buyer.last}`, at, at);
+    .prepare(
+      `insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, amazon_billing_agreement_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, created_at, updated_at) values (?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?, ?, 'api', ?, ?, ?, '5555550100', ?, '410 Terry Ave N', 'Seattle', 'WA', '98109', 'US', '203.0.113.7', ?, ?)`,
+    )
+    .run(
+      product.campaignId,
+      customer.id,
+      charge.midId,
+      ids.oro,
+      charge.billingAgreementId ?? null,
+      product.currency,
+      product.priceMinor,
+      product.shippingMinor,
+      total,
+      buyer.email,
+      buyer.first,
+      buyer.last,
+      `${buyer.first} ${buyer.last}`,
+      at,
+      at,
+    );
   const orderId = Number(order.lastInsertRowid);
-  sqlite.prepare(`insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, 1, ?, ?, ?)`).run(orderId, product.id, product.name, product.sku, product.priceMinor, product.shippingMinor, product.billingType);
+  sqlite
+    .prepare(
+      `insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, 1, ?, ?, ?)`,
+    )
+    .run(orderId, product.id, product.name, product.sku, product.priceMinor, product.shippingMinor, product.billingType);
   const month = monthKey(new Date(at));
   sqlite
-    .prepare(`insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, amazon_billing_agreement_id, amazon_authorization_id, amazon_capture_id, amazon_state, cap_month, created_at, updated_at) values (?, ?, ?, 'SALE', 'SUCCESS', ?, ?, ?, ?, ?, ?, ?, 'Closed', ?, ?, ?)`)
-    .run(orderId, product.campaignId, charge.midId, total, product.currency, `demo-${orderId}-a1`, ids.oro, charge.billingAgreementId ?? null, ids.authorization, ids.capture, month, at, at);
+    .prepare(
+      `insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, amazon_billing_agreement_id, amazon_authorization_id, amazon_capture_id, amazon_state, cap_month, created_at, updated_at) values (?, ?, ?, 'SALE', 'SUCCESS', ?, ?, ?, ?, ?, ?, ?, 'Closed', ?, ?, ?)`,
+    )
+    .run(
+      orderId,
+      product.campaignId,
+      charge.midId,
+      total,
+      product.currency,
+      `demo-${orderId}-a1`,
+      ids.oro,
+      charge.billingAgreementId ?? null,
+      ids.authorization,
+      ids.capture,
+      month,
+      at,
+      at,
+    );
   if (month === monthKey(new Date())) {
-    sqlite.prepare(`insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, 0, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor`).run(charge.midId, month, total);
+    sqlite
+      .prepare(
+        `insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, 0, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor`,
+      )
+      .run(charge.midId, month, total);
   }
   return orderId;
 }

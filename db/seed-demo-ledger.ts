@@ -39,7 +39,9 @@ export function readEmulatorHistory(db: Db): HistoryCharge[] {
     )
     .all() as ChargeRow[];
   const refunds = sqlite
-    .prepare(`select parent_transaction_id as parentId, amazon_refund_id as refundId, reference_id as referenceId, amount_minor as amountMinor, created_at as createdAt from transactions where type = 'REFUND' and status = 'SUCCESS' and coalesce(amazon_refund_id, '') <> ''`)
+    .prepare(
+      `select parent_transaction_id as parentId, amazon_refund_id as refundId, reference_id as referenceId, amount_minor as amountMinor, created_at as createdAt from transactions where type = 'REFUND' and status = 'SUCCESS' and coalesce(amazon_refund_id, '') <> ''`,
+    )
     .all() as RefundRow[];
   const refundsBySale = new Map<number, RefundRow[]>();
   for (const refund of refunds) refundsBySale.set(refund.parentId, [...(refundsBySale.get(refund.parentId) ?? []), refund]);

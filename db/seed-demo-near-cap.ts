@@ -19,7 +19,13 @@ export function seedNearCapOrders(db: Db, midId: number, options: { percent: num
   for (let i = 0; i < count; i++) {
     const first = BUYERS[i % BUYERS.length];
     const email = `${first}.promo.${i + 1}@example.com`.toLowerCase();
-    insertChargedOrder(db, { product, midId, at: from + Math.floor(((i + 0.5) / count) * span), serial: options.firstSerial + i, buyer: { first, last: "Promo", email } });
+    insertChargedOrder(db, {
+      product,
+      midId,
+      at: from + Math.floor(((i + 0.5) / count) * span),
+      serial: options.firstSerial + i,
+      buyer: { first, last: "Promo", email },
+    });
   }
   return count;
 }

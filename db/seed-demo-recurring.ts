@@ -19,7 +19,9 @@ const MEMBERS = [
 export function seedDemoSubscriptions(db: Db, midId: number, options: { now?: number; firstSerial: number }): number[] {
   const now = options.now ?? Date.now();
   const product = readSeedProduct(db, "GS-CLUB-M");
-  const row = db.$client.prepare(`select cycle_days as cycleDays, rebill_price_minor as rebillPriceMinor, trial_days as trialDays from campaign_products where id = ?`).get(product.id) as { cycleDays: number; rebillPriceMinor: number; trialDays: number };
+  const row = db.$client
+    .prepare(`select cycle_days as cycleDays, rebill_price_minor as rebillPriceMinor, trial_days as trialDays from campaign_products where id = ?`)
+    .get(product.id) as { cycleDays: number; rebillPriceMinor: number; trialDays: number };
   return MEMBERS.map((member, index) => {
     const at = now - (index * 2 + 1) * DAY_MS - index * 3_600_000;
     const serial = options.firstSerial + index;
@@ -28,8 +30,22 @@ export function seedDemoSubscriptions(db: Db, midId: number, options: { now?: nu
     const orderId = insertChargedOrder(db, { product, midId, at, serial, billingAgreementId, buyer: { ...member, email } });
     const customer = db.$client.prepare(`select customer_id as customerId from orders where id = ?`).get(orderId) as { customerId: number };
     db.$client
-      .prepare(`insert into subscriptions (order_id, product_id, mid_id, customer_id, amazon_billing_agreement_id, status, cycle_days, rebill_price_minor, currency, next_bill_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`)
-      .run(orderId, product.id, midId, customer.customerId, billingAgreementId, row.cycleDays, row.rebillPriceMinor, product.currency, at + (row.trialDays || row.cycleDays) * DAY_MS, at, at);
+      .prepare(
+        `insert into subscriptions (order_id, product_id, mid_id, customer_id, amazon_billing_agreement_id, status, cycle_days, rebill_price_minor, currency, next_bill_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        orderId,
+        product.id,
+        midId,
+        customer.customerId,
+        billingAgreementId,
+        row.cycleDays,
+        row.rebillPriceMinor,
+        product.currency,
+        at + (row.trialDays || row.cycleDays) * DAY_MS,
+        at,
+        at,
+      );
     return orderId;
   });
 }

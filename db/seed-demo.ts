@@ -30,14 +30,56 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role; passwo
 export type DemoSeller = { sellerId: string; accessKey: string; secretKey: string; clientId: string; clientSecret: string; region: "US" | "UK" | "DE" | "JP" };
 
 export const DEMO_SELLERS: DemoSeller[] = [
-  { sellerId: "A1DEMOUSMAIN01", accessKey: "AKIADEMOUSMAIN000001", secretKey: "demoSecretKeyUSmain0000000000000000000001", clientId: "amzn1.application-oa2-client.0a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-main-0001", region: "US" },
-  { sellerId: "A1DEMOUSBACK02", accessKey: "AKIADEMOUSBACK000002", secretKey: "demoSecretKeyUSback0000000000000000000002", clientId: "amzn1.application-oa2-client.1a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-us-back-0002", region: "US" },
-  { sellerId: "A1DEMOUKGBP003", accessKey: "AKIADEMOUKGBP0000003", secretKey: "demoSecretKeyUKgbp00000000000000000000003", clientId: "amzn1.application-oa2-client.2a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-uk-gbp-0003", region: "UK" },
-  { sellerId: "A1DEMODEEUR004", accessKey: "AKIADEMODEEUR0000004", secretKey: "demoSecretKeyDEeur00000000000000000000004", clientId: "amzn1.application-oa2-client.3a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-de-eur-0004", region: "DE" },
+  {
+    sellerId: "A1DEMOUSMAIN01",
+    accessKey: "AKIADEMOUSMAIN000001",
+    secretKey: "demoSecretKeyUSmain0000000000000000000001",
+    clientId: "amzn1.application-oa2-client.0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-us-main-0001",
+    region: "US",
+  },
+  {
+    sellerId: "A1DEMOUSBACK02",
+    accessKey: "AKIADEMOUSBACK000002",
+    secretKey: "demoSecretKeyUSback0000000000000000000002",
+    clientId: "amzn1.application-oa2-client.1a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-us-back-0002",
+    region: "US",
+  },
+  {
+    sellerId: "A1DEMOUKGBP003",
+    accessKey: "AKIADEMOUKGBP0000003",
+    secretKey: "demoSecretKeyUKgbp00000000000000000000003",
+    clientId: "amzn1.application-oa2-client.2a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-uk-gbp-0003",
+    region: "UK",
+  },
+  {
+    sellerId: "A1DEMODEEUR004",
+    accessKey: "AKIADEMODEEUR0000004",
+    secretKey: "demoSecretKeyDEeur00000000000000000000004",
+    clientId: "amzn1.application-oa2-client.3a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-de-eur-0004",
+    region: "DE",
+  },
   // Known to the emulator but not seeded as a MID: for adding a MID by hand (README) and the e2e tests.
-  { sellerId: "A1DEMOSPARE005", accessKey: "AKIADEMOSPARE0000005", secretKey: "demoSecretKeySpare0000000000000000000005", clientId: "amzn1.application-oa2-client.4a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-spare-0005", region: "US" },
+  {
+    sellerId: "A1DEMOSPARE005",
+    accessKey: "AKIADEMOSPARE0000005",
+    secretKey: "demoSecretKeySpare0000000000000000000005",
+    clientId: "amzn1.application-oa2-client.4a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-spare-0005",
+    region: "US",
+  },
   // The promotion MID, seeded close to its monthly cap so the cap alert has something to show.
-  { sellerId: "A1DEMOPROMO007", accessKey: "AKIADEMOPROMO0000007", secretKey: "demoSecretKeyPromo0000000000000000000007", clientId: "amzn1.application-oa2-client.6a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-promo-0007", region: "US" },
+  {
+    sellerId: "A1DEMOPROMO007",
+    accessKey: "AKIADEMOPROMO0000007",
+    secretKey: "demoSecretKeyPromo0000000000000000000007",
+    clientId: "amzn1.application-oa2-client.6a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    clientSecret: "demo-client-secret-promo-0007",
+    region: "US",
+  },
 ];
 
 /** The spare seller: the emulator knows it, no demo MID uses it (README: "Add a MID of your own"). */
@@ -48,14 +90,111 @@ const PROMO_SELLER = DEMO_SELLERS[5];
  * Another merchant's Amazon Pay account: known to the emulator, never a MID here, with its IPN URL
  * pointing at this app, as any merchant can point theirs at us. e2e/ipn-binding.spec.ts signs as it.
  */
-export const DEMO_ATTACKER_SELLER: DemoSeller = { sellerId: "A1DEMOATTACK06", accessKey: "AKIADEMOATTACK000006", secretKey: "demoSecretKeyAttacker00000000000000000006", clientId: "amzn1.application-oa2-client.5a1b2c3d4e5f60718293a4b5c6d7e8f9", clientSecret: "demo-client-secret-attacker-0006", region: "US" };
+export const DEMO_ATTACKER_SELLER: DemoSeller = {
+  sellerId: "A1DEMOATTACK06",
+  accessKey: "AKIADEMOATTACK000006",
+  secretKey: "demoSecretKeyAttacker00000000000000000006",
+  clientId: "amzn1.application-oa2-client.5a1b2c3d4e5f60718293a4b5c6d7e8f9",
+  clientSecret: "demo-client-secret-attacker-0006",
+  region: "US",
+};
 
 const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" | "clientId" | "clientSecret" | "region"> & { seller: DemoSeller }> = [
-  { seller: DEMO_SELLERS[0], title: "Amazon Pay US — Main", midNumber: "US-001", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWSKIN", customerServicePhone: "+1 800 555 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 5_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 290, reserveRateBps: 500, transactionFeeMinor: 30, chargebackFeeMinor: 2000, enabled: true },
-  { seller: DEMO_SELLERS[1], title: "Amazon Pay US — Backup", midNumber: "US-002", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWLABS", customerServicePhone: "+1 800 555 0101", customerServiceEmail: null, monthlyCapMinor: 2_500_000, capCountsRefunds: false, capAlertPercent: 75, discountRateBps: 310, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },
-  { seller: DEMO_SELLERS[2], title: "Amazon Pay UK", midNumber: "UK-001", mwsAuthToken: undefined, currency: "GBP", testMode: true, descriptor: "AMZ*GLOWSKIN UK", customerServicePhone: "+44 20 7946 0100", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 3_000_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 270, reserveRateBps: 500, transactionFeeMinor: 20, chargebackFeeMinor: 1500, enabled: true },
-  { seller: DEMO_SELLERS[3], title: "Amazon Pay DE", midNumber: "DE-001", mwsAuthToken: undefined, currency: "EUR", testMode: true, descriptor: "AMZ*GLOWSKIN DE", customerServicePhone: "+49 30 901820", customerServiceEmail: null, monthlyCapMinor: 2_000_000, capCountsRefunds: false, capAlertPercent: 90, discountRateBps: 280, reserveRateBps: 0, transactionFeeMinor: 25, chargebackFeeMinor: 1500, enabled: false },
-  { seller: PROMO_SELLER, title: "Amazon Pay US — Promo", midNumber: "US-003", mwsAuthToken: undefined, currency: "USD", testMode: true, descriptor: "AMZ*GLOWPROMO", customerServicePhone: "+1 800 555 0102", customerServiceEmail: "help@glowskin.test", monthlyCapMinor: 150_000, capCountsRefunds: true, capAlertPercent: 80, discountRateBps: 320, reserveRateBps: 1000, transactionFeeMinor: 30, chargebackFeeMinor: 2500, enabled: true },
+  {
+    seller: DEMO_SELLERS[0],
+    title: "Amazon Pay US — Main",
+    midNumber: "US-001",
+    mwsAuthToken: undefined,
+    currency: "USD",
+    testMode: true,
+    descriptor: "AMZ*GLOWSKIN",
+    customerServicePhone: "+1 800 555 0100",
+    customerServiceEmail: "help@glowskin.test",
+    monthlyCapMinor: 5_000_000,
+    capCountsRefunds: true,
+    capAlertPercent: 80,
+    discountRateBps: 290,
+    reserveRateBps: 500,
+    transactionFeeMinor: 30,
+    chargebackFeeMinor: 2000,
+    enabled: true,
+  },
+  {
+    seller: DEMO_SELLERS[1],
+    title: "Amazon Pay US — Backup",
+    midNumber: "US-002",
+    mwsAuthToken: undefined,
+    currency: "USD",
+    testMode: true,
+    descriptor: "AMZ*GLOWLABS",
+    customerServicePhone: "+1 800 555 0101",
+    customerServiceEmail: null,
+    monthlyCapMinor: 2_500_000,
+    capCountsRefunds: false,
+    capAlertPercent: 75,
+    discountRateBps: 310,
+    reserveRateBps: 1000,
+    transactionFeeMinor: 30,
+    chargebackFeeMinor: 2500,
+    enabled: true,
+  },
+  {
+    seller: DEMO_SELLERS[2],
+    title: "Amazon Pay UK",
+    midNumber: "UK-001",
+    mwsAuthToken: undefined,
+    currency: "GBP",
+    testMode: true,
+    descriptor: "AMZ*GLOWSKIN UK",
+    customerServicePhone: "+44 20 7946 0100",
+    customerServiceEmail: "help@glowskin.test",
+    monthlyCapMinor: 3_000_000,
+    capCountsRefunds: true,
+    capAlertPercent: 80,
+    discountRateBps: 270,
+    reserveRateBps: 500,
+    transactionFeeMinor: 20,
+    chargebackFeeMinor: 1500,
+    enabled: true,
+  },
+  {
+    seller: DEMO_SELLERS[3],
+    title: "Amazon Pay DE",
+    midNumber: "DE-001",
+    mwsAuthToken: undefined,
+    currency: "EUR",
+    testMode: true,
+    descriptor: "AMZ*GLOWSKIN DE",
+    customerServicePhone: "+49 30 901820",
+    customerServiceEmail: null,
+    monthlyCapMinor: 2_000_000,
+    capCountsRefunds: false,
+    capAlertPercent: 90,
+    discountRateBps: 280,
+    reserveRateBps: 0,
+    transactionFeeMinor: 25,
+    chargebackFeeMinor: 1500,
+    enabled: false,
+  },
+  {
+    seller: PROMO_SELLER,
+    title: "Amazon Pay US — Promo",
+    midNumber: "US-003",
+    mwsAuthToken: undefined,
+    currency: "USD",
+    testMode: true,
+    descriptor: "AMZ*GLOWPROMO",
+    customerServicePhone: "+1 800 555 0102",
+    customerServiceEmail: "help@glowskin.test",
+    monthlyCapMinor: 150_000,
+    capCountsRefunds: true,
+    capAlertPercent: 80,
+    discountRateBps: 320,
+    reserveRateBps: 1000,
+    transactionFeeMinor: 30,
+    chargebackFeeMinor: 2500,
+    enabled: true,
+  },
 ];
 
 /**
@@ -85,7 +224,12 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   }
   seedDemoCampaigns(db, actor);
   if (!db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)).get()) {
-    createApiUser(db, actor, { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" }, DEMO_API_USER.password);
+    createApiUser(
+      db,
+      actor,
+      { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" },
+      DEMO_API_USER.password,
+    );
   }
   const seedHistory = (options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get();
   if (seedHistory) generateHistory(db, { orders: 600, days: 28, seed: 7 });
@@ -93,7 +237,15 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   // Routed last, after the history, so the generated orders stay what they were without it.
   const promo = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, PROMO_SELLER.sellerId)).get();
   const usCampaign = db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, DEMO_CAMPAIGNS[0].name)).get();
-  if (promo && usCampaign && !db.select().from(campaignMids).where(and(eq(campaignMids.campaignId, usCampaign.id), eq(campaignMids.midId, promo.id))).get()) {
+  if (
+    promo &&
+    usCampaign &&
+    !db
+      .select()
+      .from(campaignMids)
+      .where(and(eq(campaignMids.campaignId, usCampaign.id), eq(campaignMids.midId, promo.id)))
+      .get()
+  ) {
     saveAssignment(db, actor, usCampaign.id, promo.id, { priority: 3, weight: 100, enabled: true });
   }
   if (seedHistory && promo) {
@@ -103,7 +255,15 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   }
 }
 
-type DemoCampaign = { name: string; currency: "USD" | "GBP"; storeName: string; routingMode: "priority" | "weighted"; captureMode?: "sale" | "authorize"; sellers: string[]; products: Array<Record<string, string>> };
+type DemoCampaign = {
+  name: string;
+  currency: "USD" | "GBP";
+  storeName: string;
+  routingMode: "priority" | "weighted";
+  captureMode?: "sale" | "authorize";
+  sellers: string[];
+  products: Array<Record<string, string>>;
+};
 
 const DEMO_CAMPAIGNS: DemoCampaign[] = [
   {
@@ -115,7 +275,16 @@ const DEMO_CAMPAIGNS: DemoCampaign[] = [
     products: [
       { name: "Vitamin C Serum", sku: "GS-SERUM-30", price: "39.95", shipping: "4.95", billing_type: "one_time" },
       { name: "Eye Cream (upsell)", sku: "GS-EYE-15", price: "24.00", shipping: "0", billing_type: "one_time" },
-      { name: "Serum Club — monthly", sku: "GS-CLUB-M", price: "4.95", shipping: "0", billing_type: "recurring", cycle_days: "30", rebill_price: "34.95", trial_days: "14" },
+      {
+        name: "Serum Club — monthly",
+        sku: "GS-CLUB-M",
+        price: "4.95",
+        shipping: "0",
+        billing_type: "recurring",
+        cycle_days: "30",
+        rebill_price: "34.95",
+        trial_days: "14",
+      },
     ],
   },
   {
@@ -148,7 +317,13 @@ const CAPTURE_LATER_CAMPAIGNS: DemoCampaign[] = [
 function seedDemoCampaigns(db: Db, actor: Actor, list: DemoCampaign[] = DEMO_CAMPAIGNS): void {
   for (const demo of list) {
     if (db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, demo.name)).get()) continue;
-    const campaign = createCampaign(db, actor, { name: demo.name, currency: demo.currency, storeName: demo.storeName, routingMode: demo.routingMode, captureMode: demo.captureMode ?? "sale" });
+    const campaign = createCampaign(db, actor, {
+      name: demo.name,
+      currency: demo.currency,
+      storeName: demo.storeName,
+      routingMode: demo.routingMode,
+      captureMode: demo.captureMode ?? "sale",
+    });
     for (const product of demo.products) saveProduct(db, actor, campaign.id, product);
     demo.sellers.forEach((sellerId, index) => {
       const mid = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId)).get();

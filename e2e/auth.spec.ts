@@ -2,10 +2,35 @@ import { expect, test } from "@playwright/test";
 import { demoUser, signIn, signInAs, type DemoRole } from "./support/accounts";
 
 const NAV: Record<DemoRole, { visible: string[]; hidden: string[] }> = {
-  admin: { visible: ["Overview", "MIDs", "Campaigns", "Orders", "Transactions", "Customers", "Order entry", "IPN inbox", "Users", "Decline messages", "API users", "Audit log"], hidden: [] },
-  operator: { visible: ["Overview", "MIDs", "Campaigns", "Orders", "Transactions", "Customers", "Order entry", "IPN inbox", "Decline messages"], hidden: ["Users", "API users", "Audit log"] },
-  campaign_manager: { visible: ["Overview", "MIDs", "Campaigns", "Orders", "Transactions", "Customers"], hidden: ["Order entry", "IPN inbox", "Decline messages", "Users", "API users", "Audit log"] },
-  support: { visible: ["Overview", "Orders", "Transactions", "Customers"], hidden: ["MIDs", "Campaigns", "Order entry", "IPN inbox", "Decline messages", "Users", "API users", "Audit log"] },
+  admin: {
+    visible: [
+      "Overview",
+      "MIDs",
+      "Campaigns",
+      "Orders",
+      "Transactions",
+      "Customers",
+      "Order entry",
+      "IPN inbox",
+      "Users",
+      "Decline messages",
+      "API users",
+      "Audit log",
+    ],
+    hidden: [],
+  },
+  operator: {
+    visible: ["Overview", "MIDs", "Campaigns", "Orders", "Transactions", "Customers", "Order entry", "IPN inbox", "Decline messages"],
+    hidden: ["Users", "API users", "Audit log"],
+  },
+  campaign_manager: {
+    visible: ["Overview", "MIDs", "Campaigns", "Orders", "Transactions", "Customers"],
+    hidden: ["Order entry", "IPN inbox", "Decline messages", "Users", "API users", "Audit log"],
+  },
+  support: {
+    visible: ["Overview", "Orders", "Transactions", "Customers"],
+    hidden: ["MIDs", "Campaigns", "Order entry", "IPN inbox", "Decline messages", "Users", "API users", "Audit log"],
+  },
 };
 
 test.describe("sign-in", () => {

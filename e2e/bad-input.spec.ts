@@ -47,7 +47,22 @@ function screens(orderId: number, customerId: number): Record<string, Screen> {
     "/mids/[id]/edit": { url: "/mids/1/edit", params: {}, notes: true },
     "/mids/new": { url: "/mids/new", params: {}, notes: true },
     "/order-entry": { url: "/order-entry", params: { campaign: "id" }, notes: true, unknownIds: ["campaign"] },
-    "/orders": { url: "/orders", params: { status: "enum", campaign: "id", mid: "id", from: "day", to: "day", q: "text", sort: "enum", per: "pageSize", after: "cursor", before: "cursor" }, notes: true },
+    "/orders": {
+      url: "/orders",
+      params: {
+        status: "enum",
+        campaign: "id",
+        mid: "id",
+        from: "day",
+        to: "day",
+        q: "text",
+        sort: "enum",
+        per: "pageSize",
+        after: "cursor",
+        before: "cursor",
+      },
+      notes: true,
+    },
     "/orders/[id]": { url: `/orders/${orderId}`, params: {}, notes: true },
     "/settings/api-users": { url: "/settings/api-users", params: { saved: "flash" }, notes: true },
     "/settings/api-users/[id]": { url: "/settings/api-users/1", params: {}, notes: true },
@@ -56,7 +71,19 @@ function screens(orderId: number, customerId: number): Record<string, Screen> {
     "/settings/users": { url: "/settings/users", params: {}, notes: true },
     "/transactions": {
       url: "/transactions",
-      params: { from: "day", to: "day", mid: "id", campaign: "id", type: "enum", status: "enum", min: "amount", max: "amount", q: "text", per: "pageSize", after: "cursor" },
+      params: {
+        from: "day",
+        to: "day",
+        mid: "id",
+        campaign: "id",
+        type: "enum",
+        status: "enum",
+        min: "amount",
+        max: "amount",
+        q: "text",
+        per: "pageSize",
+        after: "cursor",
+      },
       notes: true,
     },
   };
@@ -91,8 +118,15 @@ async function apiPost(request: APIRequestContext, path: string, fields: Record<
 
 /** The server actions of this build (name → id), from Next.js's manifest of the production build under test. */
 function readServerActions(): Map<string, { id: string; file: string }> {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-  return new Map(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName === "$$RSC_SERVER_ACTION_0" ? `${entry.filename}:inline` : entry.exportedName, { id, file: entry.filename }]));
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  return new Map(
+    Object.entries(manifest.node).map(([id, entry]) => [
+      entry.exportedName === "$$RSC_SERVER_ACTION_0" ? `${entry.filename}:inline` : entry.exportedName,
+      { id, file: entry.filename },
+    ]),
+  );
 }
 
 /** Calls a server action as React's client does: the bound arguments first, then the form state and the form data. */
@@ -143,8 +177,22 @@ function actionCases(orderId: number): Record<string, ActionCase> {
     createApiUserAction: { page: "/settings/api-users", bound: [], checked: true },
     updateApiUserAccessAction: { page: "/settings/api-users/1", bound: [id("apiUserId")], checked: true },
     setApiUserDisabledAction: { page: "/settings/api-users", bound: [id("apiUserId"), { name: "disabled", kind: "boolean", harmless: false }], checked: true },
-    saveDeclineRuleAction: { page: "/settings/declines", bound: [{ name: "midId", kind: "optionalId", harmless: null }, { name: "code", kind: "declineCode", harmless: "AmazonRejected" }], checked: true },
-    resetDeclineRuleAction: { page: "/settings/declines", bound: [{ name: "midId", kind: "optionalId", harmless: NOWHERE }, { name: "code", kind: "declineCode", harmless: "AmazonRejected" }], checked: true },
+    saveDeclineRuleAction: {
+      page: "/settings/declines",
+      bound: [
+        { name: "midId", kind: "optionalId", harmless: null },
+        { name: "code", kind: "declineCode", harmless: "AmazonRejected" },
+      ],
+      checked: true,
+    },
+    resetDeclineRuleAction: {
+      page: "/settings/declines",
+      bound: [
+        { name: "midId", kind: "optionalId", harmless: NOWHERE },
+        { name: "code", kind: "declineCode", harmless: "AmazonRejected" },
+      ],
+      checked: true,
+    },
     // Owned by the users/account work: only "no 5xx" is asserted here.
     createUserAction: { page: "/settings/users", bound: [], checked: false },
     changeRoleAction: { page: "/settings/users", bound: [id("userId")], checked: false },
@@ -176,7 +224,8 @@ test.describe("bad input is a clear 4xx, an ignored filter or an action error, n
     for (const [route, screen] of Object.entries(table)) {
       const cases: Array<{ query: string; noted?: string }> = [{ query: "" }];
       for (const [name, kind] of Object.entries(screen.params)) {
-        for (const value of MALFORMED[kind]) cases.push({ query: `${name}=${encodeURIComponent(value)}`, noted: screen.notes && kind !== "flash" ? name : undefined });
+        for (const value of MALFORMED[kind])
+          cases.push({ query: `${name}=${encodeURIComponent(value)}`, noted: screen.notes && kind !== "flash" ? name : undefined });
         for (const value of ANY_VALUE) cases.push({ query: `${name}=${value}` });
         cases.push({ query: `${name}=1&${name}=abc` }, { query: `${name}[]=1` });
       }
@@ -227,12 +276,23 @@ test.describe("bad input is a clear 4xx, an ignored filter or an action error, n
 
     // The CSV export: every filter value that breaks its rule is a 400 naming it, nothing is exported.
     await signInAs(page, "admin");
-    const exportParams: Record<string, Kind> = { from: "day", to: "day", mid: "id", campaign: "id", type: "enum", status: "enum", min: "amount", max: "amount", q: "text" };
+    const exportParams: Record<string, Kind> = {
+      from: "day",
+      to: "day",
+      mid: "id",
+      campaign: "id",
+      type: "enum",
+      status: "enum",
+      min: "amount",
+      max: "amount",
+      q: "text",
+    };
     for (const [name, kind] of Object.entries(exportParams)) {
       for (const value of MALFORMED[kind]) {
         const response = await page.request.get(`/transactions/export?${name}=${encodeURIComponent(value)}`);
         const text = await response.text();
-        if (response.status() !== 400 || !text.includes(`${name}: `)) failures.push(`/transactions/export ${name}=${value}: HTTP ${response.status()} ${text.slice(0, 80)}`);
+        if (response.status() !== 400 || !text.includes(`${name}: `))
+          failures.push(`/transactions/export ${name}=${value}: HTTP ${response.status()} ${text.slice(0, 80)}`);
       }
       for (const value of ANY_VALUE) {
         const response = await page.request.get(`/transactions/export?${name}=${value}`);
@@ -252,42 +312,81 @@ test.describe("bad input is a clear 4xx, an ignored filter or an action error, n
       ...["campaignId", "product1_id", "amazonBillerId"].flatMap((field) =>
         ["abc", "0", "-1", "1.5", "99999999999999999999"].map((value): [string, Record<string, string>, string] => [
           "/api/order/import",
-          { campaignId: "1", product1_id: "1", product1_qty: "1", amazonBillerId: "1", amazonOrderId: "S01-1234567-1234567", paySource: "AMAZON", [field]: value },
+          {
+            campaignId: "1",
+            product1_id: "1",
+            product1_qty: "1",
+            amazonBillerId: "1",
+            amazonOrderId: "S01-1234567-1234567",
+            paySource: "AMAZON",
+            [field]: value,
+          },
           "INVALID_FIELD",
         ]),
       ),
-      ...["0", "abc", "100", "-1"].map((value): [string, Record<string, string>, string] => ["/api/order/import", { campaignId: "1", product1_id: "1", product1_qty: value, amazonBillerId: "1", amazonOrderId: "S01-1234567-1234567", paySource: "AMAZON" }, "INVALID_FIELD"]),
+      ...["0", "abc", "100", "-1"].map((value): [string, Record<string, string>, string] => [
+        "/api/order/import",
+        { campaignId: "1", product1_id: "1", product1_qty: value, amazonBillerId: "1", amazonOrderId: "S01-1234567-1234567", paySource: "AMAZON" },
+        "INVALID_FIELD",
+      ]),
       ["/api/upsale/import", { orderId: "abc", productId: "2", productQty: "1", amazonOrderId: "S01-1234567-1234567" }, "INVALID_FIELD"],
       ["/api/upsale/import", { orderId: order, productId: "abc", productQty: "1", amazonOrderId: "S01-1234567-1234567" }, "INVALID_FIELD"],
       ["/api/upsale/import", { orderId: order, productId: "2", productQty: "0", amazonOrderId: "S01-1234567-1234567" }, "INVALID_FIELD"],
-      ...["orderId", "campaignId"].flatMap((field) => ["abc", "0", "1.5", "99999999999999999999"].map((value): [string, Record<string, string>, string] => ["/api/order/query", { [field]: value }, "INVALID_FIELD"])),
-      ...["2026-13-01", "2026-02-30", "13/45/2026", "02/30/2026", "0000-01-01", "yesterday"].flatMap((value): Array<[string, Record<string, string>, string]> => [
-        ["/api/order/query", { startDate: value }, "INVALID_FIELD"],
-        ["/api/order/query", { startDate: "2026-01-01", endDate: value }, "INVALID_FIELD"],
-        ["/api/transactions/query", { startDate: value }, "INVALID_FIELD"],
-      ]),
+      ...["orderId", "campaignId"].flatMap((field) =>
+        ["abc", "0", "1.5", "99999999999999999999"].map((value): [string, Record<string, string>, string] => [
+          "/api/order/query",
+          { [field]: value },
+          "INVALID_FIELD",
+        ]),
+      ),
+      ...["2026-13-01", "2026-02-30", "13/45/2026", "02/30/2026", "0000-01-01", "yesterday"].flatMap(
+        (value): Array<[string, Record<string, string>, string]> => [
+          ["/api/order/query", { startDate: value }, "INVALID_FIELD"],
+          ["/api/order/query", { startDate: "2026-01-01", endDate: value }, "INVALID_FIELD"],
+          ["/api/transactions/query", { startDate: value }, "INVALID_FIELD"],
+        ],
+      ),
       ["/api/order/query", { orderId: order, page: "0" }, "INVALID_FIELD"],
       ["/api/order/query", { orderId: order, page: "abc" }, "INVALID_FIELD"],
       ["/api/order/query", { orderId: order, resultsPerPage: "1000" }, "INVALID_FIELD"],
       ["/api/order/query", { orderId: order, orderStatus: "bogus" }, "INVALID_FIELD"],
-      ...["transactionId", "orderId", "amazonBillerId"].flatMap((field) => ["abc", "0", "99999999999999999999"].map((value): [string, Record<string, string>, string] => ["/api/transactions/query", { orderId: order, [field]: value }, "INVALID_FIELD"])),
+      ...["transactionId", "orderId", "amazonBillerId"].flatMap((field) =>
+        ["abc", "0", "99999999999999999999"].map((value): [string, Record<string, string>, string] => [
+          "/api/transactions/query",
+          { orderId: order, [field]: value },
+          "INVALID_FIELD",
+        ]),
+      ),
       ["/api/transactions/query", { orderId: order, responseType: "bogus" }, "INVALID_FIELD"],
       ["/api/transactions/query", { orderId: order, txnType: "bogus" }, "INVALID_FIELD"],
       ["/api/transactions/query", { orderId: order, resultsPerPage: "-1" }, "INVALID_FIELD"],
       ["/api/order/refund", { orderId: "abc", fullRefund: "1" }, "INVALID_FIELD"],
       ["/api/order/refund", { orderId: String(NOWHERE), fullRefund: "1" }, "UNKNOWN_ORDER"],
-      ...["abc", "-5", "1e309", "1.234", "NaN", "99999999999999999999"].map((value): [string, Record<string, string>, string] => ["/api/order/refund", { orderId: order, refundAmount: value, reason: "bad input" }, "INVALID_FIELD"]),
+      ...["abc", "-5", "1e309", "1.234", "NaN", "99999999999999999999"].map((value): [string, Record<string, string>, string] => [
+        "/api/order/refund",
+        { orderId: order, refundAmount: value, reason: "bad input" },
+        "INVALID_FIELD",
+      ]),
       ["/api/order/refund", { orderId: order, fullRefund: "maybe", reason: "bad input" }, "INVALID_FIELD"],
       ["/api/order/cancel", { orderId: "abc" }, "INVALID_FIELD"],
       ["/api/order/cancel", { orderId: String(NOWHERE) }, "UNKNOWN_ORDER"],
     ];
     for (const [path, fields, code] of fieldCases) {
       const answer = await apiPost(request, path, fields);
-      if (answer.code !== code || answer.status >= 500 || answer.status < 400) failures.push(`${path} ${JSON.stringify(fields)}: HTTP ${answer.status} ${answer.code} (expected ${code})`);
+      if (answer.code !== code || answer.status >= 500 || answer.status < 400)
+        failures.push(`${path} ${JSON.stringify(fields)}: HTTP ${answer.status} ${answer.code} (expected ${code})`);
     }
 
     // Bodies that are not fields at all, on every endpoint.
-    for (const path of ["/api/campaign/amazon-mid", "/api/order/import", "/api/upsale/import", "/api/order/query", "/api/transactions/query", "/api/order/refund", "/api/order/cancel"]) {
+    for (const path of [
+      "/api/campaign/amazon-mid",
+      "/api/order/import",
+      "/api/upsale/import",
+      "/api/order/query",
+      "/api/transactions/query",
+      "/api/order/refund",
+      "/api/order/cancel",
+    ]) {
       const bodies: Array<[string, { headers?: Record<string, string>; data?: string }]> = [
         ["no credentials", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "orderId=1" }],
         ["broken JSON", { headers: { "content-type": "application/json" }, data: '{"loginId": ' }],
@@ -303,14 +402,33 @@ test.describe("bad input is a clear 4xx, an ignored filter or an action error, n
     }
 
     // Amazon's IPN endpoint: anything that is not a signed SNS message is a 4xx.
-    for (const body of ["", "garbage", "{}", JSON.stringify({ Type: "Notification", Message: "{}" }), JSON.stringify({ Type: "Notification", SigningCertURL: "http://evil.example/cert.pem", Message: "x" }), "x".repeat(300_000)]) {
-      const response = await request.post("/api/amazon/ipn", { headers: { "content-type": "text/plain", "x-amz-sns-message-type": "Notification" }, data: body });
+    for (const body of [
+      "",
+      "garbage",
+      "{}",
+      JSON.stringify({ Type: "Notification", Message: "{}" }),
+      JSON.stringify({ Type: "Notification", SigningCertURL: "http://evil.example/cert.pem", Message: "x" }),
+      "x".repeat(300_000),
+    ]) {
+      const response = await request.post("/api/amazon/ipn", {
+        headers: { "content-type": "text/plain", "x-amz-sns-message-type": "Notification" },
+        data: body,
+      });
       expect4xx(`/api/amazon/ipn with ${body.slice(0, 30) || "an empty body"}`, response.status());
     }
 
     // Auth.js's routes with nonsense.
-    for (const [method, path] of [["GET", "/api/auth/nope"], ["GET", "/api/auth/callback/nope"], ["POST", "/api/auth/callback/credentials"], ["POST", "/api/auth/signout"], ["GET", "/api/auth/session?x=%ZZ"]] as const) {
-      const response = method === "GET" ? await request.get(path, { maxRedirects: 0 }) : await request.post(path, { form: { email: "x", password: "y", csrfToken: "z" }, maxRedirects: 0 });
+    for (const [method, path] of [
+      ["GET", "/api/auth/nope"],
+      ["GET", "/api/auth/callback/nope"],
+      ["POST", "/api/auth/callback/credentials"],
+      ["POST", "/api/auth/signout"],
+      ["GET", "/api/auth/session?x=%ZZ"],
+    ] as const) {
+      const response =
+        method === "GET"
+          ? await request.get(path, { maxRedirects: 0 })
+          : await request.post(path, { form: { email: "x", password: "y", csrfToken: "z" }, maxRedirects: 0 });
       if (response.status() >= 500) failures.push(`${method} ${path}: HTTP ${response.status()}`);
     }
     expect(failures).toEqual([]);
@@ -381,8 +499,15 @@ test.describe("bad input is a clear 4xx, an ignored filter or an action error, n
     await page.unroute(`**/orders/${orderId}`);
 
     // The same request with a currency of the client's choosing bound in (yen: "10" would be 10 minor units) is refused.
-    const tampered = captured.body.replace(/(name="0"\r\n\r\n)(.*)(\r\n)/, (_all, head: string, _args: string, tail: string) => `${head}${JSON.stringify([orderId, "JPY", { status: "idle" }, "$K1"])}${tail}`);
-    const response = await page.request.post(captured.url, { headers: { "next-action": captured.action, "content-type": captured.contentType, accept: "text/x-component" }, data: tampered, maxRedirects: 0 });
+    const tampered = captured.body.replace(
+      /(name="0"\r\n\r\n)(.*)(\r\n)/,
+      (_all, head: string, _args: string, tail: string) => `${head}${JSON.stringify([orderId, "JPY", { status: "idle" }, "$K1"])}${tail}`,
+    );
+    const response = await page.request.post(captured.url, {
+      headers: { "next-action": captured.action, "content-type": captured.contentType, accept: "text/x-component" },
+      data: tampered,
+      maxRedirects: 0,
+    });
     expect(response.status()).toBeLessThan(500);
     expect(await response.text()).not.toContain("Refund sent to Amazon");
     const refunds = await page.request.post("/api/transactions/query", { form: { ...CREDENTIALS, orderId: String(orderId), txnType: "REFUND" } });

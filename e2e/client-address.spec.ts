@@ -14,10 +14,20 @@ test.describe("client addresses come from the socket unless a proxy is trusted",
   test("a forged X-Forwarded-For does not get around the per-address sign-in limit", async ({ baseURL }) => {
     const from = "127.0.0.41";
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
-      const answer = await signInOverHttp(baseURL!, { from, email: `spray-${i}@midconsole.test`, password: "guess", headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` } });
+      const answer = await signInOverHttp(baseURL!, {
+        from,
+        email: `spray-${i}@midconsole.test`,
+        password: "guess",
+        headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+      });
       expect(answer.code, `attempt ${i + 1}`).toBe("invalid");
     }
-    const next = await signInOverHttp(baseURL!, { from, email: "spray-last@midconsole.test", password: "guess", headers: { "x-forwarded-for": "203.0.113.99" } });
+    const next = await signInOverHttp(baseURL!, {
+      from,
+      email: "spray-last@midconsole.test",
+      password: "guess",
+      headers: { "x-forwarded-for": "203.0.113.99" },
+    });
     expect(next.code).toMatch(/^throttled:address:\d+$/);
   });
 
@@ -32,7 +42,12 @@ test.describe("client addresses come from the socket unless a proxy is trusted",
     const password = (await page.getByTestId("new-api-password").textContent()) ?? "";
     expect(password.length).toBeGreaterThanOrEqual(32);
 
-    const answer = await apiCall(baseURL!, "/api/campaign/amazon-mid", { loginId: "lander-xff", password, campaignId: "1" }, { from: "127.0.0.42", headers: { "x-forwarded-for": "203.0.113.5", "x-real-ip": "203.0.113.5", "x-mid-console-client-address": "guess 203.0.113.5" } });
+    const answer = await apiCall(
+      baseURL!,
+      "/api/campaign/amazon-mid",
+      { loginId: "lander-xff", password, campaignId: "1" },
+      { from: "127.0.0.42", headers: { "x-forwarded-for": "203.0.113.5", "x-real-ip": "203.0.113.5", "x-mid-console-client-address": "guess 203.0.113.5" } },
+    );
     expect(answer.status).toBe(403);
     expect(answer.json).toMatchObject({ result: "ERROR", code: "IP_NOT_ALLOWED", message: "Requests from 127.0.0.42 are not allowed for this API user." });
   });
@@ -61,7 +76,10 @@ test.describe("TRUST_PROXY", () => {
   const dbFile = path.resolve(`data/trust-proxy-${port}.db`);
 
   test("an invalid value stops npm start with a message naming it", async () => {
-    const child = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port)], { env: { ...process.env, TRUST_PROXY: "10.0.0.0/8,proxy.internal" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port)], {
+      env: { ...process.env, TRUST_PROXY: "10.0.0.0/8,proxy.internal" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -75,17 +93,40 @@ test.describe("TRUST_PROXY", () => {
     const server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       detached: true,
       stdio: "ignore",
-      env: { ...process.env, DATABASE_PATH: dbFile, JOBS: "off", ADMIN_EMAIL: "owner@midconsole.test", ADMIN_PASSWORD: "owner-password-1", TRUST_PROXY: "127.0.0.0/8, 10.0.0.0/8" },
+      env: {
+        ...process.env,
+        DATABASE_PATH: dbFile,
+        JOBS: "off",
+        ADMIN_EMAIL: "owner@midconsole.test",
+        ADMIN_PASSWORD: "owner-password-1",
+        TRUST_PROXY: "127.0.0.0/8, 10.0.0.0/8",
+      },
     });
     try {
       const base = `http://127.0.0.1:${port}`;
-      await expect.poll(() => rawRequest(`${base}/login`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+      await expect
+        .poll(
+          () =>
+            rawRequest(`${base}/login`).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          { timeout: 60_000 },
+        )
+        .toBe(200);
       // The client wrote 6.6.6.6; the edge proxy saw 198.51.100.9; an inner proxy at 10.0.0.1 forwarded to us.
-      const answer = await signInOverHttp(base, { from: "127.0.0.43", email: "owner@midconsole.test", password: "guess", headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.9, 10.0.0.1" } });
+      const answer = await signInOverHttp(base, {
+        from: "127.0.0.43",
+        email: "owner@midconsole.test",
+        password: "guess",
+        headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.9, 10.0.0.1" },
+      });
       expect(answer.code).toBe("invalid");
       const db = openDatabase(dbFile);
       try {
-        expect(db.select({ ip: signInFailures.ip }).from(signInFailures).where(eq(signInFailures.email, "owner@midconsole.test")).all()).toEqual([{ ip: "198.51.100.9" }]);
+        expect(db.select({ ip: signInFailures.ip }).from(signInFailures).where(eq(signInFailures.email, "owner@midconsole.test")).all()).toEqual([
+          { ip: "198.51.100.9" },
+        ]);
       } finally {
         db.$client.close();
       }

@@ -17,13 +17,24 @@ function startServer(sandbox: Sandbox, jobs: "off" | "inline"): ChildProcess {
   return spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, DATABASE_PATH: DB_FILE, AMAZON_PAY_ENDPOINT_OVERRIDE: sandbox.url, AMAZON_LWA_ENDPOINT_OVERRIDE: sandbox.url, JOBS: jobs, RECONCILE_AFTER_MS: "0", AMAZON_PAY_RETRY_BASE_MS: "50" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: DB_FILE,
+      AMAZON_PAY_ENDPOINT_OVERRIDE: sandbox.url,
+      AMAZON_LWA_ENDPOINT_OVERRIDE: sandbox.url,
+      JOBS: jobs,
+      RECONCILE_AFTER_MS: "0",
+      AMAZON_PAY_RETRY_BASE_MS: "50",
+    },
   });
 }
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${BASE}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -43,19 +54,38 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     await waitForServer();
     const checkouts = await Promise.all(
       Array.from({ length: 200 }, async () => {
-        const r = await fetch(`${sandbox.url}/_sandbox/checkouts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sellerId: DEMO_SELLERS[0].sellerId, type: "OrderReference" }) });
+        const r = await fetch(`${sandbox.url}/_sandbox/checkouts`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ sellerId: DEMO_SELLERS[0].sellerId, type: "OrderReference" }),
+        });
         const body = (await r.json()) as { amazonOrderReferenceId: string; accessToken: string };
         return body;
       }),
     );
-    await fetch(`${sandbox.url}/_sandbox/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ms: 250, jitterMs: 200 }) });
+    await fetch(`${sandbox.url}/_sandbox/latency`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ms: 250, jitterMs: 200 }),
+    });
 
     const inFlight = checkouts.map((c) =>
       fetch(`${BASE}/api/order/import`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: c.amazonOrderReferenceId, amazonAddressConsent: c.accessToken }),
-      }).then((r) => r.status, () => 0),
+        body: new URLSearchParams({
+          loginId: DEMO_API_USER.loginId,
+          password: DEMO_API_USER.password,
+          campaignId: "1",
+          product1_id: "1",
+          amazonBillerId: "1",
+          amazonOrderId: c.amazonOrderReferenceId,
+          amazonAddressConsent: c.accessToken,
+        }),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      ),
     );
     await new Promise((r) => setTimeout(r, 1500));
     process.kill(-(server.pid as number), "SIGKILL");
@@ -80,7 +110,9 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     }
     expect(pending, "orders left PENDING after reconciliation").toBe(0);
 
-    const ledger = (await (await fetch(`${sandbox.url}/_sandbox/ledger?sellerId=${DEMO_SELLERS[0].sellerId}`)).json()) as { objects: Array<{ type: string; id: string; state: string; parentId: string | null; referenceId?: string }> };
+    const ledger = (await (await fetch(`${sandbox.url}/_sandbox/ledger?sellerId=${DEMO_SELLERS[0].sellerId}`)).json()) as {
+      objects: Array<{ type: string; id: string; state: string; parentId: string | null; referenceId?: string }>;
+    };
     const authorized = ledger.objects.filter((o) => o.type === "Authorization" && o.state !== "Declined");
     const successes = db.select().from(transactions).where(eq(transactions.status, "SUCCESS")).all();
     expect(authorized.length).toBeGreaterThan(0);

@@ -28,7 +28,13 @@ function startDemo(fresh: boolean): Demo {
 
 async function waitFor(url: string, demo: Demo): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer; demo output:\n${demo.output()}`);
@@ -43,13 +49,18 @@ function killGroup(demo: Demo): void {
 }
 
 async function api(route: string, fields: Record<string, string>) {
-  const response = await fetch(`${BASE}${route}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, ...fields }) });
+  const response = await fetch(`${BASE}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, ...fields }),
+  });
   return (await response.json()) as { result: string; code?: string; message: Record<string, unknown> | string };
 }
 
 function refundStatus(orderId: number): string | undefined {
   const db = openDatabase(DB_FILE);
-  const row = db.$client.prepare(`select status from transactions where order_id = ? and type = 'REFUND' order by id desc limit 1`).get(orderId) as { status: string } | undefined;
+  const row = db.$client.prepare(`select status from transactions where order_id = ? and type = 'REFUND' order by id desc limit 1`).get(orderId) as
+    { status: string } | undefined;
   db.$client.close();
   return row?.status;
 }
@@ -59,8 +70,20 @@ test("the demo's emulator keeps its ledger: after the app alone, then app and em
   let demo = startDemo(true);
   try {
     await waitFor(`${BASE}/login`, demo);
-    const checkout = (await (await fetch(`${SANDBOX}/_sandbox/checkouts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sellerId: DEMO_SELLERS[0].sellerId, type: "OrderReference" }) })).json()) as { amazonOrderReferenceId: string; accessToken: string };
-    const placed = await api("/api/order/import", { campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderReferenceId, amazonAddressConsent: checkout.accessToken });
+    const checkout = (await (
+      await fetch(`${SANDBOX}/_sandbox/checkouts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sellerId: DEMO_SELLERS[0].sellerId, type: "OrderReference" }),
+      })
+    ).json()) as { amazonOrderReferenceId: string; accessToken: string };
+    const placed = await api("/api/order/import", {
+      campaignId: "1",
+      product1_id: "1",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderReferenceId,
+      amazonAddressConsent: checkout.accessToken,
+    });
     expect(placed).toMatchObject({ result: "SUCCESS", message: { orderStatus: "COMPLETE" } });
     const orderId = (placed.message as { orderId: number }).orderId;
 
@@ -80,10 +103,17 @@ test("the demo's emulator keeps its ledger: after the app alone, then app and em
     expect(demo.output()).toMatch(/0 seeded charges added, \d+ already known/);
 
     const db = openDatabase(DB_FILE);
-    const seeded = db.$client.prepare(`select o.id from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' order by o.id limit 1`).get() as { id: number };
+    const seeded = db.$client
+      .prepare(
+        `select o.id from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' order by o.id limit 1`,
+      )
+      .get() as { id: number };
     db.$client.close();
     for (const id of [orderId, seeded.id]) {
-      expect(await api("/api/order/refund", { orderId: String(id), refundAmount: "5.00", reason: "Goodwill" })).toMatchObject({ result: "SUCCESS", message: { refundStatus: "PENDING" } });
+      expect(await api("/api/order/refund", { orderId: String(id), refundAmount: "5.00", reason: "Goodwill" })).toMatchObject({
+        result: "SUCCESS",
+        message: { refundStatus: "PENDING" },
+      });
     }
     await fetch(`${SANDBOX}/_sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMinutes: 1 }) });
     await expect.poll(() => [refundStatus(orderId), refundStatus(seeded.id)], { timeout: 20_000 }).toEqual(["SUCCESS", "SUCCESS"]);

@@ -13,7 +13,16 @@ const DB_FILE = path.resolve("data/early-ipn-load.db");
 const SELLER = DEMO_SELLERS[0];
 const CREDENTIALS = { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password };
 
-type LedgerObject = { type: string; id: string; state: string; reasonCode: string | null; parentId: string | null; referenceId?: string; captureIds?: string[]; amount?: string };
+type LedgerObject = {
+  type: string;
+  id: string;
+  state: string;
+  reasonCode: string | null;
+  parentId: string | null;
+  referenceId?: string;
+  captureIds?: string[];
+  amount?: string;
+};
 
 /** A port nobody listens on (other e2e runs share this machine, so no fixed port). */
 function freePort(): Promise<number> {
@@ -46,14 +55,24 @@ function startApp(port: number, sandbox: Sandbox): ChildProcess {
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer`);
 }
 
 async function control(sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${sandbox.url}${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${sandbox.url}${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return response.json();
 }
 
@@ -62,7 +81,13 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   const seedDb = openDatabase(DB_FILE);
   await seedDemo(seedDb, { history: false });
-  const productOf = (sku: string) => seedDb.select({ productId: campaignProducts.id, campaignId: campaigns.id }).from(campaignProducts).innerJoin(campaigns, eq(campaigns.id, campaignProducts.campaignId)).where(eq(campaignProducts.sku, sku)).get();
+  const productOf = (sku: string) =>
+    seedDb
+      .select({ productId: campaignProducts.id, campaignId: campaigns.id })
+      .from(campaignProducts)
+      .innerJoin(campaigns, eq(campaigns.id, campaignProducts.campaignId))
+      .where(eq(campaignProducts.sku, sku))
+      .get();
   const [serum, club, shipThenCapture] = [productOf("GS-SERUM-30"), productOf("GS-CLUB-M"), productOf("GS-SERUM-30-SHIP")];
   seedDb.$client.close();
   if (!serum || !club || !shipThenCapture) throw new Error("demo products missing");
@@ -75,21 +100,37 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
     await waitFor(`${base}/login`);
     type Line = { productId: number; campaignId: number; type: string };
     const checkout = async (line: Line) => {
-      const body = (await control(sandbox, "POST", "/_sandbox/checkouts", { sellerId: SELLER.sellerId, type: line.type })) as { amazonOrderReferenceId?: string; amazonBillingAgreementId?: string; accessToken: string };
+      const body = (await control(sandbox, "POST", "/_sandbox/checkouts", { sellerId: SELLER.sellerId, type: line.type })) as {
+        amazonOrderReferenceId?: string;
+        amazonBillingAgreementId?: string;
+        accessToken: string;
+      };
       return { ...line, amazonOrderId: (body.amazonOrderReferenceId ?? body.amazonBillingAgreementId) as string, accessToken: body.accessToken };
     };
     const importOrder = (c: Awaited<ReturnType<typeof checkout>>) =>
       fetch(`${base}/api/order/import`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ ...CREDENTIALS, campaignId: String(c.campaignId), product1_id: String(c.productId), amazonBillerId: "1", amazonOrderId: c.amazonOrderId, amazonAddressConsent: c.accessToken }),
-      }).then((r) => r.status, () => 0);
+        body: new URLSearchParams({
+          ...CREDENTIALS,
+          campaignId: String(c.campaignId),
+          product1_id: String(c.productId),
+          amazonBillerId: "1",
+          amazonOrderId: c.amazonOrderId,
+          amazonAddressConsent: c.accessToken,
+        }),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
     // One order first, so the import and IPN routes are loaded before the rush.
     expect(await importOrder(await checkout({ ...serum, type: "OrderReference" }))).toBe(200);
     await sandbox.ipn.idle();
 
     // 170 one-time sales, 20 recurring sales (billing agreements), 10 capture-later authorizations.
-    const plan: Line[] = Array.from({ length: 200 }, (_, i) => (i < 170 ? { ...serum, type: "OrderReference" } : i < 190 ? { ...club, type: "BillingAgreement" } : { ...shipThenCapture, type: "OrderReference" }));
+    const plan: Line[] = Array.from({ length: 200 }, (_, i) =>
+      i < 170 ? { ...serum, type: "OrderReference" } : i < 190 ? { ...club, type: "BillingAgreement" } : { ...shipThenCapture, type: "OrderReference" },
+    );
     const checkouts = await Promise.all(plan.map(checkout));
     await control(sandbox, "POST", "/_sandbox/latency", { ms: 40, jitterMs: 40 });
     // Applied at Amazon, answered 500, about three times per order: the client's retries get a
@@ -97,7 +138,10 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
     await control(sandbox, "POST", "/_sandbox/faults", { action: "Authorize", mode: "apply-then-500", count: 600 });
     await control(sandbox, "POST", "/_sandbox/faults", { action: "AuthorizeOnBillingAgreement", mode: "apply-then-500", count: 65 });
     const statuses = await Promise.all(checkouts.map(importOrder));
-    expect(statuses.filter((s) => s === 0), "every import was answered").toEqual([]);
+    expect(
+      statuses.filter((s) => s === 0),
+      "every import was answered",
+    ).toEqual([]);
     await control(sandbox, "DELETE", "/_sandbox/faults");
     await control(sandbox, "POST", "/_sandbox/latency", { ms: 0 });
 
@@ -115,16 +159,36 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       const captures = new Map(ledger.filter((o) => o.type === "Capture" && o.state === "Completed").map((o) => [o.id, o]));
       const capturedAuthorizations = ledger.filter((o) => o.type === "Authorization" && (o.captureIds ?? []).some((id) => captures.has(id)));
       const openAuthorizations = ledger.filter((o) => o.type === "Authorization" && o.state === "Open");
-      const charges = db.select({ charge: transactions, order: orders }).from(transactions).innerJoin(orders, eq(orders.id, transactions.orderId)).where(eq(transactions.type, "SALE")).all();
+      const charges = db
+        .select({ charge: transactions, order: orders })
+        .from(transactions)
+        .innerJoin(orders, eq(orders.id, transactions.orderId))
+        .where(eq(transactions.type, "SALE"))
+        .all();
       const chargeOf = new Map(charges.map((c) => [c.charge.referenceId, c]));
 
       const authorizedButCaptured = capturedAuthorizations.filter((a) => chargeOf.get(a.referenceId ?? "")?.order.status === "AUTHORIZED");
       const notComplete = capturedAuthorizations.filter((a) => {
         const found = chargeOf.get(a.referenceId ?? "");
-        return !found || found.order.status !== "COMPLETE" || found.charge.status !== "SUCCESS" || found.charge.amazonCaptureId !== a.captureIds?.[0] || found.charge.amazonAuthorizationId !== a.id;
+        return (
+          !found ||
+          found.order.status !== "COMPLETE" ||
+          found.charge.status !== "SUCCESS" ||
+          found.charge.amazonCaptureId !== a.captureIds?.[0] ||
+          found.charge.amazonAuthorizationId !== a.id
+        );
       });
       // The "Open" IPNs that reached a charge still PENDING, i.e. before Authorize's answer.
-      const earlyOpen = db.select().from(ipnEvents).where(and(eq(ipnEvents.notificationType, "PaymentAuthorize"), inArray(ipnEvents.applyResult, ["authorization Open: applied", "authorization Open: still-pending"]))).all();
+      const earlyOpen = db
+        .select()
+        .from(ipnEvents)
+        .where(
+          and(
+            eq(ipnEvents.notificationType, "PaymentAuthorize"),
+            inArray(ipnEvents.applyResult, ["authorization Open: applied", "authorization Open: still-pending"]),
+          ),
+        )
+        .all();
       const earlySales = earlyOpen.filter((e) => charges.some((c) => c.charge.id === e.transactionId));
       console.log(
         `[early-ipn-load] import answers ${JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((t) => t === s).length])))}, ${capturedAuthorizations.length} captured at Amazon, ${earlySales.length} sales' "Open" IPNs applied before the answer; ` +
@@ -133,8 +197,14 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       expect(capturedAuthorizations.length, "most sales were captured").toBeGreaterThan(150);
       expect(earlySales.length, "sales whose Open IPN came before Authorize's answer (the race this test is about)").toBeGreaterThan(0);
       expect(pending, "charges left PENDING").toBe(0);
-      expect(authorizedButCaptured.map((a) => a.referenceId), "orders AUTHORIZED that Amazon shows captured").toEqual([]);
-      expect(notComplete.map((a) => a.referenceId), "captured sales not COMPLETE with their capture id").toEqual([]);
+      expect(
+        authorizedButCaptured.map((a) => a.referenceId),
+        "orders AUTHORIZED that Amazon shows captured",
+      ).toEqual([]);
+      expect(
+        notComplete.map((a) => a.referenceId),
+        "captured sales not COMPLETE with their capture id",
+      ).toEqual([]);
       // Nothing recorded as charged that Amazon did not capture.
       expect(charges.filter((c) => c.charge.status === "SUCCESS").length).toBe(capturedAuthorizations.length);
       // The capture-later orders stay AUTHORIZED, with their authorization Open at Amazon.
@@ -150,21 +220,38 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
 
       // Refundable, once: the orders whose "Open" IPN came first, and a few others.
       const early = new Set(earlyOpen.map((e) => e.orderId));
-      const sample = charges.filter((c) => c.charge.status === "SUCCESS").sort((a, b) => Number(early.has(b.order.id)) - Number(early.has(a.order.id))).slice(0, 25);
+      const sample = charges
+        .filter((c) => c.charge.status === "SUCCESS")
+        .sort((a, b) => Number(early.has(b.order.id)) - Number(early.has(a.order.id)))
+        .slice(0, 25);
       for (const { order } of sample) {
-        const refund = await fetch(`${base}/api/order/refund`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...CREDENTIALS, orderId: String(order.id), fullRefund: "1", reason: "Load test" }) });
+        const refund = await fetch(`${base}/api/order/refund`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ ...CREDENTIALS, orderId: String(order.id), fullRefund: "1", reason: "Load test" }),
+        });
         expect(await refund.json(), `refund of order ${order.id}`).toMatchObject({ result: "SUCCESS", message: { orderId: order.id } });
-        const again = await fetch(`${base}/api/order/refund`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...CREDENTIALS, orderId: String(order.id), fullRefund: "1" }) });
+        const again = await fetch(`${base}/api/order/refund`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ ...CREDENTIALS, orderId: String(order.id), fullRefund: "1" }),
+        });
         expect(again.status, `second refund of order ${order.id}`).toBe(400);
       }
       let refunded = 0;
       for (let i = 0; i < 100 && refunded < sample.length; i++) {
         await new Promise((r) => setTimeout(r, 200));
         await sandbox.ipn.idle();
-        refunded = db.select().from(transactions).where(and(eq(transactions.type, "REFUND"), eq(transactions.status, "SUCCESS"))).all().length;
+        refunded = db
+          .select()
+          .from(transactions)
+          .where(and(eq(transactions.type, "REFUND"), eq(transactions.status, "SUCCESS")))
+          .all().length;
       }
       expect(refunded).toBe(sample.length);
-      const completedRefunds = ((await control(sandbox, "GET", `/_sandbox/ledger?sellerId=${SELLER.sellerId}`)) as { objects: LedgerObject[] }).objects.filter((o) => o.type === "Refund" && o.state === "Completed");
+      const completedRefunds = ((await control(sandbox, "GET", `/_sandbox/ledger?sellerId=${SELLER.sellerId}`)) as { objects: LedgerObject[] }).objects.filter(
+        (o) => o.type === "Refund" && o.state === "Completed",
+      );
       expect(completedRefunds).toHaveLength(sample.length);
     } finally {
       db.$client.close();

@@ -101,7 +101,10 @@ async function measureOverflow(page: Page): Promise<{ excess: number; culprits: 
         parent = parent.parentElement;
       }
       if (clipped || parentSticksOut) continue;
-      const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.getAttribute("class") ?? "").split(/\s+/).slice(0, 4).join(".")}`;
+      const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.getAttribute("class") ?? "")
+        .split(/\s+/)
+        .slice(0, 4)
+        .join(".")}`;
       culprits.push(`${label} (${Math.round(el.getBoundingClientRect().width)}px wide)`);
       if (culprits.length === 3) break;
     }
@@ -113,7 +116,13 @@ async function seriousAxeFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ""}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ""}`,
+    );
 }
 
 test.describe("every screen fits and passes axe", () => {
@@ -136,7 +145,11 @@ test.describe("every screen fits and passes axe", () => {
     const routing = page.getByRole("form", { name: /^Routing of / }).first();
     await routing.scrollIntoViewIfNeeded();
     // Fully visible: not hidden behind the right edge of the page or of the table's scroll box.
-    for (const control of [routing.getByRole("textbox", { name: /^Priority of / }), routing.getByRole("textbox", { name: /^Weight of / }), routing.getByRole("button", { name: "Save" })]) {
+    for (const control of [
+      routing.getByRole("textbox", { name: /^Priority of / }),
+      routing.getByRole("textbox", { name: /^Weight of / }),
+      routing.getByRole("button", { name: "Save" }),
+    ]) {
       await expect(control).toBeInViewport({ ratio: 1 });
     }
     await routing.getByRole("button", { name: "Save" }).click();

@@ -15,7 +15,12 @@ test.describe("Insight on MID and campaign pages", () => {
     const db = openDatabase(E2E_DATABASE_PATH);
     const from = startOfDayMs(new Date(Date.now() - 29 * DAY), "UTC");
     const count = (status: string) =>
-      Number(db.$client.prepare(`select count(*) from transactions where mid_id = 1 and created_at >= ? and type in ('SALE','AUTHORIZE') and status ${status}`).pluck().get(from));
+      Number(
+        db.$client
+          .prepare(`select count(*) from transactions where mid_id = 1 and created_at >= ? and type in ('SALE','AUTHORIZE') and status ${status}`)
+          .pluck()
+          .get(from),
+      );
     const attempts = count("<> 'PENDING'");
     const approved = count("= 'SUCCESS'");
     db.$client.close();
@@ -31,7 +36,12 @@ test.describe("Insight on MID and campaign pages", () => {
     // Drawn by the chart library once the page is interactive, under the nonce-only CSP.
     const volume = page.getByRole("img", { name: /^Captured per day, last 30 days/ });
     await expect(volume.locator(".recharts-bar-rectangle").first()).toBeVisible();
-    await expect(page.getByRole("img", { name: /^Charge attempts per day/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("img", { name: /^Charge attempts per day/ })
+        .locator(".recharts-bar-rectangle")
+        .first(),
+    ).toBeVisible();
     expect(cspViolations).toEqual([]);
 
     await page.getByRole("link", { name: "Orders on this MID" }).click();

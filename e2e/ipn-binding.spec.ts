@@ -6,9 +6,21 @@ import { createCheckout, createSellerCheckout, SANDBOX_URL, sandboxControl } fro
 
 async function importOrder(request: APIRequestContext): Promise<{ orderId: number; orderStatus?: string; code?: string }> {
   const checkout = await createCheckout(0);
-  const answer = await request.post("/api/order/import", { form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken } });
+  const answer = await request.post("/api/order/import", {
+    form: {
+      loginId: DEMO_API_USER.loginId,
+      password: DEMO_API_USER.password,
+      campaignId: "1",
+      product1_id: "1",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
+    },
+  });
   const body = (await answer.json()) as { result: string; code?: string; orderId?: number; message: { orderId: number; orderStatus: string } | string };
-  return typeof body.message === "string" ? { orderId: body.orderId ?? 0, code: body.code } : { orderId: body.message.orderId, orderStatus: body.message.orderStatus };
+  return typeof body.message === "string"
+    ? { orderId: body.orderId ?? 0, code: body.code }
+    : { orderId: body.message.orderId, orderStatus: body.message.orderStatus };
 }
 
 async function expectOrder(page: Page, orderId: number, status: RegExp, refundStatus?: string) {
@@ -32,12 +44,22 @@ test("another merchant's genuinely signed IPNs naming our reference ids change n
   // The attacker charges 1.00 on its own checkout with our reference id, then refunds it with the
   // reference id our next refund of the paid order will have, and has Amazon decline that refund.
   const ownOrderReference = (await createSellerCheckout(DEMO_ATTACKER_SELLER.sellerId)).amazonOrderId;
-  const charge = await authorizeWithReference(attacker, { amazonOrderReferenceId: ownOrderReference, referenceId: `mc-${pending.orderId}-a1`, amount: { amountMinor: 100, currency: "USD" } });
-  await refundDeclinedWithReference(attacker, { amazonCaptureId: charge.captureIds[0], referenceId: `mc-${paid.orderId}-r1`, amount: { amountMinor: 100, currency: "USD" } });
+  const charge = await authorizeWithReference(attacker, {
+    amazonOrderReferenceId: ownOrderReference,
+    referenceId: `mc-${pending.orderId}-a1`,
+    amount: { amountMinor: 100, currency: "USD" },
+  });
+  await refundDeclinedWithReference(attacker, {
+    amazonCaptureId: charge.captureIds[0],
+    referenceId: `mc-${paid.orderId}-r1`,
+    amount: { amountMinor: 100, currency: "USD" },
+  });
   await signInAs(page, "admin");
   // Refunds settle 30 s after they were asked for: move the clock so the attacker's is due first.
   await sandboxControl("POST", "/_sandbox/clock", { advanceMinutes: 20 / 60 });
-  const refund = await request.post("/api/order/refund", { form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, orderId: String(paid.orderId), refundAmount: "10.00", reason: "Damaged" } });
+  const refund = await request.post("/api/order/refund", {
+    form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, orderId: String(paid.orderId), refundAmount: "10.00", reason: "Damaged" },
+  });
   expect(await refund.json()).toMatchObject({ result: "SUCCESS", message: { refundStatus: "PENDING" } });
   await sandboxControl("POST", "/_sandbox/clock", { advanceMinutes: 15 / 60 });
 

@@ -10,7 +10,8 @@ test("a forged IPN is refused and shown as rejected in the inbox; operators see 
     SellerId: "A1DEMOUSMAIN01",
     ReleaseEnvironment: "Sandbox",
     Version: "2013-01-01",
-    NotificationData: "<?xml version=\"1.0\"?><RefundNotification><RefundDetails><AmazonRefundId>S01-0000000-0000000-R000001</AmazonRefundId><RefundReferenceId>mc-1-r1</RefundReferenceId><RefundAmount><Amount>999.00</Amount><CurrencyCode>USD</CurrencyCode></RefundAmount><RefundStatus><State>Completed</State></RefundStatus></RefundDetails></RefundNotification>",
+    NotificationData:
+      '<?xml version="1.0"?><RefundNotification><RefundDetails><AmazonRefundId>S01-0000000-0000000-R000001</AmazonRefundId><RefundReferenceId>mc-1-r1</RefundReferenceId><RefundAmount><Amount>999.00</Amount><CurrencyCode>USD</CurrencyCode></RefundAmount><RefundStatus><State>Completed</State></RefundStatus></RefundDetails></RefundNotification>',
     Timestamp: new Date().toISOString(),
   };
   const envelope = {
@@ -23,7 +24,10 @@ test("a forged IPN is refused and shown as rejected in the inbox; operators see 
     Signature: Buffer.from("not a real signature").toString("base64"),
     SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-forged.pem",
   };
-  const answer = await request.post("/api/amazon/ipn", { data: JSON.stringify(envelope), headers: { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" } });
+  const answer = await request.post("/api/amazon/ipn", {
+    data: JSON.stringify(envelope),
+    headers: { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" },
+  });
   expect(answer.status()).toBe(403);
   expect(await answer.json()).toMatchObject({ result: "rejected", detail: "bad-signature" });
 
@@ -36,11 +40,26 @@ test("a forged IPN is refused and shown as rejected in the inbox; operators see 
 
   // A real order makes the emulator send signed IPNs; they arrive verified and matched.
   const checkout = await createCheckout(0);
-  const order = await request.post("/api/order/import", { form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken } });
+  const order = await request.post("/api/order/import", {
+    form: {
+      loginId: DEMO_API_USER.loginId,
+      password: DEMO_API_USER.password,
+      campaignId: "1",
+      product1_id: "1",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
+    },
+  });
   const orderId = ((await order.json()) as { message: { orderId: number } }).message.orderId;
   await expect(async () => {
     await page.goto("/ipn?show=verified");
-    await expect(page.getByRole("table", { name: "IPN events" }).getByRole("link", { name: `#${orderId}` }).first()).toBeVisible({ timeout: 1000 });
+    await expect(
+      page
+        .getByRole("table", { name: "IPN events" })
+        .getByRole("link", { name: `#${orderId}` })
+        .first(),
+    ).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   const verifiedRow = page.getByRole("row", { name: new RegExp(`PaymentCapture.*#${orderId}`) }).first();
   await expect(verifiedRow).toContainText("capture Completed");

@@ -21,7 +21,8 @@ function captureBodies(page: Page): string[] {
 }
 
 function expectNoSecrets(texts: string[]) {
-  for (const text of texts) for (const secret of Object.values(SECRETS)) expect(text.includes(secret), `a response contained ${secret.slice(0, 6)}…`).toBe(false);
+  for (const text of texts)
+    for (const secret of Object.values(SECRETS)) expect(text.includes(secret), `a response contained ${secret.slice(0, 6)}…`).toBe(false);
 }
 
 async function fillMidForm(page: Page, values: Record<string, string>) {

@@ -19,21 +19,57 @@ test.describe("Konnektive-compatible order API", () => {
     const email = `lara.${Date.now()}@example.com`;
     const checkout = await createCheckout(0, "OrderReference", { name: "Lara Lander", email });
     const order = await post(request, "/api/order/import/", {
-      ...CREDENTIALS, campaignId: "1", product1_id: "1", product1_qty: "1", firstName: "Lara", lastName: "Lander",
-      emailAddress: email, phoneNumber: "5555550100", address1: "1 Main St", city: "Austin", state: "TX",
-      postalCode: "78701", country: "US", ipAddress: "203.0.113.5", paySource: "AMAZON", amazonBillerId: "1",
-      amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken,
+      ...CREDENTIALS,
+      campaignId: "1",
+      product1_id: "1",
+      product1_qty: "1",
+      firstName: "Lara",
+      lastName: "Lander",
+      emailAddress: email,
+      phoneNumber: "5555550100",
+      address1: "1 Main St",
+      city: "Austin",
+      state: "TX",
+      postalCode: "78701",
+      country: "US",
+      ipAddress: "203.0.113.5",
+      paySource: "AMAZON",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
     });
     expect(order.status).toBe(200);
-    expect(order.body).toMatchObject({ result: "SUCCESS", message: { orderStatus: "COMPLETE", amountPaid: "44.90", currency: "USD", amazonOrderReferenceId: checkout.amazonOrderId } });
+    expect(order.body).toMatchObject({
+      result: "SUCCESS",
+      message: { orderStatus: "COMPLETE", amountPaid: "44.90", currency: "USD", amazonOrderReferenceId: checkout.amazonOrderId },
+    });
     const orderId = (order.body.message as { orderId: number }).orderId;
 
     // The same Amazon order again (no trailing slash, JSON): the first result, not a second charge.
-    const again = await post(request, "/api/order/import", { ...CREDENTIALS, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken }, "json");
+    const again = await post(
+      request,
+      "/api/order/import",
+      {
+        ...CREDENTIALS,
+        campaignId: "1",
+        product1_id: "1",
+        amazonBillerId: "1",
+        amazonOrderId: checkout.amazonOrderId,
+        amazonAddressConsent: checkout.accessToken,
+      },
+      "json",
+    );
     expect(again.body).toMatchObject({ result: "SUCCESS", message: { orderId } });
 
     const upsellCheckout = await createCheckout(0);
-    const upsell = await post(request, "/api/upsale/import/", { ...CREDENTIALS, orderId: String(orderId), productId: "2", productQty: "1", amazonOrderId: upsellCheckout.amazonOrderId, amazonAddressConsent: upsellCheckout.accessToken });
+    const upsell = await post(request, "/api/upsale/import/", {
+      ...CREDENTIALS,
+      orderId: String(orderId),
+      productId: "2",
+      productQty: "1",
+      amazonOrderId: upsellCheckout.amazonOrderId,
+      amazonAddressConsent: upsellCheckout.accessToken,
+    });
     expect(upsell.body).toMatchObject({ result: "SUCCESS", message: { orderStatus: "COMPLETE", amountPaid: "24.00" } });
 
     const query = await post(request, "/api/order/query/", { ...CREDENTIALS, emailAddress: email });
@@ -42,7 +78,10 @@ test.describe("Konnektive-compatible order API", () => {
     expect(txns.body).toMatchObject({ result: "SUCCESS", message: { totalResults: 1, data: [{ txnType: "SALE", responseType: "SUCCESS", amount: "44.90" }] } });
 
     const tooMuch = await post(request, "/api/order/refund/", { ...CREDENTIALS, orderId: String(orderId), refundAmount: "100.00" });
-    expect(tooMuch).toMatchObject({ status: 400, body: { result: "ERROR", code: "INVALID_FIELD", message: "refundAmount: At most $44.90 can still be refunded on this order." } });
+    expect(tooMuch).toMatchObject({
+      status: 400,
+      body: { result: "ERROR", code: "INVALID_FIELD", message: "refundAmount: At most $44.90 can still be refunded on this order." },
+    });
     const refund = await post(request, "/api/order/refund", { ...CREDENTIALS, orderId: String(orderId), refundAmount: "5.00", reason: "Lander-initiated" });
     expect(refund.body).toMatchObject({ result: "SUCCESS", message: { orderId, refundStatus: "PENDING" } });
     const cancelCharged = await post(request, "/api/order/cancel", { ...CREDENTIALS, orderId: String(orderId) });
@@ -110,7 +149,9 @@ test.describe("Konnektive-compatible order API", () => {
     await form.getByRole("button", { name: "Place order" }).click();
     const result = page.getByRole("region", { name: "Order result" });
     await expect(result).toContainText("Declined");
-    await expect(result).toContainText("Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account.");
+    await expect(result).toContainText(
+      "Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account.",
+    );
     await expect(result).toContainText("InvalidPaymentMethod");
     // The simulation was for that order only: the next one is a normal payment unless chosen again.
     await expect(form.getByLabel("Sandbox simulation")).toHaveValue("");

@@ -11,15 +11,23 @@ test("operator adds a MID at the emulator, a campaign manager routes a campaign 
   // 1. A MID whose credentials the emulator knows; first with a wrong secret, then the right one.
   await operator.goto("/mids/new");
   const fields: Record<string, string> = {
-    merchant_id: SPARE.sellerId, access_key: SPARE.accessKey, secret_key: "WrongSecretKey000000000000000000000000000".slice(0, 40),
-    client_id: SPARE.clientId, title: "E2E Flow MID", descriptor: "AMZ*E2EFLOW", customer_service_phone: "+1 800 555 0199", monthly_cap: "1000",
+    merchant_id: SPARE.sellerId,
+    access_key: SPARE.accessKey,
+    secret_key: "WrongSecretKey000000000000000000000000000".slice(0, 40),
+    client_id: SPARE.clientId,
+    title: "E2E Flow MID",
+    descriptor: "AMZ*E2EFLOW",
+    customer_service_phone: "+1 800 555 0199",
+    monthly_cap: "1000",
   };
   for (const [name, value] of Object.entries(fields)) await operator.locator(`[name="${name}"]`).fill(value);
   await operator.getByRole("button", { name: "Create MID" }).click();
   await expect(operator.getByText("MID created.")).toBeVisible();
   const midId = new URL(operator.url()).pathname.split("/").pop() as string;
   await operator.getByRole("button", { name: "Verify credentials" }).click();
-  await expect(operator.getByText("SignatureDoesNotMatch — Amazon rejected the signature: the MWS secret key does not belong to this access key.").first()).toBeVisible();
+  await expect(
+    operator.getByText("SignatureDoesNotMatch — Amazon rejected the signature: the MWS secret key does not belong to this access key.").first(),
+  ).toBeVisible();
   await operator.getByRole("link", { name: "Edit" }).click();
   await operator.locator('[name="secret_key"]').fill(SPARE.secretKey);
   await operator.getByRole("button", { name: "Save changes" }).click();

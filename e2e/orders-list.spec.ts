@@ -4,7 +4,9 @@ import { signInAs } from "./support/accounts";
 
 const countOf = async (text: string | null) => Number((text ?? "").match(/^([\d,]+)/)?.[1]?.replace(/,/g, ""));
 
-test("support filters orders with the labelled panel and date presets, sorts by amount, pages Older and Newer, and exports the filtered list", async ({ page }) => {
+test("support filters orders with the labelled panel and date presets, sorts by amount, pages Older and Newer, and exports the filtered list", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signInAs(page, "support");
   await page.goto("/orders");
@@ -36,8 +38,13 @@ test("support filters orders with the labelled panel and date presets, sorts by 
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^orders_from-\d{4}-\d{2}-\d{2}_to-\d{4}-\d{2}-\d{2}_status-REFUNDED\.csv$/);
-  const csv = fs.readFileSync((await file.path()) as string, "utf8").trim().split("\n");
-  expect(csv[0]).toBe("order_id,created_at_utc,status,total,refunded,currency,customer_email,customer_name,campaign,mid_id,mid_title,amazon_order_reference_id,amazon_billing_agreement_id,source,parent_order_id");
+  const csv = fs
+    .readFileSync((await file.path()) as string, "utf8")
+    .trim()
+    .split("\n");
+  expect(csv[0]).toBe(
+    "order_id,created_at_utc,status,total,refunded,currency,customer_email,customer_name,campaign,mid_id,mid_title,amazon_order_reference_id,amazon_billing_agreement_id,source,parent_order_id",
+  );
   expect(csv).toHaveLength(refunded + 1);
   for (const line of csv.slice(1)) expect(line).toMatch(/^\d+,[\d-]+T[\d:.]+Z,REFUNDED,/);
 
@@ -46,7 +53,8 @@ test("support filters orders with the labelled panel and date presets, sorts by 
   await table.getByRole("link", { name: /Total/ }).click();
   await expect(page).toHaveURL(/sort=amount-desc/);
   await expect(table.getByRole("columnheader", { name: /Total/ })).toHaveAttribute("aria-sort", "descending");
-  const amounts = async () => (await table.locator("tbody tr td:last-child").allTextContents()).map((t) => Number(t.match(/[\d,]+\.\d{2}/)?.[0].replace(/,/g, "")));
+  const amounts = async () =>
+    (await table.locator("tbody tr td:last-child").allTextContents()).map((t) => Number(t.match(/[\d,]+\.\d{2}/)?.[0].replace(/,/g, "")));
   const high = await amounts();
   expect(high).toEqual([...high].sort((a, b) => b - a));
   await table.getByRole("link", { name: /Total/ }).click();
@@ -76,7 +84,8 @@ test("customers show lifetime value, refunds, last order and subscriptions", asy
   await signInAs(page, "support");
   await page.goto("/customers");
   const table = page.getByRole("table", { name: "Customers" });
-  for (const header of ["Lifetime value (net)", "Refunds", "Last order", "Subscriptions"]) await expect(table.getByRole("columnheader", { name: header })).toBeVisible();
+  for (const header of ["Lifetime value (net)", "Refunds", "Last order", "Subscriptions"])
+    await expect(table.getByRole("columnheader", { name: header })).toBeVisible();
   await expect(table.getByRole("row").nth(1)).toContainText(/#\d+/);
   await expect(table).toContainText(/\$[\d,]+\.\d{2}/);
   await expect(table).toContainText(/-\$[\d,]+\.\d{2}/);

@@ -5,10 +5,21 @@ import { E2E_DATABASE_PATH } from "../playwright.config";
 import { signInAs } from "./support/accounts";
 import { createCheckout, sandboxControl } from "./support/sandbox";
 
-test("support finds an order by Amazon id and by email, refunds part of it, sees it pending at once, and the page shows Amazon's IPN completing it without a reload", async ({ page, request }) => {
+test("support finds an order by Amazon id and by email, refunds part of it, sees it pending at once, and the page shows Amazon's IPN completing it without a reload", async ({
+  page,
+  request,
+}) => {
   const checkout = await createCheckout(0, "OrderReference", { name: "Rita Refund", email: "rita.refund@example.com" });
   const imported = await request.post("/api/order/import", {
-    form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken },
+    form: {
+      loginId: DEMO_API_USER.loginId,
+      password: DEMO_API_USER.password,
+      campaignId: "1",
+      product1_id: "1",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
+    },
   });
   const { message } = (await imported.json()) as { message: { orderId: number } };
 
@@ -83,7 +94,9 @@ test("support refunds an order from the seeded history: Amazon (the emulator) kn
   // A four-week-old sale written by the demo seed, never placed through the emulator in this run.
   const db = openDatabase(E2E_DATABASE_PATH);
   const seeded = db.$client
-    .prepare(`select o.id, o.total_minor as totalMinor from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' and o.mid_id = 1 and o.created_at < ? and not exists (select 1 from transactions r where r.order_id = o.id and r.type = 'REFUND') order by o.id limit 1`)
+    .prepare(
+      `select o.id, o.total_minor as totalMinor from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' and o.mid_id = 1 and o.created_at < ? and not exists (select 1 from transactions r where r.order_id = o.id and r.type = 'REFUND') order by o.id limit 1`,
+    )
     .get(Date.now() - 7 * 86_400_000) as { id: number; totalMinor: number };
   db.$client.close();
   expect(seeded, "the demo seeds history orders").toBeTruthy();

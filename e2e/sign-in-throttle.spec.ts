@@ -55,7 +55,14 @@ test.describe("sign-in throttling", () => {
     const db = openDatabase(E2E_DATABASE_PATH);
     const now = Date.now();
     db.insert(signInFailures)
-      .values(Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope: "console" as const, email: "locked@midconsole.test", ip: `198.51.100.${i % 10}`, at: now - 60_000 + i })))
+      .values(
+        Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({
+          scope: "console" as const,
+          email: "locked@midconsole.test",
+          ip: `198.51.100.${i % 10}`,
+          at: now - 60_000 + i,
+        })),
+      )
       .run();
     db.$client.close();
 
@@ -64,7 +71,9 @@ test.describe("sign-in throttling", () => {
     await user.getByLabel("Email").fill("locked@midconsole.test");
     await user.getByLabel("Password").fill("locked-password-1");
     await user.getByRole("button", { name: "Sign in" }).click();
-    await expect(user.getByText(/^This account is locked after too many failed sign-ins\. Try again in 14 minutes, or ask an admin to unlock it\.$/)).toBeVisible();
+    await expect(
+      user.getByText(/^This account is locked after too many failed sign-ins\. Try again in 14 minutes, or ask an admin to unlock it\.$/),
+    ).toBeVisible();
 
     await admin.goto("/settings/users");
     const row = admin.locator('tr[data-user="locked@midconsole.test"]');

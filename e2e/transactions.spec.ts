@@ -27,7 +27,10 @@ test("support filters transactions, pages with a bookmarkable URL, and exports e
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("transactions_type-REFUND_status-SUCCESS.csv");
-  const csv = fs.readFileSync((await file.path()) as string, "utf8").trim().split("\n");
+  const csv = fs
+    .readFileSync((await file.path()) as string, "utf8")
+    .trim()
+    .split("\n");
   expect(csv[0]).toContain("transaction_id,created_at_utc,order_id,type,response,amount");
   expect(csv).toHaveLength(count + 1);
   for (const line of csv.slice(1)) expect(line).toMatch(/,REFUND,SUCCESS,/);

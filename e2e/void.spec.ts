@@ -12,7 +12,14 @@ async function importAuthorizedOrder(request: APIRequestContext, name: string): 
   const email = `${name.toLowerCase()}.${Date.now()}@example.com`;
   const checkout = await createCheckout(0, "OrderReference", { name: `${name} Buyer`, email });
   const response = await request.post("/api/order/import", {
-    form: { loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, ...CAPTURE_LATER, emailAddress: email, amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken },
+    form: {
+      loginId: DEMO_API_USER.loginId,
+      password: DEMO_API_USER.password,
+      ...CAPTURE_LATER,
+      emailAddress: email,
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
+    },
   });
   const body = (await response.json()) as { result: string; message: { orderId: number; orderStatus: string; amountPaid: string } };
   expect(body).toMatchObject({ result: "SUCCESS", message: { orderStatus: "AUTHORIZED", amountPaid: "0.00" } });
@@ -21,7 +28,9 @@ async function importAuthorizedOrder(request: APIRequestContext, name: string): 
 
 test("the cancel form of a declined order checks its reason before its confirmation", async ({ page }) => {
   const db = openDatabase(E2E_DATABASE_PATH);
-  const declined = db.$client.prepare(`select id from orders where status = 'DECLINED' and amazon_order_reference_id is not null order by id limit 1`).get() as { id: number };
+  const declined = db.$client
+    .prepare(`select id from orders where status = 'DECLINED' and amazon_order_reference_id is not null order by id limit 1`)
+    .get() as { id: number };
   db.$client.close();
   await signInAs(page, "support");
   await page.goto(`/orders/${declined.id}`);
@@ -46,7 +55,9 @@ test.describe("capture-later orders", () => {
     await expect(page.getByRole("heading", { name: /Order #/ })).toContainText("Authorized");
     await expect(page.getByText("Authorized $44.90 — capture it below")).toBeVisible();
     await page.goto(`/orders?q=${orderId}`);
-    await expect(page.getByRole("table", { name: "Orders" }).getByRole("row", { name: new RegExp(`#${orderId}`) })).toContainText("Authorized $44.90 — capture it from the order page");
+    await expect(page.getByRole("table", { name: "Orders" }).getByRole("row", { name: new RegExp(`#${orderId}`) })).toContainText(
+      "Authorized $44.90 — capture it from the order page",
+    );
     await page.goto(`/orders/${orderId}`);
     await page.waitForLoadState("networkidle");
 

@@ -18,6 +18,7 @@ describe("bound server-action arguments", () => {
 
   it("takes a choice from its list only", () => {
     expect(readBoundChoice("AmazonRejected", "code", ["AmazonRejected"])).toBe("AmazonRejected");
-    for (const value of ["bogus", 5, null, ["AmazonRejected"]]) expect(() => readBoundChoice(value, "code", ["AmazonRejected"])).toThrow("code must be one of the listed values");
+    for (const value of ["bogus", 5, null, ["AmazonRejected"]])
+      expect(() => readBoundChoice(value, "code", ["AmazonRejected"])).toThrow("code must be one of the listed values");
   });
 });

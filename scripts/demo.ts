@@ -24,7 +24,19 @@ function sandboxFiles(dbPath: string) {
 }
 
 function startEmulator(input: { port: number; host: string; sellersFile: string; stateFile: string }): ChildProcess {
-  const args = ["--import", "tsx", path.join("e2e", "amazon-sandbox", "main.ts"), "--port", String(input.port), "--host", input.host, "--sellers", input.sellersFile, "--state-file", input.stateFile];
+  const args = [
+    "--import",
+    "tsx",
+    path.join("e2e", "amazon-sandbox", "main.ts"),
+    "--port",
+    String(input.port),
+    "--host",
+    input.host,
+    "--sellers",
+    input.sellersFile,
+    "--state-file",
+    input.stateFile,
+  ];
   return spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
 }
 
@@ -33,7 +45,10 @@ async function waitForEmulator(url: string, child: ChildProcess): Promise<void> 
   child.once("exit", (code) => (exited = code ?? 1));
   for (let i = 0; i < 150; i++) {
     if (exited !== null) throw new Error(`The Amazon Pay sandbox emulator exited (code ${exited}) before it was ready; see its message above.`);
-    const ready = await fetch(`${url}/_sandbox/ipn-cert.pem`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/_sandbox/ipn-cert.pem`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -44,7 +59,11 @@ async function teachEmulatorHistory(url: string, dbPath: string): Promise<{ crea
   const db = openDatabase(dbPath);
   const charges = readEmulatorHistory(db);
   db.$client.close();
-  const response = await fetch(`${url}/_sandbox/history`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ charges }) });
+  const response = await fetch(`${url}/_sandbox/history`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ charges }),
+  });
   if (!response.ok) throw new Error(`The emulator refused the demo history: ${response.status} ${await response.text()}`);
   return (await response.json()) as { created: number; skipped: number };
 }
@@ -127,10 +146,14 @@ async function main() {
   };
   launchApp();
 
-  console.log(`\nMID Console demo: ${appUrl}\nDatabase: ${dbPath}\nAmazon Pay sandbox emulator: ${sandboxUrl} (state: ${stateFile}; ${history.created} seeded charges added, ${history.skipped} already known)\n\nDemo logins:`);
+  console.log(
+    `\nMID Console demo: ${appUrl}\nDatabase: ${dbPath}\nAmazon Pay sandbox emulator: ${sandboxUrl} (state: ${stateFile}; ${history.created} seeded charges added, ${history.skipped} already known)\n\nDemo logins:`,
+  );
   // Passwords are not logged (not even demo ones): they are in README.md under "The two commands".
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(17)} ${user.email}`);
-  console.log(`\nDemo API user (Import Order etc.): loginId=${DEMO_API_USER.loginId}\nSpare sandbox seller for a MID of your own: ${DEMO_SPARE_SELLER.sellerId} (keys in README.md)\nPasswords: README.md, "The two commands".\n`);
+  console.log(
+    `\nDemo API user (Import Order etc.): loginId=${DEMO_API_USER.loginId}\nSpare sandbox seller for a MID of your own: ${DEMO_SPARE_SELLER.sellerId} (keys in README.md)\nPasswords: README.md, "The two commands".\n`,
+  );
 }
 
 main().catch((error) => {

@@ -49,6 +49,8 @@ if (e2e) {
 }
 if (e2eStatus !== 0 && (!e2e || e2e.stats.unexpected === 0)) failed += 1;
 
-console.log(`\nlint ${lintStatus === 0 ? "clean" : "FAILED"} · unit ${unit ? `${unit.numPassedTests}/${unit.numPassedTests + unit.numFailedTests}` : "did not run"} · e2e ${e2e ? `${e2e.stats.expected}/${e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky}` : "did not run"}`);
+console.log(
+  `\nlint ${lintStatus === 0 ? "clean" : "FAILED"} · unit ${unit ? `${unit.numPassedTests}/${unit.numPassedTests + unit.numFailedTests}` : "did not run"} · e2e ${e2e ? `${e2e.stats.expected}/${e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky}` : "did not run"}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

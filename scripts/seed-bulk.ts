@@ -16,8 +16,12 @@ async function main() {
   if (!Number.isInteger(target) || target < 1) throw new Error("--transactions must be a positive whole number");
   const file = path.resolve(argument("db", process.env.DATABASE_PATH || "data/bulk.db"));
   ensureAppSecrets();
-  const result = await seedBulkDatabase(file, target, (done, total) => process.stdout.write(`\r${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} orders`));
-  console.log(`\n${result.transactions.toLocaleString("en-US")} transactions in ${result.orders.toLocaleString("en-US")} orders written to ${file} in ${result.seconds.toFixed(1)} s`);
+  const result = await seedBulkDatabase(file, target, (done, total) =>
+    process.stdout.write(`\r${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} orders`),
+  );
+  console.log(
+    `\n${result.transactions.toLocaleString("en-US")} transactions in ${result.orders.toLocaleString("en-US")} orders written to ${file} in ${result.seconds.toFixed(1)} s`,
+  );
 }
 
 main().catch((error) => {

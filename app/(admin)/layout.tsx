@@ -21,7 +21,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <ToastProvider>
       <ConfirmProvider>
         <NavDrawerProvider>
-          <a href="#main" className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-fg shadow-lg ring-1 ring-line focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-[70]">
+          <a
+            href="#main"
+            className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-fg shadow-lg ring-1 ring-line focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-[70]"
+          >
             Skip to content
           </a>
           <div className="flex min-h-screen">

@@ -35,7 +35,13 @@ export default async function OverviewPage() {
         <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status">
           {nearCap.length} MID{nearCap.length > 1 ? "s are" : " is"} past the alert threshold:{" "}
           {nearCap.map((m, i) => (
-            <span key={m.id}>{i > 0 && ", "}<Link href={`/mids/${m.id}`} className="font-medium underline">{m.title}</Link> ({Math.round(m.room.utilizationPercent)}%)</span>
+            <span key={m.id}>
+              {i > 0 && ", "}
+              <Link href={`/mids/${m.id}`} className="font-medium underline">
+                {m.title}
+              </Link>{" "}
+              ({Math.round(m.room.utilizationPercent)}%)
+            </span>
           ))}
         </div>
       )}
@@ -45,13 +51,26 @@ export default async function OverviewPage() {
         <MoneyStat label="Refunds today" totals={dashboard.refundsToday} negative />
         <MoneyStat label="Refunds this month" totals={dashboard.refundsMonth} negative />
         <MoneyStat label="Net this month" totals={dashboard.netMonth} hint="Gross − refunds" />
-        <PlainStat label="Approval rate (month)" value={dashboard.approvalRate === null ? "—" : `${(dashboard.approvalRate * 100).toFixed(1)}%`} hint={`${dashboard.attempts.toLocaleString("en-US")} charge attempts`} />
+        <PlainStat
+          label="Approval rate (month)"
+          value={dashboard.approvalRate === null ? "—" : `${(dashboard.approvalRate * 100).toFixed(1)}%`}
+          hint={`${dashboard.attempts.toLocaleString("en-US")} charge attempts`}
+        />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card title="Captured volume, last 30 days" description="Per MID" className="lg:col-span-2">
-          {currencies.length === 0 ? <p className="text-sm text-muted">No captured volume in the last 30 days.</p> : currencies.map((c) => (
-            <VolumeChart key={c} currency={c} dayLabels={labelDays(dashboard.chart.start, 30)} series={dashboard.chart.series.filter((s) => s.currency === c)} />
-          ))}
+          {currencies.length === 0 ? (
+            <p className="text-sm text-muted">No captured volume in the last 30 days.</p>
+          ) : (
+            currencies.map((c) => (
+              <VolumeChart
+                key={c}
+                currency={c}
+                dayLabels={labelDays(dashboard.chart.start, 30)}
+                series={dashboard.chart.series.filter((s) => s.currency === c)}
+              />
+            ))
+          )}
         </Card>
         <Card title="Declines this month" description="By Amazon reason code">
           <DeclinesByReason declines={dashboard.declinesByReason} label="Declines by reason" empty="No declines this month." />
@@ -64,16 +83,24 @@ export default async function OverviewPage() {
         </div>
       )}
       <Card title="Recent declines" className="mt-6">
-        {dashboard.recentDeclines.length === 0 ? <p className="text-sm text-muted">None.</p> : (
+        {dashboard.recentDeclines.length === 0 ? (
+          <p className="text-sm text-muted">None.</p>
+        ) : (
           <ul className="divide-y divide-zinc-100 text-sm" aria-label="Recent declines">
             {dashboard.recentDeclines.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="w-40 text-xs text-muted"><LocalTime ms={d.createdAt} /></span>
-                <Link href={`/orders/${d.orderId}`} className="font-medium text-accent-700 hover:underline">#{d.orderId}</Link>
+                <span className="w-40 text-xs text-muted">
+                  <LocalTime ms={d.createdAt} />
+                </span>
+                <Link href={`/orders/${d.orderId}`} className="font-medium text-accent-700 hover:underline">
+                  #{d.orderId}
+                </Link>
                 <StatusBadge status={d.status} />
                 <span className="font-mono text-xs">{d.reasonCode}</span>
                 <span className="text-xs text-muted">{d.email}</span>
-                <span className="ml-auto"><Money minor={d.amountMinor} currency={d.currency} /></span>
+                <span className="ml-auto">
+                  <Money minor={d.amountMinor} currency={d.currency} />
+                </span>
               </li>
             ))}
           </ul>

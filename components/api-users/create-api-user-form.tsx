@@ -22,7 +22,9 @@ export function CreateApiUserForm({ action }: { action: (prev: CreateApiUserStat
             <dt>loginId</dt>
             <dd>{state.credentials.loginId}</dd>
             <dt>password</dt>
-            <dd className="break-all" data-testid="new-api-password">{state.credentials.password}</dd>
+            <dd className="break-all" data-testid="new-api-password">
+              {state.credentials.password}
+            </dd>
           </dl>
           <Button
             size="sm"
@@ -37,7 +39,8 @@ export function CreateApiUserForm({ action }: { action: (prev: CreateApiUserStat
           </Button>
         </div>
       )}
-      <form method="post"
+      <form
+        method="post"
         ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
@@ -53,7 +56,9 @@ export function CreateApiUserForm({ action }: { action: (prev: CreateApiUserStat
         <TextField label="Login ID" name="login_id" error={errors.login_id} autoComplete="off" placeholder="lander-glowskin" />
         <TextField label="Name" name="name" error={errors.name} placeholder="GlowSkin landers" />
         <AccessFields endpoints={["order.import", "upsale.import", "campaign.amazon-mid"]} ips={[]} errors={errors} />
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create API user"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create API user"}
+        </Button>
       </form>
     </div>
   );

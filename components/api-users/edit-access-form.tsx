@@ -12,8 +12,12 @@ export function EditAccessForm({ action, endpoints, ips }: { action: FormAction;
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       <AccessFields endpoints={endpoints} ips={ips} errors={errors} />
       <div className="flex justify-end gap-3">
-        <LinkButton href="/settings/api-users" variant="secondary">Cancel</LinkButton>
-        <Button type="submit" disabled={pending}>Save access</Button>
+        <LinkButton href="/settings/api-users" variant="secondary">
+          Cancel
+        </LinkButton>
+        <Button type="submit" disabled={pending}>
+          Save access
+        </Button>
       </div>
     </form>
   );

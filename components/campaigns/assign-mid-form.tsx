@@ -17,7 +17,9 @@ export function AssignMidForm({ action, options }: { action: FormAction; options
         <TextField label="Priority" name="priority" inputMode="numeric" defaultValue="1" error={errors.priority} />
         <TextField label="Weight" name="weight" inputMode="numeric" defaultValue="100" error={errors.weight} />
         <input type="hidden" name="enabled" value="on" />
-        <Button type="submit" disabled={pending}>Assign</Button>
+        <Button type="submit" disabled={pending}>
+          Assign
+        </Button>
       </div>
     </form>
   );

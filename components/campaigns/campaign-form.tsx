@@ -7,15 +7,44 @@ import { CURRENCIES } from "@/lib/mids/mid-rules";
 
 export type CampaignFormDefaults = { name: string; currency: string; store_name: string; routing_mode: string; capture_mode: string };
 
-export function CampaignForm({ action, defaults, submitLabel, cancelHref }: { action: FormAction; defaults: CampaignFormDefaults; submitLabel: string; cancelHref: string }) {
+export function CampaignForm({
+  action,
+  defaults,
+  submitLabel,
+  cancelHref,
+}: {
+  action: FormAction;
+  defaults: CampaignFormDefaults;
+  submitLabel: string;
+  cancelHref: string;
+}) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-label="Campaign" className="max-w-2xl space-y-5 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Campaign"
+      className="max-w-2xl space-y-5 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm"
+    >
       {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
       <TextField label="Campaign name" name="name" defaultValue={defaults.name} error={errors.name} placeholder="GlowSkin serum — US" />
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField label="Currency" name="currency" defaultValue={defaults.currency} error={errors.currency} hint="Only MIDs in this currency can be assigned." options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
-        <TextField label="Amazon store name" name="store_name" defaultValue={defaults.store_name} error={errors.store_name} hint="Sent to Amazon as StoreName; buyers see it." />
+        <SelectField
+          label="Currency"
+          name="currency"
+          defaultValue={defaults.currency}
+          error={errors.currency}
+          hint="Only MIDs in this currency can be assigned."
+          options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+        />
+        <TextField
+          label="Amazon store name"
+          name="store_name"
+          defaultValue={defaults.store_name}
+          error={errors.store_name}
+          hint="Sent to Amazon as StoreName; buyers see it."
+        />
       </div>
       <SelectField
         label="MID routing"
@@ -40,8 +69,12 @@ export function CampaignForm({ action, defaults, submitLabel, cancelHref }: { ac
         ]}
       />
       <div className="flex justify-end gap-3">
-        <LinkButton href={cancelHref} variant="secondary">Cancel</LinkButton>
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+        <LinkButton href={cancelHref} variant="secondary">
+          Cancel
+        </LinkButton>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
       </div>
     </form>
   );

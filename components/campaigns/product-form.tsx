@@ -16,9 +16,28 @@ export type ProductFormDefaults = {
   trial_days: string;
 };
 
-export const EMPTY_PRODUCT: ProductFormDefaults = { name: "", sku: "", price: "", shipping: "0", billing_type: "one_time", cycle_days: "30", rebill_price: "", trial_days: "0" };
+export const EMPTY_PRODUCT: ProductFormDefaults = {
+  name: "",
+  sku: "",
+  price: "",
+  shipping: "0",
+  billing_type: "one_time",
+  cycle_days: "30",
+  rebill_price: "",
+  trial_days: "0",
+};
 
-export function ProductForm({ action, defaults, currency, submitLabel }: { action: FormAction; defaults: ProductFormDefaults; currency: string; submitLabel: string }) {
+export function ProductForm({
+  action,
+  defaults,
+  currency,
+  submitLabel,
+}: {
+  action: FormAction;
+  defaults: ProductFormDefaults;
+  currency: string;
+  submitLabel: string;
+}) {
   const { state, pending, onSubmit, formRef, errors } = useFormAction(action, { resetOnSuccess: true });
   const [billing, setBilling] = useState(defaults.billing_type);
   return (
@@ -44,13 +63,28 @@ export function ProductForm({ action, defaults, currency, submitLabel }: { actio
         {billing === "recurring" && (
           <>
             <TextField label="Bill every (days)" name="cycle_days" inputMode="numeric" defaultValue={defaults.cycle_days} error={errors.cycle_days} />
-            <TextField label={`Rebill price (${currency})`} name="rebill_price" inputMode="decimal" defaultValue={defaults.rebill_price} error={errors.rebill_price} />
-            <TextField label="Trial (days)" name="trial_days" inputMode="numeric" defaultValue={defaults.trial_days} error={errors.trial_days} hint="0 for no trial: the first rebill comes one cycle after the order." />
+            <TextField
+              label={`Rebill price (${currency})`}
+              name="rebill_price"
+              inputMode="decimal"
+              defaultValue={defaults.rebill_price}
+              error={errors.rebill_price}
+            />
+            <TextField
+              label="Trial (days)"
+              name="trial_days"
+              inputMode="numeric"
+              defaultValue={defaults.trial_days}
+              error={errors.trial_days}
+              hint="0 for no trial: the first rebill comes one cycle after the order."
+            />
           </>
         )}
       </div>
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
       </div>
     </form>
   );

@@ -21,7 +21,14 @@ export function DailyBarChart({ rows, series, currency, summary }: { rows: Daily
         <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke={GRID_COLOR} />
           <XAxis dataKey="label" tick={{ fill: AXIS_COLOR, fontSize: 11 }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={24} />
-          <YAxis tick={{ fill: AXIS_COLOR, fontSize: 11 }} tickLine={false} axisLine={false} width={64} tickFormatter={formatAxis} allowDecimals={!currency ? false : true} />
+          <YAxis
+            tick={{ fill: AXIS_COLOR, fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={64}
+            tickFormatter={formatAxis}
+            allowDecimals={!currency ? false : true}
+          />
           <Tooltip formatter={(value) => format(Number(value))} cursor={{ fill: GRID_COLOR }} contentStyle={{ borderRadius: 6, fontSize: 12 }} />
           {series.length > 1 && <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
           {series.map((s) => (
@@ -35,5 +42,7 @@ export function DailyBarChart({ rows, series, currency, summary }: { rows: Daily
 
 /** "$12.5k": axis ticks stay narrow; the tooltip shows the exact amount. */
 function compactMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minor / 10 ** currencyDecimals(currency));
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
+    minor / 10 ** currencyDecimals(currency),
+  );
 }

@@ -10,5 +10,9 @@ const subscribe = () => () => {};
  * chart would carry, while styles React sets from script are allowed.
  */
 export function useIsClient(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

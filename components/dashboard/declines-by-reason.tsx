@@ -9,7 +9,10 @@ export function DeclinesByReason({ declines, label, empty }: { declines: ReasonC
     <ul className="space-y-2 text-sm" aria-label={label}>
       {declines.map((d) => (
         <li key={`${d.reason}-${d.status}`} className="flex items-center justify-between gap-2">
-          <span className="flex min-w-0 items-center gap-2"><StatusBadge status={d.status} /><span className="truncate font-mono text-xs">{d.reason}</span></span>
+          <span className="flex min-w-0 items-center gap-2">
+            <StatusBadge status={d.status} />
+            <span className="truncate font-mono text-xs">{d.reason}</span>
+          </span>
           <span className="tabular font-medium">{d.count}</span>
         </li>
       ))}

@@ -15,7 +15,15 @@ export function VolumeChart({ currency, series, dayLabels }: { currency: string;
         rows={rows}
         currency={currency}
         series={series.map((s, i) => ({ key: `mid${s.midId}`, label: s.title, color: SERIES_COLORS[i % SERIES_COLORS.length] }))}
-        summary={`Captured volume per day in ${currency}, last 30 days: ${formatMoney(total, currency)} in all, ${series.map((s) => `${s.title} ${formatMoney(s.values.reduce((a, b) => a + b, 0), currency)}`).join(", ")}.`}
+        summary={`Captured volume per day in ${currency}, last 30 days: ${formatMoney(total, currency)} in all, ${series
+          .map(
+            (s) =>
+              `${s.title} ${formatMoney(
+                s.values.reduce((a, b) => a + b, 0),
+                currency,
+              )}`,
+          )
+          .join(", ")}.`}
       />
     </figure>
   );

@@ -9,7 +9,9 @@ export function DeclineRuleForm({ code, label, kind, message, action }: { code: 
     <form method="post" onSubmit={onSubmit} aria-label={`Decline rule ${code}`} className="grid gap-3 sm:grid-cols-[1fr_auto]">
       <div className="space-y-2">
         <p className="font-mono text-xs font-semibold text-zinc-900">{label}</p>
-        <label className="sr-only" htmlFor={`message-${code}`}>Message for {label}</label>
+        <label className="sr-only" htmlFor={`message-${code}`}>
+          Message for {label}
+        </label>
         <textarea
           id={`message-${code}`}
           name="message"
@@ -21,7 +23,9 @@ export function DeclineRuleForm({ code, label, kind, message, action }: { code: 
         {errors.message && <p className="text-xs font-medium text-red-700">{errors.message}</p>}
       </div>
       <div className="flex items-start gap-2 sm:flex-col sm:items-end">
-        <label className="sr-only" htmlFor={`kind-${code}`}>Kind for {label}</label>
+        <label className="sr-only" htmlFor={`kind-${code}`}>
+          Kind for {label}
+        </label>
         <select id={`kind-${code}`} name="kind" defaultValue={kind} className="rounded-md border-0 py-1.5 pl-2.5 pr-8 text-sm ring-1 ring-inset ring-zinc-300">
           <option value="soft">Soft (may retry)</option>
           <option value="hard">Hard (change method)</option>
@@ -29,7 +33,9 @@ export function DeclineRuleForm({ code, label, kind, message, action }: { code: 
         <div className="flex items-center gap-2">
           {state.status === "success" && <span className="text-xs text-emerald-700">{state.message}</span>}
           {state.status === "error" && !errors.message && <span className="text-xs text-red-700">{state.message}</span>}
-          <Button type="submit" size="sm" disabled={pending}>Save</Button>
+          <Button type="submit" size="sm" disabled={pending}>
+            Save
+          </Button>
         </div>
       </div>
     </form>

@@ -25,7 +25,15 @@ function findField(form: HTMLFormElement | null | undefined, name: string): HTML
  * error as a link that focuses its field. Each failed submit moves focus (and the view) here, so
  * an error below the fold is never missed and a screen reader hears it at once.
  */
-export function ErrorSummary({ state, labels = {}, formRef }: { state: SummaryState; labels?: Record<string, string>; formRef?: React.RefObject<HTMLFormElement | null> }) {
+export function ErrorSummary({
+  state,
+  labels = {},
+  formRef,
+}: {
+  state: SummaryState;
+  labels?: Record<string, string>;
+  formRef?: React.RefObject<HTMLFormElement | null>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   // In the order of the form's fields (the order of `labels`), not the order the server checked them in.
@@ -42,8 +50,17 @@ export function ErrorSummary({ state, labels = {}, formRef }: { state: SummarySt
   }, [state, visible]);
   if (!visible) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} data-error-summary className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 outline-none focus-visible:ring-2 focus-visible:ring-red-500">
-      <p id={titleId} className="font-medium">{state.message ?? "Check the highlighted fields."}</p>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      data-error-summary
+      className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 outline-none focus-visible:ring-2 focus-visible:ring-red-500"
+    >
+      <p id={titleId} className="font-medium">
+        {state.message ?? "Check the highlighted fields."}
+      </p>
       {fieldErrors.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {fieldErrors.map(([name, message]) => (

@@ -31,8 +31,12 @@ export function MidInsightsCard({ midId, currency, insights }: { midId: number; 
       className="lg:col-span-3"
       actions={
         <span className="flex shrink-0 flex-wrap gap-3 text-sm">
-          <Link href={`/orders?mid=${midId}`} className="font-medium text-accent-700 hover:underline">Orders on this MID</Link>
-          <Link href={`/transactions?mid=${midId}`} className="font-medium text-accent-700 hover:underline">Transactions</Link>
+          <Link href={`/orders?mid=${midId}`} className="font-medium text-accent-700 hover:underline">
+            Orders on this MID
+          </Link>
+          <Link href={`/transactions?mid=${midId}`} className="font-medium text-accent-700 hover:underline">
+            Transactions
+          </Link>
         </span>
       }
     >

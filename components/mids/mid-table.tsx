@@ -21,10 +21,16 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
           <Th priority="lg">Region</Th>
           <Th priority="lg">Mode</Th>
           <Th>Status</Th>
-          <Th align="right" priority="md">Today (gross)</Th>
-          <Th align="right" priority="lg">MTD (gross)</Th>
+          <Th align="right" priority="md">
+            Today (gross)
+          </Th>
+          <Th align="right" priority="lg">
+            MTD (gross)
+          </Th>
           <Th align="right">{allNet ? "Cap used (net)" : "Cap used"}</Th>
-          <Th align="right" priority="xl">Cap</Th>
+          <Th align="right" priority="xl">
+            Cap
+          </Th>
           <Th align="right">Left</Th>
           <Th priority="md">Utilization</Th>
         </tr>
@@ -32,38 +38,59 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
       <tbody>
         {mids.map((mid) => (
           <tr key={mid.id} className="hover:bg-zinc-50">
-            <Td priority="md" className="tabular text-muted">{mid.id}</Td>
+            <Td priority="md" className="tabular text-muted">
+              {mid.id}
+            </Td>
             <Td>
               <Link href={`/mids/${mid.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                 {mid.title}
               </Link>
               {mid.midNumber && <span className="block text-xs text-muted">{mid.midNumber}</span>}
             </Td>
-            <Td priority="xl" className="font-mono text-xs">{mid.merchantId}</Td>
+            <Td priority="xl" className="font-mono text-xs">
+              {mid.merchantId}
+            </Td>
             <Td priority="lg" className="whitespace-nowrap">
               {mid.region} · {mid.currency}
             </Td>
-            <Td priority="lg"><ModeBadge testMode={mid.testMode} /></Td>
+            <Td priority="lg">
+              <ModeBadge testMode={mid.testMode} />
+            </Td>
             <Td>
               <EnabledBadge enabled={mid.enabled} />
               {mid.lastVerifyResult && (
-                <span className={mid.lastVerifyResult.startsWith("ACTIVE") ? "mt-1 block text-[11px] text-emerald-700" : "mt-1 block text-[11px] text-red-700"} title={mid.lastVerifyResult}>
+                <span
+                  className={mid.lastVerifyResult.startsWith("ACTIVE") ? "mt-1 block text-[11px] text-emerald-700" : "mt-1 block text-[11px] text-red-700"}
+                  title={mid.lastVerifyResult}
+                >
                   {mid.lastVerifyResult.startsWith("ACTIVE") ? "Verified" : "Verify failed"}
                 </span>
               )}
             </Td>
-            <Td align="right" priority="md"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
-            <Td align="right" priority="lg"><Money minor={mid.grossMonthMinor} currency={mid.currency} /></Td>
+            <Td align="right" priority="md">
+              <Money minor={mid.todayMinor} currency={mid.currency} />
+            </Td>
+            <Td align="right" priority="lg">
+              <Money minor={mid.grossMonthMinor} currency={mid.currency} />
+            </Td>
             <Td align="right">
               <Money minor={mid.room.usedMinor} currency={mid.currency} />
               {!allNet && <span className="block text-[11px] text-muted">{mid.capCountsRefunds ? "net of refunds" : "gross"}</span>}
-              {mid.room.reservedMinor > 0 && <span className="block text-[11px] text-muted">+ <Money minor={mid.room.reservedMinor} currency={mid.currency} /> in flight</span>}
+              {mid.room.reservedMinor > 0 && (
+                <span className="block text-[11px] text-muted">
+                  + <Money minor={mid.room.reservedMinor} currency={mid.currency} /> in flight
+                </span>
+              )}
             </Td>
-            <Td align="right" priority="xl"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
+            <Td align="right" priority="xl">
+              <Money minor={mid.monthlyCapMinor} currency={mid.currency} />
+            </Td>
             <Td align="right" className={mid.room.isOverAlert ? "font-medium text-amber-700" : undefined}>
               <Money minor={mid.room.leftMinor} currency={mid.currency} />
             </Td>
-            <Td priority="md"><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
+            <Td priority="md">
+              <UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} />
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -54,7 +54,8 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
 
   return (
     <div className="grid gap-6 xl:grid-cols-3">
-      <form method="post"
+      <form
+        method="post"
         ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
@@ -68,9 +69,23 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
         {!state.result && <ErrorSummary state={state} labels={orderEntryLabels(recurring)} formRef={formRef} />}
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-semibold text-zinc-900">Products</legend>
-          <SelectField label="Product 1" name="product1_id" value={firstProduct} onChange={(e) => setFirstProduct(e.target.value)} options={products} error={errors.product1_id} className="sm:col-span-2" />
+          <SelectField
+            label="Product 1"
+            name="product1_id"
+            value={firstProduct}
+            onChange={(e) => setFirstProduct(e.target.value)}
+            options={products}
+            error={errors.product1_id}
+            className="sm:col-span-2"
+          />
           <TextField label="Quantity" name="product1_qty" defaultValue="1" inputMode="numeric" error={errors.product1_qty} />
-          <SelectField label="Product 2 (optional)" name="product2_id" options={[NONE, ...products.filter((p) => !p.recurring)]} error={errors.product2_id} className="sm:col-span-2" />
+          <SelectField
+            label="Product 2 (optional)"
+            name="product2_id"
+            options={[NONE, ...products.filter((p) => !p.recurring)]}
+            error={errors.product2_id}
+            className="sm:col-span-2"
+          />
           <TextField label="Quantity 2" name="product2_qty" defaultValue="1" inputMode="numeric" error={errors.product2_qty} />
         </fieldset>
         <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -87,7 +102,15 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
         </fieldset>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-zinc-900">Amazon Pay</legend>
-          <SelectField label="MID" name="amazonBillerId" value={midId} onChange={(e) => setMidId(e.target.value)} options={mids} error={errors.amazonBillerId} className="sm:col-span-2" />
+          <SelectField
+            label="MID"
+            name="amazonBillerId"
+            value={midId}
+            onChange={(e) => setMidId(e.target.value)}
+            options={mids}
+            error={errors.amazonBillerId}
+            className="sm:col-span-2"
+          />
           <TextField
             label={recurring ? "Billing agreement id" : "Order reference id"}
             name="amazonOrderId"
@@ -97,16 +120,37 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
             error={errors.amazonOrderId}
             spellCheck={false}
           />
-          <TextField label="Address consent token" name="amazonAddressConsent" value={token} onChange={(e) => setToken(e.target.value)} placeholder="Atza|…" error={errors.amazonAddressConsent} spellCheck={false} />
-          {testMode && <SelectField label="Sandbox simulation" name="sandbox_simulation" value={simulation} onChange={(e) => setSimulation(e.target.value)} options={simulations} className="sm:col-span-2" hint="Makes Amazon's sandbox answer with this outcome, for the next order only." />}
+          <TextField
+            label="Address consent token"
+            name="amazonAddressConsent"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            placeholder="Atza|…"
+            error={errors.amazonAddressConsent}
+            spellCheck={false}
+          />
+          {testMode && (
+            <SelectField
+              label="Sandbox simulation"
+              name="sandbox_simulation"
+              value={simulation}
+              onChange={(e) => setSimulation(e.target.value)}
+              options={simulations}
+              className="sm:col-span-2"
+              hint="Makes Amazon's sandbox answer with this outcome, for the next order only."
+            />
+          )}
         </fieldset>
         <div className="flex justify-end">
-          <Button type="submit" disabled={placing}>{placing ? "Placing order…" : "Place order"}</Button>
+          <Button type="submit" disabled={placing}>
+            {placing ? "Placing order…" : "Place order"}
+          </Button>
         </div>
       </form>
       <div className="space-y-6">
         {emulatorAvailable && testMode && (
-          <form method="post"
+          <form
+            method="post"
             onSubmit={(e) => {
               e.preventDefault();
               const formData = new FormData();
@@ -118,25 +162,50 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
             className="rounded-lg border border-amber-200 bg-amber-50 p-5"
           >
             <p className="text-sm font-semibold text-amber-900">Sandbox buyer</p>
-            <p className="mt-1 text-xs text-amber-800">Creates a {recurring ? "billing agreement" : "order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.</p>
-            {checkout.message && <p className={checkout.status === "error" ? "mt-2 text-xs text-red-700" : "mt-2 text-xs text-amber-900"}>{checkout.message}</p>}
-            <Button type="submit" variant="secondary" size="sm" className="mt-3" disabled={creating}>Create sandbox checkout</Button>
+            <p className="mt-1 text-xs text-amber-800">
+              Creates a {recurring ? "billing agreement" : "order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.
+            </p>
+            {checkout.message && (
+              <p className={checkout.status === "error" ? "mt-2 text-xs text-red-700" : "mt-2 text-xs text-amber-900"}>{checkout.message}</p>
+            )}
+            <Button type="submit" variant="secondary" size="sm" className="mt-3" disabled={creating}>
+              Create sandbox checkout
+            </Button>
           </form>
         )}
         {state.result && (
           <section aria-label="Order result" className="rounded-lg border border-zinc-200 bg-surface p-5 shadow-sm">
             <div className="flex items-center justify-between gap-2">
               <p className="text-sm font-semibold text-zinc-900">Order #{state.result.orderId}</p>
-              <span className="flex gap-1"><StatusBadge kind="order" status={state.result.orderStatus} />{state.result.responseType && <StatusBadge status={state.result.responseType} />}</span>
+              <span className="flex gap-1">
+                <StatusBadge kind="order" status={state.result.orderStatus} />
+                {state.result.responseType && <StatusBadge status={state.result.responseType} />}
+              </span>
             </div>
-            <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>{state.status === "error" ? state.message : state.result.orderStatus === "AUTHORIZED" ? `Authorized ${formatMoney(parseMajorToMinor(state.result.totalAmount, state.result.currency) ?? 0, state.result.currency)} — capture it from the order page.` : `Charged ${state.result.amountPaid} ${state.result.currency}.`}</p>
+            <p className={state.status === "error" ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-emerald-800"}>
+              {state.status === "error"
+                ? state.message
+                : state.result.orderStatus === "AUTHORIZED"
+                  ? `Authorized ${formatMoney(parseMajorToMinor(state.result.totalAmount, state.result.currency) ?? 0, state.result.currency)} — capture it from the order page.`
+                  : `Charged ${state.result.amountPaid} ${state.result.currency}.`}
+            </p>
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-              <dt className="text-muted">Amazon order</dt><dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
-              <dt className="text-muted">Authorization</dt><dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>
-              <dt className="text-muted">Capture</dt><dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
-              {state.result.declineReason && (<><dt className="text-muted">Reason</dt><dd className="font-mono">{state.result.declineReason}</dd></>)}
+              <dt className="text-muted">Amazon order</dt>
+              <dd className="font-mono">{state.result.amazonOrderReferenceId ?? "—"}</dd>
+              <dt className="text-muted">Authorization</dt>
+              <dd className="font-mono">{state.result.amazonAuthorizationId ?? "—"}</dd>
+              <dt className="text-muted">Capture</dt>
+              <dd className="font-mono">{state.result.amazonCaptureId ?? "—"}</dd>
+              {state.result.declineReason && (
+                <>
+                  <dt className="text-muted">Reason</dt>
+                  <dd className="font-mono">{state.result.declineReason}</dd>
+                </>
+              )}
             </dl>
-            <Link href={`/orders/${state.result.orderId}`} className="mt-3 inline-block text-sm font-medium text-accent-700 hover:underline">Open order #{state.result.orderId} →</Link>
+            <Link href={`/orders/${state.result.orderId}`} className="mt-3 inline-block text-sm font-medium text-accent-700 hover:underline">
+              Open order #{state.result.orderId} →
+            </Link>
           </section>
         )}
       </div>

@@ -7,7 +7,8 @@ function EventIcon({ event }: { event: TimelineEvent }) {
   const className = "size-4";
   if (event.kind === "note") return <MessageSquare aria-hidden className={className} />;
   if (event.kind === "placed") return <ShoppingCart aria-hidden className={className} />;
-  if (event.kind === "action") return event.title.toLowerCase().includes("cancel") ? <Ban aria-hidden className={className} /> : <UserCog aria-hidden className={className} />;
+  if (event.kind === "action")
+    return event.title.toLowerCase().includes("cancel") ? <Ban aria-hidden className={className} /> : <UserCog aria-hidden className={className} />;
   return event.title.startsWith("Refund") ? <ArrowDownLeft aria-hidden className={className} /> : <CircleDollarSign aria-hidden className={className} />;
 }
 
@@ -17,14 +18,18 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
     <ol className="space-y-4" aria-label="Order activity">
       {events.map((event) => (
         <li key={event.key} className="flex gap-3" data-testid="timeline-event">
-          <span className={`mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full ${event.kind === "note" ? "bg-amber-50 text-amber-800" : "bg-zinc-100 text-zinc-600"}`}>
+          <span
+            className={`mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full ${event.kind === "note" ? "bg-amber-50 text-amber-800" : "bg-zinc-100 text-zinc-600"}`}
+          >
             <EventIcon event={event} />
           </span>
           <div className="min-w-0 flex-1 text-sm">
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className="font-medium text-zinc-900">{event.title}</span>
               {event.status && event.kind === "transaction" && <StatusBadge status={event.status} />}
-              <span className="text-xs text-muted"><LocalTime ms={event.at} /></span>
+              <span className="text-xs text-muted">
+                <LocalTime ms={event.at} />
+              </span>
             </p>
             {event.kind === "note" ? (
               <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-amber-50/60 px-3 py-2 text-zinc-800">{event.detail}</p>

@@ -48,7 +48,9 @@ export function GlobalSearch() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const isShortcut = (event.key === "k" && (event.metaKey || event.ctrlKey)) || (event.key === "/" && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target));
+      const isShortcut =
+        (event.key === "k" && (event.metaKey || event.ctrlKey)) ||
+        (event.key === "/" && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target));
       if (!isShortcut) return;
       event.preventDefault();
       inputRef.current?.focus();
@@ -60,10 +62,13 @@ export function GlobalSearch() {
   }, []);
 
   const inFlight = useRef<{ timer: ReturnType<typeof setTimeout>; controller: AbortController } | null>(null);
-  useEffect(() => () => {
-    if (inFlight.current) clearTimeout(inFlight.current.timer);
-    inFlight.current?.controller.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      if (inFlight.current) clearTimeout(inFlight.current.timer);
+      inFlight.current?.controller.abort();
+    },
+    [],
+  );
 
   /** Asks the server after a short pause in typing; a newer keystroke cancels the older question. */
   const search = (value: string) => {
@@ -141,7 +146,9 @@ export function GlobalSearch() {
 
   return (
     <div ref={boxRef} className="relative w-full max-w-md">
-      <label htmlFor={`${listId}-input`} className="sr-only">Search orders, customers, MIDs and Amazon ids</label>
+      <label htmlFor={`${listId}-input`} className="sr-only">
+        Search orders, customers, MIDs and Amazon ids
+      </label>
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
       <input
         ref={inputRef}
@@ -166,20 +173,34 @@ export function GlobalSearch() {
         className="h-9 w-full rounded-md border-0 bg-zinc-100 pr-12 pl-8 text-sm text-zinc-900 ring-1 ring-zinc-200 ring-inset placeholder:text-zinc-500 focus:bg-surface focus:ring-2 focus:ring-accent-600 focus:outline-none"
         data-testid="global-search"
       />
-      {text === "" && <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 bg-surface px-1.5 font-sans text-[11px] text-muted">/</kbd>}
+      {text === "" && (
+        <kbd
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 bg-surface px-1.5 font-sans text-[11px] text-muted"
+        >
+          /
+        </kbd>
+      )}
       {showPanel && (
-        <div className="absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-surface py-1 shadow-lg" data-testid="global-search-results">
+        <div
+          className="absolute top-full right-0 left-0 z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-surface py-1 shadow-lg"
+          data-testid="global-search-results"
+        >
           {state.status === "loading" && <p className="px-3 py-2 text-sm text-muted">Searching…</p>}
           {state.status === "error" && <p className="px-3 py-2 text-sm text-red-700">{state.message}</p>}
           {state.status === "done" && state.results.tooShort && <p className="px-3 py-2 text-sm text-muted">Type at least 3 characters, or an order number.</p>}
-          {state.status === "done" && !state.results.tooShort && ordered.length === 0 && <p className="px-3 py-2 text-sm text-muted">Nothing found for “{state.results.text}”.</p>}
+          {state.status === "done" && !state.results.tooShort && ordered.length === 0 && (
+            <p className="px-3 py-2 text-sm text-muted">Nothing found for “{state.results.text}”.</p>
+          )}
           <ul id={listId} role="listbox" aria-label="Search results">
             {GROUPS.map((group) => {
               const groupHits = ordered.filter((h) => h.kind === group.kind);
               if (groupHits.length === 0) return null;
               return (
                 <li key={group.kind} role="presentation">
-                  <p id={`${listId}-${group.kind}`} className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">{group.label}</p>
+                  <p id={`${listId}-${group.kind}`} className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">
+                    {group.label}
+                  </p>
                   <ul role="group" aria-labelledby={`${listId}-${group.kind}`}>
                     {groupHits.map((hit) => {
                       const isActive = ordered[active]?.key === hit.key;

@@ -96,7 +96,11 @@ export function NavPanel({ children }: { children: React.ReactNode }) {
         )}
       >
         {isOpen && (
-          <button type="button" onClick={close} className="absolute right-3 top-4 inline-flex h-8 w-8 items-center justify-center rounded-md text-nav-fg hover:bg-nav-hover focus-visible:outline-2 focus-visible:outline-accent-500 lg:hidden">
+          <button
+            type="button"
+            onClick={close}
+            className="absolute right-3 top-4 inline-flex h-8 w-8 items-center justify-center rounded-md text-nav-fg hover:bg-nav-hover focus-visible:outline-2 focus-visible:outline-accent-500 lg:hidden"
+          >
             <X className="h-5 w-5" aria-hidden />
             <span className="sr-only">Close menu</span>
           </button>

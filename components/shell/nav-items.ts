@@ -1,4 +1,18 @@
-import { ArrowLeftRight, CreditCard, Inbox, KeyRound, LayoutDashboard, Megaphone, MessageSquareWarning, ScrollText, ShoppingCart, SquarePen, UserCog, Users, type LucideIcon } from "lucide-react";
+import {
+  ArrowLeftRight,
+  CreditCard,
+  Inbox,
+  KeyRound,
+  LayoutDashboard,
+  Megaphone,
+  MessageSquareWarning,
+  ScrollText,
+  ShoppingCart,
+  SquarePen,
+  UserCog,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission; group: NavGroup; icon: LucideIcon };

@@ -13,7 +13,9 @@ export function Topbar({ actor, theme, signOutAction }: { actor: Actor; theme: T
     <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-line bg-surface/90 px-4 backdrop-blur sm:gap-3 sm:px-6">
       <MenuButton />
       {/* The global search box sits at the left and takes the free width. */}
-      <div className="min-w-0 flex-1"><GlobalSearch /></div>
+      <div className="min-w-0 flex-1">
+        <GlobalSearch />
+      </div>
       <ThemeToggle initial={theme} />
       <Link href="/account" className="min-w-0 text-right leading-tight hover:underline" data-testid="current-user">
         <span className="block truncate text-sm font-medium text-fg">{actor.name}</span>
@@ -21,7 +23,10 @@ export function Topbar({ actor, theme, signOutAction }: { actor: Actor; theme: T
       </Link>
       <Badge tone="blue">{ROLE_LABELS[actor.role]}</Badge>
       <form action={signOutAction}>
-        <button type="submit" className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-600">
+        <button
+          type="submit"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-600"
+        >
           <LogOut className="h-4 w-4" aria-hidden />
           <span className="sr-only sm:not-sr-only">Sign out</span>
         </button>

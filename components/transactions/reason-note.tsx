@@ -17,7 +17,11 @@ const NOTES: Record<string, string> = {
 export function ReasonNote({ status, reasonCode }: { status: string; reasonCode: string | null }) {
   if (!reasonCode) return null;
   if (status === "SUCCESS" || status === "PENDING") {
-    return <span className="block text-[11px] text-muted" title={reasonCode}>{NOTES[reasonCode] ?? reasonCode}</span>;
+    return (
+      <span className="block text-[11px] text-muted" title={reasonCode}>
+        {NOTES[reasonCode] ?? reasonCode}
+      </span>
+    );
   }
   return <span className="block font-mono text-[11px] text-red-700">{reasonCode}</span>;
 }

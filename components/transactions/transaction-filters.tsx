@@ -13,10 +13,30 @@ export function TransactionFilters({ filter, perPage, mids, campaigns }: { filte
       <FilterInput name="to" label="To" type="date" value={filter.to} />
       <FilterInput name="min" label="Min amount" inputMode="decimal" value={filter.minAmount} />
       <FilterInput name="max" label="Max amount" inputMode="decimal" value={filter.maxAmount} />
-      <FilterSelect name="mid" label="MID" value={filter.midId ? String(filter.midId) : ""} options={[["", "All MIDs"], ...mids.map((m) => [String(m.id), `#${m.id} ${m.label}`] as const)]} />
-      <FilterSelect name="campaign" label="Campaign" value={filter.campaignId ? String(filter.campaignId) : ""} options={[["", "All campaigns"], ...campaigns.map((c) => [String(c.id), c.label] as const)]} />
-      <FilterSelect name="type" label="Type" value={filter.type} options={[["", "All types"], ...TRANSACTION_TYPES.map((t) => [t, statusLabel("transactionType", t)] as const)]} />
-      <FilterSelect name="status" label="Response" value={filter.status} options={[["", "All responses"], ...TRANSACTION_STATUSES.map((s) => [s, statusLabel("transaction", s)] as const)]} />
+      <FilterSelect
+        name="mid"
+        label="MID"
+        value={filter.midId ? String(filter.midId) : ""}
+        options={[["", "All MIDs"], ...mids.map((m) => [String(m.id), `#${m.id} ${m.label}`] as const)]}
+      />
+      <FilterSelect
+        name="campaign"
+        label="Campaign"
+        value={filter.campaignId ? String(filter.campaignId) : ""}
+        options={[["", "All campaigns"], ...campaigns.map((c) => [String(c.id), c.label] as const)]}
+      />
+      <FilterSelect
+        name="type"
+        label="Type"
+        value={filter.type}
+        options={[["", "All types"], ...TRANSACTION_TYPES.map((t) => [t, statusLabel("transactionType", t)] as const)]}
+      />
+      <FilterSelect
+        name="status"
+        label="Response"
+        value={filter.status}
+        options={[["", "All responses"], ...TRANSACTION_STATUSES.map((s) => [s, statusLabel("transaction", s)] as const)]}
+      />
       <FilterSelect name="per" label="Per page" value={String(perPage)} options={["25", "50", "100"].map((n) => [n, n] as const)} />
     </FilterPanel>
   );

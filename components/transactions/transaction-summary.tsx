@@ -1,7 +1,21 @@
 import type { CurrencySummary, Figure, TransactionSummary } from "@/lib/transactions/summarize-transactions";
 import { Money } from "@/components/ui/money";
 
-function Cell({ label, figure, minor, currency, negative = false, hint }: { label: string; figure?: Figure; minor: number; currency: string; negative?: boolean; hint?: string }) {
+function Cell({
+  label,
+  figure,
+  minor,
+  currency,
+  negative = false,
+  hint,
+}: {
+  label: string;
+  figure?: Figure;
+  minor: number;
+  currency: string;
+  negative?: boolean;
+  hint?: string;
+}) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-muted">{label}</dt>
@@ -16,10 +30,16 @@ function Cell({ label, figure, minor, currency, negative = false, hint }: { labe
 
 function CurrencyRow({ c }: { c: CurrencySummary }) {
   return (
-    <dl className="grid grid-cols-2 gap-3 border-t border-zinc-100 px-4 py-3 first:border-t-0 sm:grid-cols-3 lg:grid-cols-6" aria-label={`${c.currency} totals`}>
+    <dl
+      className="grid grid-cols-2 gap-3 border-t border-zinc-100 px-4 py-3 first:border-t-0 sm:grid-cols-3 lg:grid-cols-6"
+      aria-label={`${c.currency} totals`}
+    >
       <div>
         <dt className="text-xs font-medium text-muted">Currency</dt>
-        <dd className="text-sm font-semibold text-zinc-900">{c.currency}<span className="ml-1 text-xs font-normal text-muted">· {c.rows.toLocaleString("en-US")} rows</span></dd>
+        <dd className="text-sm font-semibold text-zinc-900">
+          {c.currency}
+          <span className="ml-1 text-xs font-normal text-muted">· {c.rows.toLocaleString("en-US")} rows</span>
+        </dd>
       </div>
       <Cell label="Captured" figure={c.captured} minor={c.captured.minor} currency={c.currency} />
       <Cell label="Refunded" figure={c.refunded} minor={c.refunded.minor} currency={c.currency} negative />
@@ -41,7 +61,9 @@ export function TransactionSummaryPanel({ summary }: { summary: TransactionSumma
       <p className="border-b border-zinc-100 px-4 py-2 text-sm text-zinc-600" data-testid="transactions-summary">
         <span className="font-medium text-zinc-900">{summary.count.toLocaleString("en-US")}</span> transaction{summary.count === 1 ? "" : "s"}
       </p>
-      {summary.currencies.map((c) => <CurrencyRow key={c.currency} c={c} />)}
+      {summary.currencies.map((c) => (
+        <CurrencyRow key={c.currency} c={c} />
+      ))}
     </section>
   );
 }

@@ -21,7 +21,17 @@ function runUndo({ action: reverse, done }: Undo, toast: (toast: ToastInput) => 
  * first, in the app's dialog; with successToast the answer is a toast, with an Undo button
  * when the page passes the action that reverses it (an authorized action like any other).
  */
-export function ActionButton({ label, action, confirmMessage, confirmDetail, variant = "secondary", size = "md", showSuccess = false, successToast, undo }: {
+export function ActionButton({
+  label,
+  action,
+  confirmMessage,
+  confirmDetail,
+  variant = "secondary",
+  size = "md",
+  showSuccess = false,
+  successToast,
+  undo,
+}: {
   label: string;
   action: FormAction;
   confirmMessage?: string;

@@ -1,6 +1,12 @@
 import { cn } from "./cn";
 
-export function Card({ title, description, actions, children, className }: {
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  className,
+}: {
   title?: React.ReactNode;
   description?: React.ReactNode;
   actions?: React.ReactNode;

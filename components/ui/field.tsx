@@ -40,7 +40,16 @@ function FieldShell({ id, label, name, error, hint, className, children }: Commo
 }
 
 /** `leading`/`trailing`: a unit shown inside the input (a currency code, "%"), also read out with it. */
-export function TextField({ label, name, error, hint, className, leading, trailing, ...input }: Common & { leading?: string; trailing?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  leading,
+  trailing,
+  ...input
+}: Common & { leading?: string; trailing?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
   const id = useFieldId(name);
   const adornment = leading ?? trailing;
   const describedByIds = [describedBy(id, error, hint), adornment ? `${id}-unit` : null].filter(Boolean).join(" ") || undefined;
@@ -59,7 +68,11 @@ export function TextField({ label, name, error, hint, className, leading, traili
       {adornment ? (
         <div className="relative">
           {control}
-          <span id={`${id}-unit`} data-unit-for={name} className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}>
+          <span
+            id={`${id}-unit`}
+            data-unit-for={name}
+            className={cn("pointer-events-none absolute inset-y-0 flex items-center text-sm text-muted", leading ? "left-0 pl-3" : "right-0 pr-3")}
+          >
             {adornment}
           </span>
         </div>
@@ -70,13 +83,28 @@ export function TextField({ label, name, error, hint, className, leading, traili
   );
 }
 
-export function SelectField({ label, name, error, hint, className, options, ...select }: Common & {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  options,
+  ...select
+}: Common & {
   options: ReadonlyArray<{ value: string; label: string }>;
 } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">) {
   const id = useFieldId(name);
   return (
     <FieldShell id={id} label={label} name={name} error={error} hint={hint} className={className}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={cn(INPUT, "pr-8", error && INPUT_ERROR)} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cn(INPUT, "pr-8", error && INPUT_ERROR)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -87,11 +115,29 @@ export function SelectField({ label, name, error, hint, className, options, ...s
   );
 }
 
-export function CheckboxField({ label, name, hint, defaultChecked, className }: { label: string; name: string; hint?: string; defaultChecked?: boolean; className?: string }) {
+export function CheckboxField({
+  label,
+  name,
+  hint,
+  defaultChecked,
+  className,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  defaultChecked?: boolean;
+  className?: string;
+}) {
   const id = useFieldId(name);
   return (
     <div className={cn("flex items-start gap-3", className)}>
-      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600" />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        className="mt-0.5 h-4 w-4 rounded border-zinc-300 text-accent-600 focus:ring-accent-600"
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-zinc-800">
           {label}

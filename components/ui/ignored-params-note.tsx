@@ -9,7 +9,10 @@ export function IgnoredParamsNote({ ignored }: { ignored: IgnoredParam[] }) {
       <ul className="mt-1 space-y-0.5">
         {ignored.map((param) => (
           <li key={param.name} data-ignored-param={param.name}>
-            <code className="rounded bg-amber-100 px-1 font-mono text-xs">{param.name}={param.value.length > 40 ? `${param.value.slice(0, 40)}…` : param.value}</code> {param.rule}.
+            <code className="rounded bg-amber-100 px-1 font-mono text-xs">
+              {param.name}={param.value.length > 40 ? `${param.value.slice(0, 40)}…` : param.value}
+            </code>{" "}
+            {param.rule}.
           </li>
         ))}
       </ul>

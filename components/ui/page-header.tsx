@@ -1,6 +1,11 @@
 import Link from "next/link";
 
-export function PageHeader({ title, description, actions, back }: {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  back,
+}: {
   title: React.ReactNode;
   description?: React.ReactNode;
   actions?: React.ReactNode;

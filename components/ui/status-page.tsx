@@ -1,7 +1,13 @@
 import type { LucideIcon } from "lucide-react";
 
 /** The 403, 404 and error screens: what happened, in a sentence, and where to go next. */
-export function StatusPage({ code, icon: Icon, title, description, children }: {
+export function StatusPage({
+  code,
+  icon: Icon,
+  title,
+  description,
+  children,
+}: {
   code: string;
   icon: LucideIcon;
   title: string;

@@ -29,7 +29,14 @@ export function Table({ children, label }: { children: React.ReactNode; label: s
 }
 
 /** A column header. A column of row actions still needs one: pass its name with `srOnly` to keep it out of sight. */
-export function Th({ children, align = "left", priority = "key", srOnly, className, sort }: {
+export function Th({
+  children,
+  align = "left",
+  priority = "key",
+  srOnly,
+  className,
+  sort,
+}: {
   children: React.ReactNode;
   align?: "left" | "right";
   priority?: ColumnPriority;
@@ -53,7 +60,12 @@ export function Th({ children, align = "left", priority = "key", srOnly, classNa
   );
 }
 
-export function Td({ children, align = "left", priority = "key", className }: {
+export function Td({
+  children,
+  align = "left",
+  priority = "key",
+  className,
+}: {
   children?: React.ReactNode;
   align?: "left" | "right";
   priority?: ColumnPriority;

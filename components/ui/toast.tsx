@@ -30,7 +30,10 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <section aria-label="Notifications" className="pointer-events-none fixed inset-x-0 bottom-0 z-[80] flex flex-col items-center gap-2 p-4 sm:items-end sm:p-6">
+      <section
+        aria-label="Notifications"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-[80] flex flex-col items-center gap-2 p-4 sm:items-end sm:p-6"
+      >
         {toasts.map((toast) => (
           <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
         ))}
@@ -81,7 +84,11 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           {toast.action.label}
         </button>
       )}
-      <button type="button" onClick={() => onDismiss(toast.id)} className="-mr-1 shrink-0 rounded p-0.5 text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-600">
+      <button
+        type="button"
+        onClick={() => onDismiss(toast.id)}
+        className="-mr-1 shrink-0 rounded p-0.5 text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-600"
+      >
         <X className="h-4 w-4" aria-hidden />
         <span className="sr-only">Dismiss</span>
       </button>

@@ -10,7 +10,11 @@ import type { FormState } from "@/lib/form-state";
  * `validate` runs before the review: with field errors there is no review, only the errors
  * (`invalid`, a new object per attempt), so nobody confirms something the server will refuse.
  */
-export function useConfirmStep<T>(submit: (event: React.FormEvent<HTMLFormElement>) => void, readReview: (data: FormData) => T, validate?: (data: FormData) => FieldErrors) {
+export function useConfirmStep<T>(
+  submit: (event: React.FormEvent<HTMLFormElement>) => void,
+  readReview: (data: FormData) => T,
+  validate?: (data: FormData) => FieldErrors,
+) {
   const [review, setReview] = useState<T | null>(null);
   const [invalid, setInvalid] = useState<FormState | null>(null);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {

@@ -11,9 +11,18 @@ export function ChangePasswordForm({ action }: { action: (prev: FormState, formD
     <form method="post" ref={formRef} onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate aria-label="Change password">
       {state.message && <FormMessage tone={state.status === "success" ? "success" : "error"}>{state.message}</FormMessage>}
       <TextField label="Current password" name="current_password" type="password" autoComplete="current-password" error={errors.current_password} />
-      <TextField label="New password" name="new_password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.new_password} />
+      <TextField
+        label="New password"
+        name="new_password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.new_password}
+      />
       <TextField label="Repeat new password" name="confirm_password" type="password" autoComplete="new-password" error={errors.confirm_password} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Change password"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Change password"}
+      </Button>
     </form>
   );
 }

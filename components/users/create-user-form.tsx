@@ -14,8 +14,17 @@ export function CreateUserForm({ action }: { action: (prev: FormState, formData:
       <TextField label="Name" name="name" error={errors.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" error={errors.email} autoComplete="off" />
       <SelectField label="Role" name="role" defaultValue="support" error={errors.role} options={ROLE_OPTIONS} />
-      <TextField label="Initial password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters; the user can change it under Account." error={errors.password} />
-      <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add user"}</Button>
+      <TextField
+        label="Initial password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters; the user can change it under Account."
+        error={errors.password}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add user"}
+      </Button>
     </form>
   );
 }

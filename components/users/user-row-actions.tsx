@@ -15,7 +15,19 @@ type Intent = "role" | "disable" | "enable" | "reset" | "revoke" | "unlock";
 /** One request of the row: which action, its fields, and what to say when it succeeds. */
 type Request = { intent: Intent; fields?: Record<string, string>; onSuccess?: (message: string) => void };
 
-export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, changeRole, disable, enable, resetPassword, revokeSessions, unlock }: {
+export function UserRowActions({
+  name,
+  email,
+  role,
+  disabled,
+  hasFailedSignIns,
+  changeRole,
+  disable,
+  enable,
+  resetPassword,
+  revokeSessions,
+  unlock,
+}: {
   name: string;
   email: string;
   role: Role;
@@ -31,14 +43,17 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
   const confirm = useConfirm();
   const toast = useToast();
   // One state for the row, so an error shown is always the answer to the latest action.
-  const [state, dispatch, pending] = useActionState<RowState, Request>(async (prev, request) => {
-    const actions: Record<Intent, Action> = { role: changeRole, disable, enable, reset: resetPassword, revoke: revokeSessions, unlock };
-    const formData = new FormData();
-    for (const [k, v] of Object.entries(request.fields ?? {})) formData.set(k, v);
-    const result = await actions[request.intent](prev, formData);
-    if (result.status === "success") (request.onSuccess ?? ((message: string) => toast({ message })))(result.message ?? "Done.");
-    return { ...result, seq: prev.seq + 1 };
-  }, { ...IDLE, seq: 0 });
+  const [state, dispatch, pending] = useActionState<RowState, Request>(
+    async (prev, request) => {
+      const actions: Record<Intent, Action> = { role: changeRole, disable, enable, reset: resetPassword, revoke: revokeSessions, unlock };
+      const formData = new FormData();
+      for (const [k, v] of Object.entries(request.fields ?? {})) formData.set(k, v);
+      const result = await actions[request.intent](prev, formData);
+      if (result.status === "success") (request.onSuccess ?? ((message: string) => toast({ message })))(result.message ?? "Done.");
+      return { ...result, seq: prev.seq + 1 };
+    },
+    { ...IDLE, seq: 0 },
+  );
   const [showReset, setShowReset] = useState(false);
 
   function send(request: Request) {
@@ -65,7 +80,11 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
       onSuccess: () =>
         toast({
           message: `${name} is now ${ROLE_LABELS[next]}.`,
-          action: { label: "Undo", onAction: () => send({ intent: "role", fields: { role: previous }, onSuccess: () => toast({ message: `${name} is ${ROLE_LABELS[previous]} again.` }) }) },
+          action: {
+            label: "Undo",
+            onAction: () =>
+              send({ intent: "role", fields: { role: previous }, onSuccess: () => toast({ message: `${name} is ${ROLE_LABELS[previous]} again.` }) }),
+          },
         }),
     });
   }
@@ -99,7 +118,9 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
   return (
     <div className="flex flex-col items-start gap-1.5">
       <div className="flex flex-wrap items-center gap-2 whitespace-nowrap">
-        <label className="sr-only" htmlFor={`role-${email}`}>Role of {email}</label>
+        <label className="sr-only" htmlFor={`role-${email}`}>
+          Role of {email}
+        </label>
         <select
           id={`role-${email}`}
           // Re-mounted after every answer, so a refused change shows the stored role again.
@@ -109,13 +130,23 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
           onChange={(e) => askRoleChange(e.currentTarget)}
           className="h-8 w-44 rounded-md border-0 bg-surface pl-2.5 text-xs text-fg shadow-sm ring-1 ring-inset ring-line-strong focus:ring-2 focus:ring-accent-600"
         >
-          {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {ROLE_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <Button size="sm" variant="secondary" onClick={() => setShowReset((v) => !v)} aria-expanded={showReset}>
           Reset password
         </Button>
         {disabled ? (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => send({ intent: "enable", onSuccess: () => toast({ message: `${name} is enabled.` }) })} aria-label={`Enable ${email}`}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => send({ intent: "enable", onSuccess: () => toast({ message: `${name} is enabled.` }) })}
+            aria-label={`Enable ${email}`}
+          >
             Enable
           </Button>
         ) : (
@@ -133,17 +164,36 @@ export function UserRowActions({ name, email, role, disabled, hasFailedSignIns, 
         )}
       </div>
       {showReset && (
-        <form method="post"
-          onSubmit={(e) => { e.preventDefault(); send({ intent: "reset", fields: { password: String(new FormData(e.currentTarget).get("password") ?? "") } }); }}
+        <form
+          method="post"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send({ intent: "reset", fields: { password: String(new FormData(e.currentTarget).get("password") ?? "") } });
+          }}
           className="flex items-center gap-2"
           aria-label={`Reset password of ${email}`}
         >
-          <label className="sr-only" htmlFor={`reset-${email}`}>New password for {email}</label>
-          <input id={`reset-${email}`} name="password" type="password" autoComplete="new-password" placeholder="New password (10+ characters)" className="h-8 w-56 rounded-md border-0 bg-surface px-2.5 text-xs text-fg ring-1 ring-inset ring-line-strong" />
-          <Button size="sm" type="submit" disabled={pending}>Set</Button>
+          <label className="sr-only" htmlFor={`reset-${email}`}>
+            New password for {email}
+          </label>
+          <input
+            id={`reset-${email}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            placeholder="New password (10+ characters)"
+            className="h-8 w-56 rounded-md border-0 bg-surface px-2.5 text-xs text-fg ring-1 ring-inset ring-line-strong"
+          />
+          <Button size="sm" type="submit" disabled={pending}>
+            Set
+          </Button>
         </form>
       )}
-      {state.status === "error" && <p className="text-xs text-red-700" role="status">{state.message}</p>}
+      {state.status === "error" && (
+        <p className="text-xs text-red-700" role="status">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -24,7 +24,9 @@ export const campaignProducts = sqliteTable(
   "campaign_products",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
     name: text("name").notNull(),
     sku: text("sku").notNull(),
     priceMinor: integer("price_minor").notNull(),
@@ -43,8 +45,12 @@ export const campaignProducts = sqliteTable(
 export const campaignMids = sqliteTable(
   "campaign_mids",
   {
-    campaignId: integer("campaign_id").notNull().references(() => campaigns.id),
-    midId: integer("mid_id").notNull().references(() => mids.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    midId: integer("mid_id")
+      .notNull()
+      .references(() => mids.id),
     priority: integer("priority").notNull(),
     weight: integer("weight").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull(),

@@ -29,9 +29,13 @@ export const subscriptions = sqliteTable(
   "subscriptions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id").notNull().references(() => orders.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
     productId: integer("product_id").references(() => campaignProducts.id),
-    midId: integer("mid_id").notNull().references(() => mids.id),
+    midId: integer("mid_id")
+      .notNull()
+      .references(() => mids.id),
     customerId: integer("customer_id"),
     amazonBillingAgreementId: text("amazon_billing_agreement_id").notNull(),
     status: text("status", { enum: SUBSCRIPTION_STATUSES }).notNull(),
@@ -85,5 +89,9 @@ export const ipnEvents = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   // Not unique: forged or replayed copies are stored too, to be shown as rejected or duplicate.
-  (t) => [index("ipn_events_notification").on(t.notificationReferenceId), index("ipn_events_received").on(t.receivedAt), index("ipn_events_source_received").on(t.sourceIp, t.receivedAt)],
+  (t) => [
+    index("ipn_events_notification").on(t.notificationReferenceId),
+    index("ipn_events_received").on(t.receivedAt),
+    index("ipn_events_source_received").on(t.sourceIp, t.receivedAt),
+  ],
 );

@@ -47,7 +47,9 @@ export const mids = sqliteTable(
 export const midMonthlyUsage = sqliteTable(
   "mid_monthly_usage",
   {
-    midId: integer("mid_id").notNull().references(() => mids.id),
+    midId: integer("mid_id")
+      .notNull()
+      .references(() => mids.id),
     month: text("month").notNull(),
     capturedMinor: integer("captured_minor").notNull().default(0),
     refundedMinor: integer("refunded_minor").notNull().default(0),

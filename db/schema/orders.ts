@@ -26,7 +26,9 @@ export const orders = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     campaignId: integer("campaign_id").references(() => campaigns.id),
     customerId: integer("customer_id").references(() => customers.id),
-    midId: integer("mid_id").notNull().references(() => mids.id),
+    midId: integer("mid_id")
+      .notNull()
+      .references(() => mids.id),
     parentOrderId: integer("parent_order_id"),
     amazonOrderReferenceId: text("amazon_order_reference_id"),
     amazonBillingAgreementId: text("amazon_billing_agreement_id"),
@@ -77,7 +79,9 @@ export const orderItems = sqliteTable(
   "order_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id").notNull().references(() => orders.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
     productId: integer("product_id").references(() => campaignProducts.id),
     name: text("name").notNull(),
     sku: text("sku").notNull(),

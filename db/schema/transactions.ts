@@ -13,11 +13,15 @@ export const transactions = sqliteTable(
   "transactions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id").notNull().references(() => orders.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
     // The order's campaign, copied by a trigger on insert (migration 0004) so the campaign
     // filter walks an index instead of joining every order.
     campaignId: integer("campaign_id"),
-    midId: integer("mid_id").notNull().references(() => mids.id),
+    midId: integer("mid_id")
+      .notNull()
+      .references(() => mids.id),
     type: text("type", { enum: TRANSACTION_TYPES }).notNull(),
     status: text("status", { enum: TRANSACTION_STATUSES }).notNull(),
     amountMinor: integer("amount_minor").notNull(),

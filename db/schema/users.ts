@@ -34,5 +34,9 @@ export const signInFailures = sqliteTable(
     ip: text("ip").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("sign_in_failures_email_at").on(t.email, t.at), index("sign_in_failures_ip_at").on(t.ip, t.at), index("sign_in_failures_scope_email_ip_at").on(t.scope, t.email, t.ip, t.at)],
+  (t) => [
+    index("sign_in_failures_email_at").on(t.email, t.at),
+    index("sign_in_failures_ip_at").on(t.ip, t.at),
+    index("sign_in_failures_scope_email_ip_at").on(t.scope, t.email, t.ip, t.at),
+  ],
 );

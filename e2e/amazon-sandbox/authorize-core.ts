@@ -12,7 +12,12 @@ import { MAX_AUTHORIZATIONS_PER_ORDER } from "./rules";
  * Reference ids are unique per seller across Authorize, Capture and Refund (§5.4): the same id
  * with the same parameters replays the original object, anything else is DuplicateReferenceId.
  */
-export function findReplay<K extends PaymentObject["kind"]>(ctx: OperationContext, referenceId: string, kind: K, fingerprint: string): Extract<PaymentObject, { kind: K }> | undefined {
+export function findReplay<K extends PaymentObject["kind"]>(
+  ctx: OperationContext,
+  referenceId: string,
+  kind: K,
+  fingerprint: string,
+): Extract<PaymentObject, { kind: K }> | undefined {
   const existingId = ctx.store.referenceIds.get(`${ctx.seller.sellerId}|${referenceId}`);
   if (existingId === undefined) return undefined;
   const existing = ctx.store.objects.get(existingId);

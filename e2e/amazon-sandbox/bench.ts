@@ -10,28 +10,61 @@ import { startSandbox } from "./server";
 import type { Sandbox } from "./server";
 import type { Seller } from "./types";
 
-const SELLER: Seller = { sellerId: "A1BENCHSELLER1", accessKey: "AKIABENCH0001", secretKey: "bench-secret", clientId: "bench-client", clientSecret: "bench", region: "us" };
+const SELLER: Seller = {
+  sellerId: "A1BENCHSELLER1",
+  accessKey: "AKIABENCH0001",
+  secretKey: "bench-secret",
+  clientId: "bench-client",
+  clientSecret: "bench",
+  region: "us",
+};
 const PATH = "/OffAmazonPayments_Sandbox/2013-01-01";
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(sandbox: Sandbox, action: string, params: Record<string, string>): Promise<number> {
-  const all: Record<string, string> = { AWSAccessKeyId: SELLER.accessKey, Action: action, SellerId: SELLER.sellerId, SignatureMethod: "HmacSHA256", SignatureVersion: "2", Timestamp: new Date().toISOString(), Version: "2013-01-01", ...params };
+  const all: Record<string, string> = {
+    AWSAccessKeyId: SELLER.accessKey,
+    Action: action,
+    SellerId: SELLER.sellerId,
+    SignatureMethod: "HmacSHA256",
+    SignatureVersion: "2",
+    Timestamp: new Date().toISOString(),
+    Version: "2013-01-01",
+    ...params,
+  };
   all.Signature = signParameters(SELLER.secretKey, `127.0.0.1:${sandbox.port}`, PATH, all);
   const body = encodeFormBody(all);
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: sandbox.port, path: PATH, method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: sandbox.port,
+        path: PATH,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
 }
 
 async function openOrder(sandbox: Sandbox): Promise<string> {
-  const response = await fetch(`${sandbox.url}/_sandbox/checkouts`, { method: "POST", body: JSON.stringify({ sellerId: SELLER.sellerId, type: "OrderReference" }) });
+  const response = await fetch(`${sandbox.url}/_sandbox/checkouts`, {
+    method: "POST",
+    body: JSON.stringify({ sellerId: SELLER.sellerId, type: "OrderReference" }),
+  });
   const { amazonOrderReferenceId } = (await response.json()) as { amazonOrderReferenceId: string };
-  await post(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: amazonOrderReferenceId, "OrderReferenceAttributes.OrderTotal.Amount": "100000.00", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+  await post(sandbox, "SetOrderReferenceDetails", {
+    AmazonOrderReferenceId: amazonOrderReferenceId,
+    "OrderReferenceAttributes.OrderTotal.Amount": "100000.00",
+    "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+  });
   await post(sandbox, "ConfirmOrderReference", { AmazonOrderReferenceId: amazonOrderReferenceId });
   return amazonOrderReferenceId;
 }
@@ -68,7 +101,13 @@ async function main(): Promise<void> {
   await measure("Authorize (sync)", seconds, concurrency, () => {
     const n = issued++;
     const order = orders[Math.floor(n / 10) % orders.length];
-    return post(sandbox, "Authorize", { AmazonOrderReferenceId: order, AuthorizationReferenceId: `bench-${n}`, "AuthorizationAmount.Amount": "1.00", "AuthorizationAmount.CurrencyCode": "USD", TransactionTimeout: "0" });
+    return post(sandbox, "Authorize", {
+      AmazonOrderReferenceId: order,
+      AuthorizationReferenceId: `bench-${n}`,
+      "AuthorizationAmount.Amount": "1.00",
+      "AuthorizationAmount.CurrencyCode": "USD",
+      TransactionTimeout: "0",
+    });
   });
   agent.destroy();
   await sandbox.close();

@@ -34,7 +34,11 @@ const getBillingAgreementDetails: Operation = (ctx) => {
 const setBillingAgreementDetails: Operation = (ctx) => {
   const ba = load(ctx);
   if (ba.status.state !== "Draft") {
-    throw new SandboxError(405, "BillingAgreementNotModifiable", `BillingAgreement ${ba.id} is not in draft state and cannot be modified with the request submitted by you.`);
+    throw new SandboxError(
+      405,
+      "BillingAgreementNotModifiable",
+      `BillingAgreement ${ba.id} is not in draft state and cannot be modified with the request submitted by you.`,
+    );
   }
   const prefix = "BillingAgreementAttributes.";
   const note = readParam(ctx, `${prefix}SellerNote`, 1024);
@@ -62,7 +66,11 @@ const confirmBillingAgreement: Operation = (ctx) => {
   if (ba.status.state !== "Draft" && ba.status.state !== "Open") throw invalidStatus(ba, "ConfirmBillingAgreement");
   const constraints = listBillingAgreementConstraints(ba);
   if (constraints.length > 0) {
-    throw new SandboxError(400, "BillingAgreementConstraintsExist", `The BillingAgreement ${ba.id} has the following constraints: ${constraints.map((c) => c.id).join(", ")}.`);
+    throw new SandboxError(
+      400,
+      "BillingAgreementConstraintsExist",
+      `The BillingAgreement ${ba.id} has the following constraints: ${constraints.map((c) => c.id).join(", ")}.`,
+    );
   }
   if (ba.status.state === "Draft") changeStatus(ctx.store, ba, "Open");
   return { result: "" };
@@ -152,7 +160,11 @@ const createOrderReferenceForId: Operation = (ctx) => {
   const confirmNow = readBoolean(ctx, "ConfirmNow", false);
   const inherit = readBoolean(ctx, "InheritShippingAddress", true);
   if (ba.status.state === "Draft" && ba.orderReferenceIds.length > 0) {
-    throw new SandboxError(400, "OrderReferenceCountExceeded", `Only one OrderReference can be created for BillingAgreement ${ba.id} while it is in Draft state.`);
+    throw new SandboxError(
+      400,
+      "OrderReferenceCountExceeded",
+      `Only one OrderReference can be created for BillingAgreement ${ba.id} while it is in Draft state.`,
+    );
   }
   if (ba.status.state !== "Draft" && ba.status.state !== "Open") throw invalidStatus(ba, "CreateOrderReferenceForId");
   const prefix = "OrderReferenceAttributes.";
@@ -160,7 +172,8 @@ const createOrderReferenceForId: Operation = (ctx) => {
   const currency = readParam(ctx, `${prefix}OrderTotal.CurrencyCode`);
   if (confirmNow && amount === undefined) throw SandboxError.missing(`${prefix}OrderTotal.Amount`);
   if (confirmNow && currency === undefined) throw SandboxError.missing(`${prefix}OrderTotal.CurrencyCode`);
-  const total = amount !== undefined ? parseMoney(amount, currency ?? "", `${prefix}OrderTotal.Amount`, `${prefix}OrderTotal.CurrencyCode`, ctx.seller.region) : undefined;
+  const total =
+    amount !== undefined ? parseMoney(amount, currency ?? "", `${prefix}OrderTotal.Amount`, `${prefix}OrderTotal.CurrencyCode`, ctx.seller.region) : undefined;
   const oro = createChildOrderReference(ctx, ba, inherit);
   oro.orderTotal = total;
   oro.sellerNote = readParam(ctx, `${prefix}SellerNote`, 1024);

@@ -10,18 +10,29 @@ afterAll(() => sandbox.close());
 
 let counter = 0;
 const ref = (): string => `ba-${Date.now()}-${counter++}`;
-const details = (r: { doc: unknown }, action = "GetBillingAgreementDetails"): unknown => dig(r.doc, `${action}Response`, `${action}Result`, "BillingAgreementDetails");
+const details = (r: { doc: unknown }, action = "GetBillingAgreementDetails"): unknown =>
+  dig(r.doc, `${action}Response`, `${action}Result`, "BillingAgreementDetails");
 
 async function openAgreement(): Promise<string> {
   const { id } = await createCheckout(sandbox, "BillingAgreement");
-  await callMws(sandbox, "SetBillingAgreementDetails", { AmazonBillingAgreementId: id, "BillingAgreementAttributes.SellerBillingAgreementAttributes.SellerBillingAgreementId": "SUB-1" });
+  await callMws(sandbox, "SetBillingAgreementDetails", {
+    AmazonBillingAgreementId: id,
+    "BillingAgreementAttributes.SellerBillingAgreementAttributes.SellerBillingAgreementId": "SUB-1",
+  });
   const confirm = await callMws(sandbox, "ConfirmBillingAgreement", { AmazonBillingAgreementId: id });
   if (confirm.status !== 200) throw new Error(confirm.xml);
   return id;
 }
 
 const authorizeOnBa = (id: string, amount: string, extra: Record<string, string> = {}) =>
-  callMws(sandbox, "AuthorizeOnBillingAgreement", { AmazonBillingAgreementId: id, AuthorizationReferenceId: ref(), "AuthorizationAmount.Amount": amount, "AuthorizationAmount.CurrencyCode": "USD", TransactionTimeout: "0", ...extra });
+  callMws(sandbox, "AuthorizeOnBillingAgreement", {
+    AmazonBillingAgreementId: id,
+    AuthorizationReferenceId: ref(),
+    "AuthorizationAmount.Amount": amount,
+    "AuthorizationAmount.CurrencyCode": "USD",
+    TransactionTimeout: "0",
+    ...extra,
+  });
 
 describe("billing agreement", () => {
   it("Draft BA: C01 id, limits 500 USD for the calendar month, LastUpdatedTimestamp spelling after confirm", async () => {
@@ -49,7 +60,10 @@ describe("billing agreement", () => {
 
   it("#13 BA constraint simulation PaymentMethodNotAllowed", async () => {
     const { id } = await createCheckout(sandbox, "BillingAgreement");
-    await callMws(sandbox, "SetBillingAgreementDetails", { AmazonBillingAgreementId: id, "BillingAgreementAttributes.SellerNote": JSON.stringify({ SandboxSimulation: { Constraint: "PaymentMethodNotAllowed" } }) });
+    await callMws(sandbox, "SetBillingAgreementDetails", {
+      AmazonBillingAgreementId: id,
+      "BillingAgreementAttributes.SellerNote": JSON.stringify({ SandboxSimulation: { Constraint: "PaymentMethodNotAllowed" } }),
+    });
     expect(errorCode(await callMws(sandbox, "ConfirmBillingAgreement", { AmazonBillingAgreementId: id }))).toBe("BillingAgreementConstraintsExist");
   });
 
@@ -80,7 +94,13 @@ describe("billing agreement", () => {
   it("#12 InvalidPaymentMethod decline suspends the BA; an async one reverts after the delay", async () => {
     const id = await openAgreement();
     const note = JSON.stringify({ SandboxSimulation: { State: "Declined", ReasonCode: "InvalidPaymentMethod", PaymentMethodUpdateTimeInMins: 1 } });
-    const response = await callMws(sandbox, "AuthorizeOnBillingAgreement", { AmazonBillingAgreementId: id, AuthorizationReferenceId: ref(), "AuthorizationAmount.Amount": "5.00", "AuthorizationAmount.CurrencyCode": "USD", SellerAuthorizationNote: note });
+    const response = await callMws(sandbox, "AuthorizeOnBillingAgreement", {
+      AmazonBillingAgreementId: id,
+      AuthorizationReferenceId: ref(),
+      "AuthorizationAmount.Amount": "5.00",
+      "AuthorizationAmount.CurrencyCode": "USD",
+      SellerAuthorizationNote: note,
+    });
     expect(response.xml).toContain("<State>Pending</State>");
     await advanceMinutes(sandbox, 0.1);
     const suspended = details(await callMws(sandbox, "GetBillingAgreementDetails", { AmazonBillingAgreementId: id }));
@@ -99,7 +119,13 @@ describe("billing agreement", () => {
     expect(errorCode(await callMws(sandbox, "CreateOrderReferenceForId", { Id: id, IdType: "BillingAgreement" }))).toBe("OrderReferenceCountExceeded");
     expect(errorCode(await callMws(sandbox, "CreateOrderReferenceForId", { Id: id, IdType: "OrderReference" }))).toBe("InvalidParameterValue");
     const openId = await openAgreement();
-    const confirmed = await callMws(sandbox, "CreateOrderReferenceForId", { Id: openId, IdType: "BillingAgreement", ConfirmNow: "true", "OrderReferenceAttributes.OrderTotal.Amount": "9.99", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    const confirmed = await callMws(sandbox, "CreateOrderReferenceForId", {
+      Id: openId,
+      IdType: "BillingAgreement",
+      ConfirmNow: "true",
+      "OrderReferenceAttributes.OrderTotal.Amount": "9.99",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(confirmed.xml).toContain("<State>Open</State>");
   });
 
@@ -107,10 +133,17 @@ describe("billing agreement", () => {
     const id = await openAgreement();
     const close = await callMws(sandbox, "CloseBillingAgreement", { AmazonBillingAgreementId: id, ClosureReason: "cancelled" });
     expect(close.xml).toContain("<CloseBillingAgreementResult/>");
-    expect(pick(details(await callMws(sandbox, "GetBillingAgreementDetails", { AmazonBillingAgreementId: id })), "BillingAgreementStatus", "ReasonCode")).toBe("SellerClosed");
+    expect(pick(details(await callMws(sandbox, "GetBillingAgreementDetails", { AmazonBillingAgreementId: id })), "BillingAgreementStatus", "ReasonCode")).toBe(
+      "SellerClosed",
+    );
     const other = await openAgreement();
-    await callMws(sandbox, "CloseBillingAgreement", { AmazonBillingAgreementId: other, ClosureReason: JSON.stringify({ SandboxSimulation: { State: "Closed", ReasonCode: "AmazonClosed" } }) });
-    expect(pick(details(await callMws(sandbox, "GetBillingAgreementDetails", { AmazonBillingAgreementId: other })), "BillingAgreementStatus", "ReasonCode")).toBe("AmazonClosed");
+    await callMws(sandbox, "CloseBillingAgreement", {
+      AmazonBillingAgreementId: other,
+      ClosureReason: JSON.stringify({ SandboxSimulation: { State: "Closed", ReasonCode: "AmazonClosed" } }),
+    });
+    expect(
+      pick(details(await callMws(sandbox, "GetBillingAgreementDetails", { AmazonBillingAgreementId: other })), "BillingAgreementStatus", "ReasonCode"),
+    ).toBe("AmazonClosed");
   });
 
   it("GetMerchantAccountStatus → ACTIVE", async () => {

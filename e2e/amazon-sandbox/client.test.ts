@@ -25,7 +25,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
   sandbox = await startTestSandbox({ sellers: [{ ...SELLER, ipnUrl }] });
-  client = createAmazonPayClient({ sellerId: SELLER.sellerId, accessKey: SELLER.accessKey, secretKey: SELLER.secretKey, region: "US", sandbox: true, endpointOverride: sandbox.url, retryBaseDelayMs: 5 });
+  client = createAmazonPayClient({
+    sellerId: SELLER.sellerId,
+    accessKey: SELLER.accessKey,
+    secretKey: SELLER.secretKey,
+    region: "US",
+    sandbox: true,
+    endpointOverride: sandbox.url,
+    retryBaseDelayMs: 5,
+  });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -52,7 +60,13 @@ async function openOrder(amountMinor: number): Promise<string> {
 describe("our MWS client against the emulator", () => {
   it("one-time flow: set → confirm → authorize(CaptureNow) → refund; the refund completes by IPN", async () => {
     const oroId = await openOrder(4995);
-    const auth = await client.authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: ref("a"), authorizationAmount: usd(4995), transactionTimeout: 0, captureNow: true });
+    const auth = await client.authorize({
+      amazonOrderReferenceId: oroId,
+      authorizationReferenceId: ref("a"),
+      authorizationAmount: usd(4995),
+      transactionTimeout: 0,
+      captureNow: true,
+    });
     expect(auth.authorization.status.state).toBe("Closed");
     expect(auth.authorization.status.reasonCode).toBe("MaxCapturesProcessed");
     const captureId = auth.authorization.captureIds[0];
@@ -77,7 +91,12 @@ describe("our MWS client against the emulator", () => {
     const oroId = await openOrder(2000);
     const referenceId = ref("retry");
     await control(sandbox, "POST", "/_sandbox/faults", { action: "Authorize", mode: "503", count: 2 });
-    const auth = await client.authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: referenceId, authorizationAmount: usd(2000), transactionTimeout: 0 });
+    const auth = await client.authorize({
+      amazonOrderReferenceId: oroId,
+      authorizationReferenceId: referenceId,
+      authorizationAmount: usd(2000),
+      transactionTimeout: 0,
+    });
     expect(auth.authorization.status.state).toBe("Open");
     expect((await ledger()).filter((o) => o.type === "Authorization" && o.referenceId === referenceId)).toHaveLength(1);
   });
@@ -86,7 +105,12 @@ describe("our MWS client against the emulator", () => {
     const oroId = await openOrder(2000);
     const referenceId = ref("applied");
     await control(sandbox, "POST", "/_sandbox/faults", { action: "Authorize", mode: "apply-then-500", count: 1 });
-    const auth = await client.authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: referenceId, authorizationAmount: usd(2000), transactionTimeout: 0 });
+    const auth = await client.authorize({
+      amazonOrderReferenceId: oroId,
+      authorizationReferenceId: referenceId,
+      authorizationAmount: usd(2000),
+      transactionTimeout: 0,
+    });
     const matches = (await ledger()).filter((o) => o.type === "Authorization" && o.referenceId === referenceId);
     expect(matches).toHaveLength(1);
     expect(matches[0].id).toBe(auth.authorization.amazonAuthorizationId);
@@ -96,7 +120,9 @@ describe("our MWS client against the emulator", () => {
     const oroId = await openOrder(3000);
     const referenceId = ref("dup");
     await client.authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: referenceId, authorizationAmount: usd(1000), transactionTimeout: 0 });
-    const duplicate = await client.authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: referenceId, authorizationAmount: usd(1500), transactionTimeout: 0 }).catch((error: unknown) => error);
+    const duplicate = await client
+      .authorize({ amazonOrderReferenceId: oroId, authorizationReferenceId: referenceId, authorizationAmount: usd(1500), transactionTimeout: 0 })
+      .catch((error: unknown) => error);
     expect(isAmazonPayError(duplicate) && duplicate.code).toBe("DuplicateReferenceId");
     const notModifiable = await client.setOrderReferenceDetails({ amazonOrderReferenceId: oroId, orderTotal: usd(1) }).catch((error: unknown) => error);
     expect(isAmazonPayError(notModifiable) && notModifiable.httpStatus).toBe(405);
@@ -108,10 +134,19 @@ describe("our MWS client against the emulator", () => {
     await client.confirmBillingAgreement({ amazonBillingAgreementId: id });
     const validation = await client.validateBillingAgreement({ amazonBillingAgreementId: id });
     expect(JSON.stringify(validation)).toContain("Success");
-    const first = await client.authorizeOnBillingAgreement({ amazonBillingAgreementId: id, authorizationReferenceId: ref("ba"), authorizationAmount: usd(3495), transactionTimeout: 0 });
+    const first = await client.authorizeOnBillingAgreement({
+      amazonBillingAgreementId: id,
+      authorizationReferenceId: ref("ba"),
+      authorizationAmount: usd(3495),
+      transactionTimeout: 0,
+    });
     expect(first.authorization.status.state).toBe("Open");
     expect(first.amazonOrderReferenceId).toMatch(/^S01-/);
-    const capture = await client.capture({ amazonAuthorizationId: first.authorization.amazonAuthorizationId, captureReferenceId: ref("bc"), captureAmount: usd(3495) });
+    const capture = await client.capture({
+      amazonAuthorizationId: first.authorization.amazonAuthorizationId,
+      captureReferenceId: ref("bc"),
+      captureAmount: usd(3495),
+    });
     expect(capture.capture.status.state).toBe("Completed");
     const ba = await client.getBillingAgreementDetails({ amazonBillingAgreementId: id });
     expect(ba.billingAgreement.status.state).toBe("Open");

@@ -34,7 +34,11 @@ describe("control endpoints, faults and Login with Amazon", () => {
   it("apply-then-500 applies the operation but answers 500", async () => {
     const { id } = await createCheckout(sandbox);
     await control(sandbox, "POST", "/_sandbox/faults", { action: "SetOrderReferenceDetails", mode: "apply-then-500", count: 1 });
-    const set = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": "3.00", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    const set = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "3.00",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(set.status).toBe(500);
     const { body } = await control<{ objects: Array<{ id: string; amount: string | null }> }>(sandbox, "GET", `/_sandbox/ledger?sellerId=${SELLER.sellerId}`);
     expect(body.objects.find((o) => o.id === id)?.amount).toBe("3.00");
@@ -48,7 +52,12 @@ describe("control endpoints, faults and Login with Amazon", () => {
   it("timeout mode never answers, so the caller's own timeout fires", async () => {
     await control(sandbox, "POST", "/_sandbox/faults", { action: "GetServiceStatus", mode: "timeout", count: 1 });
     const signed = signRequest(sandbox, "GetServiceStatus", {});
-    const attempt = fetch(`${sandbox.url}${SANDBOX_PATH}`, { method: "POST", body: new URLSearchParams(signed).toString(), headers: { "content-type": "application/x-www-form-urlencoded" }, signal: AbortSignal.timeout(300) });
+    const attempt = fetch(`${sandbox.url}${SANDBOX_PATH}`, {
+      method: "POST",
+      body: new URLSearchParams(signed).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(attempt).rejects.toThrow();
     expect((await callMws(sandbox, "GetServiceStatus")).status).toBe(200);
   });
@@ -74,7 +83,11 @@ describe("control endpoints, faults and Login with Amazon", () => {
     expect((await control(sandbox, "POST", "/_sandbox/checkouts", { sellerId: SELLER.sellerId, type: "Nope" })).status).toBe(400);
     expect((await control(sandbox, "POST", "/_sandbox/faults", { mode: "explode" })).status).toBe(400);
     const id = await createOpenOrder(sandbox, "12.34");
-    const { body } = await control<{ objects: Array<{ id: string; type: string; state: string; amount: string }> }>(sandbox, "GET", `/_sandbox/ledger?sellerId=${SELLER.sellerId}`);
+    const { body } = await control<{ objects: Array<{ id: string; type: string; state: string; amount: string }> }>(
+      sandbox,
+      "GET",
+      `/_sandbox/ledger?sellerId=${SELLER.sellerId}`,
+    );
     expect(body.objects.find((o) => o.id === id)).toMatchObject({ type: "OrderReference", state: "Open", amount: "12.34" });
     expect((await control(sandbox, "GET", "/_sandbox/ledger?sellerId=NOPE")).status).toBe(400);
   });

@@ -36,16 +36,36 @@ const checkoutSchema = z.object({
   consent: z.boolean().optional(),
 });
 
-const faultSchema = z.object({ action: z.string().min(1).optional(), mode: z.enum(FAULT_MODES as [string, ...string[]]), count: z.number().int().min(1).default(1) });
+const faultSchema = z.object({
+  action: z.string().min(1).optional(),
+  mode: z.enum(FAULT_MODES as [string, ...string[]]),
+  count: z.number().int().min(1).default(1),
+});
 const latencySchema = z.object({ ms: z.number().min(0), jitterMs: z.number().min(0).optional() });
 const clockSchema = z.object({ advanceMinutes: z.number().min(0) });
 const throttleSchema = z.object({ enabled: z.boolean() });
 
 const DEFAULT_ADDRESS: Record<string, z.infer<typeof addressSchema>> = {
-  us: { Name: "Jane Buyer", AddressLine1: "410 Terry Ave N", City: "Seattle", StateOrRegion: "WA", PostalCode: "98109", CountryCode: "US", Phone: "206-555-0100" },
+  us: {
+    Name: "Jane Buyer",
+    AddressLine1: "410 Terry Ave N",
+    City: "Seattle",
+    StateOrRegion: "WA",
+    PostalCode: "98109",
+    CountryCode: "US",
+    Phone: "206-555-0100",
+  },
   uk: { Name: "Jane Buyer", AddressLine1: "1 Principal Place", City: "London", PostalCode: "EC2A 2FA", CountryCode: "GB", Phone: "020 7946 0000" },
   de: { Name: "Jana Käufer", AddressLine1: "Marcel-Breuer-Str. 12", City: "München", PostalCode: "80807", CountryCode: "DE", Phone: "089 123456" },
-  jp: { Name: "山田 花子", AddressLine1: "1-8-1 Shimomeguro", City: "Meguro-ku", StateOrRegion: "Tokyo", PostalCode: "153-0064", CountryCode: "JP", Phone: "03-0000-0000" },
+  jp: {
+    Name: "山田 花子",
+    AddressLine1: "1-8-1 Shimomeguro",
+    City: "Meguro-ku",
+    StateOrRegion: "Tokyo",
+    PostalCode: "153-0064",
+    CountryCode: "JP",
+    Phone: "03-0000-0000",
+  },
 };
 
 function badRequest(error: z.ZodError | string): JsonReply {
@@ -105,13 +125,46 @@ function describe(object: PaymentObject): Record<string, unknown> {
   const base = { type: object.kind, id: object.id, state: object.status.state, reasonCode: object.status.reasonCode ?? null };
   switch (object.kind) {
     case "OrderReference":
-      return { ...base, amount: object.orderTotal ? formatMinor(object.orderTotal.minor, object.orderTotal.currency) : null, currency: object.orderTotal?.currency ?? null, authorizationIds: object.authorizationIds, parentId: object.parentBillingAgreementId ?? null, sellerOrderId: object.sellerOrder.SellerOrderId ?? null, createdAt: formatTimestamp(object.createdAt) };
+      return {
+        ...base,
+        amount: object.orderTotal ? formatMinor(object.orderTotal.minor, object.orderTotal.currency) : null,
+        currency: object.orderTotal?.currency ?? null,
+        authorizationIds: object.authorizationIds,
+        parentId: object.parentBillingAgreementId ?? null,
+        sellerOrderId: object.sellerOrder.SellerOrderId ?? null,
+        createdAt: formatTimestamp(object.createdAt),
+      };
     case "Authorization":
-      return { ...base, referenceId: object.referenceId, parentId: object.orderReferenceId, amount: formatMinor(object.amount.minor, object.amount.currency), capturedAmount: formatMinor(object.capturedMinor, object.amount.currency), currency: object.amount.currency, captureIds: object.captureIds, createdAt: formatTimestamp(object.createdAt) };
+      return {
+        ...base,
+        referenceId: object.referenceId,
+        parentId: object.orderReferenceId,
+        amount: formatMinor(object.amount.minor, object.amount.currency),
+        capturedAmount: formatMinor(object.capturedMinor, object.amount.currency),
+        currency: object.amount.currency,
+        captureIds: object.captureIds,
+        createdAt: formatTimestamp(object.createdAt),
+      };
     case "Capture":
-      return { ...base, referenceId: object.referenceId, parentId: object.authorizationId, amount: formatMinor(object.amount.minor, object.amount.currency), refundedAmount: formatMinor(object.refundedMinor, object.amount.currency), currency: object.amount.currency, refundIds: object.refundIds, createdAt: formatTimestamp(object.createdAt) };
+      return {
+        ...base,
+        referenceId: object.referenceId,
+        parentId: object.authorizationId,
+        amount: formatMinor(object.amount.minor, object.amount.currency),
+        refundedAmount: formatMinor(object.refundedMinor, object.amount.currency),
+        currency: object.amount.currency,
+        refundIds: object.refundIds,
+        createdAt: formatTimestamp(object.createdAt),
+      };
     case "Refund":
-      return { ...base, referenceId: object.referenceId, parentId: object.captureId, amount: formatMinor(object.amount.minor, object.amount.currency), currency: object.amount.currency, createdAt: formatTimestamp(object.createdAt) };
+      return {
+        ...base,
+        referenceId: object.referenceId,
+        parentId: object.captureId,
+        amount: formatMinor(object.amount.minor, object.amount.currency),
+        currency: object.amount.currency,
+        createdAt: formatTimestamp(object.createdAt),
+      };
     case "BillingAgreement":
       return { ...base, currency: object.currency, orderReferenceIds: object.orderReferenceIds, createdAt: formatTimestamp(object.createdAt) };
   }

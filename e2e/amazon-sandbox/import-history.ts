@@ -12,12 +12,20 @@ import { monthKey } from "./rules";
  * CaptureNow-style authorization, a Completed capture and its Completed refunds, under the ids
  * the app's rows carry, so Refund, GetCaptureDetails and friends work on them as on any order.
  */
-const refundSchema = z.object({ refundId: z.string().min(1), referenceId: z.string().min(1).max(32), amountMinor: z.number().int().positive(), createdAt: z.number() });
+const refundSchema = z.object({
+  refundId: z.string().min(1),
+  referenceId: z.string().min(1).max(32),
+  amountMinor: z.number().int().positive(),
+  createdAt: z.number(),
+});
 
 const chargeSchema = z.object({
   sellerId: z.string().min(1),
   orderReferenceId: z.string().regex(/^[SP]\d{2}-\d{7}-\d{7}$/),
-  billingAgreementId: z.string().regex(/^[CB]\d{2}-\d{7}-\d{7}$/).optional(),
+  billingAgreementId: z
+    .string()
+    .regex(/^[CB]\d{2}-\d{7}-\d{7}$/)
+    .optional(),
   authorizationId: z.string().min(1),
   authorizationReferenceId: z.string().min(1).max(32),
   captureId: z.string().min(1),
@@ -86,20 +94,23 @@ function addCharge(store: Store, charge: z.output<typeof chargeSchema>): void {
   }
   // A second charge on one order reference (an upsell, a retry after a decline) joins the first.
   const known = store.objects.get(charge.orderReferenceId);
-  const oro: OrderReference = known?.kind === "OrderReference" ? known : {
-    kind: "OrderReference",
-    id: charge.orderReferenceId,
-    sellerId: charge.sellerId,
-    status: status("Open"),
-    orderTotal: amount,
-    sellerOrder: {},
-    buyer,
-    address: {},
-    createdAt: charge.createdAt,
-    authorizationIds: [],
-    parentBillingAgreementId: ba?.id,
-    expectImmediateAuthorization: false,
-  };
+  const oro: OrderReference =
+    known?.kind === "OrderReference"
+      ? known
+      : {
+          kind: "OrderReference",
+          id: charge.orderReferenceId,
+          sellerId: charge.sellerId,
+          status: status("Open"),
+          orderTotal: amount,
+          sellerOrder: {},
+          buyer,
+          address: {},
+          createdAt: charge.createdAt,
+          authorizationIds: [],
+          parentBillingAgreementId: ba?.id,
+          expectImmediateAuthorization: false,
+        };
   oro.authorizationIds.push(charge.authorizationId);
   const auth: Authorization = {
     kind: "Authorization",

@@ -131,12 +131,24 @@ describe("IPN delivery", () => {
   it("a refund IPN arrives Pending-free: only the Completed state is announced", async () => {
     received.length = 0;
     const oro = await createOpenOrder(sandbox);
-    const auth = dig((await authorizeSync(sandbox, oro, `ipn-r-${Date.now()}`, "30.00", { CaptureNow: "true" })).doc, "AuthorizeResponse", "AuthorizeResult", "AuthorizationDetails");
+    const auth = dig(
+      (await authorizeSync(sandbox, oro, `ipn-r-${Date.now()}`, "30.00", { CaptureNow: "true" })).doc,
+      "AuthorizeResponse",
+      "AuthorizeResult",
+      "AuthorizationDetails",
+    );
     const captureId = pick(auth, "IdList", "member").replace(/[[\]"]/g, "");
-    await callMws(sandbox, "Refund", { AmazonCaptureId: captureId, RefundReferenceId: `r-${Date.now()}`, "RefundAmount.Amount": "30.00", "RefundAmount.CurrencyCode": "USD" });
+    await callMws(sandbox, "Refund", {
+      AmazonCaptureId: captureId,
+      RefundReferenceId: `r-${Date.now()}`,
+      "RefundAmount.Amount": "30.00",
+      "RefundAmount.CurrencyCode": "USD",
+    });
     await sandbox.clock.advance(60_000);
     await sandbox.ipn.idle();
-    const refunds = received.map((item) => JSON.parse(parseEnvelope(item).Message) as { NotificationType: string; NotificationData: string }).filter((m) => m.NotificationType === "PaymentRefund");
+    const refunds = received
+      .map((item) => JSON.parse(parseEnvelope(item).Message) as { NotificationType: string; NotificationData: string })
+      .filter((m) => m.NotificationType === "PaymentRefund");
     expect(refunds).toHaveLength(1);
     expect(refunds[0].NotificationData).toContain("<State>Completed</State>");
   });

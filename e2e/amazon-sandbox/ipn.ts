@@ -48,7 +48,13 @@ function buildNotificationData(object: PaymentObject, now: number): { type: stri
   const wrap = (root: string, body: string): string => `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${IPN_NAMESPACE}">${body}</${root}>`;
   switch (object.kind) {
     case "OrderReference":
-      return { type: "OrderReferenceNotification", xml: wrap("OrderReferenceNotification", renderOrderReference(object, { flavour: "ipn", reveal: false, expirationMs: ORDER_REFERENCE_LIFETIME_MS, live: false })) };
+      return {
+        type: "OrderReferenceNotification",
+        xml: wrap(
+          "OrderReferenceNotification",
+          renderOrderReference(object, { flavour: "ipn", reveal: false, expirationMs: ORDER_REFERENCE_LIFETIME_MS, live: false }),
+        ),
+      };
     case "Authorization":
       return { type: "PaymentAuthorize", xml: wrap("AuthorizationNotification", renderAuthorization(object, "ipn")) };
     case "Capture":
@@ -56,21 +62,31 @@ function buildNotificationData(object: PaymentObject, now: number): { type: stri
     case "Refund":
       return { type: "PaymentRefund", xml: wrap("RefundNotification", renderRefund(object, "ipn")) };
     case "BillingAgreement":
-      return { type: "BillingAgreementNotification", xml: wrap("BillingAgreementNotification", renderBillingAgreement(object, { flavour: "ipn", reveal: false, now, live: false })) };
+      return {
+        type: "BillingAgreementNotification",
+        xml: wrap("BillingAgreementNotification", renderBillingAgreement(object, { flavour: "ipn", reveal: false, now, live: false })),
+      };
   }
 }
 
 /** SNS SignatureVersion 1 string to sign (§8.3): Name\nValue\n for each field in byte order. */
 export function buildSnsStringToSign(envelope: Record<string, string>): string {
   const fields = ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"];
-  return fields.filter((name) => envelope[name] !== undefined).map((name) => `${name}\n${envelope[name]}\n`).join("");
+  return fields
+    .filter((name) => envelope[name] !== undefined)
+    .map((name) => `${name}\n${envelope[name]}\n`)
+    .join("");
 }
 
 /**
  * The SNS POST Amazon sends for an object's current state: headers and the signed envelope
  * (body). The sender delivers these; the demo seed also feeds a few to the app directly.
  */
-export function buildSignedNotification(object: PaymentObject, seller: Seller, input: { now: number; privateKeyPem: string; certUrl: string }): { notificationType: string; headers: Record<string, string>; body: string } {
+export function buildSignedNotification(
+  object: PaymentObject,
+  seller: Seller,
+  input: { now: number; privateKeyPem: string; certUrl: string },
+): { notificationType: string; headers: Record<string, string>; body: string } {
   const data = buildNotificationData(object, input.now);
   const message = JSON.stringify({
     NotificationReferenceId: randomUUID(),
@@ -82,7 +98,14 @@ export function buildSignedNotification(object: PaymentObject, seller: Seller, i
     Timestamp: formatTimestamp(input.now),
   });
   const topicArn = `arn:aws:sns:us-east-1:000000000000:${seller.sellerId}`;
-  const envelope: Record<string, string> = { Type: "Notification", MessageId: randomUUID(), TopicArn: topicArn, Message: message, Timestamp: formatTimestamp(input.now), SignatureVersion: "1" };
+  const envelope: Record<string, string> = {
+    Type: "Notification",
+    MessageId: randomUUID(),
+    TopicArn: topicArn,
+    Message: message,
+    Timestamp: formatTimestamp(input.now),
+    SignatureVersion: "1",
+  };
   envelope.Signature = createSign("RSA-SHA1").update(buildSnsStringToSign(envelope)).sign(input.privateKeyPem, "base64");
   envelope.SigningCertURL = input.certUrl;
   envelope.UnsubscribeURL = `${input.certUrl.replace(/\/_sandbox\/ipn-cert\.pem$/, "")}/_sandbox/unsubscribe?SubscriptionArn=${encodeURIComponent(topicArn)}`;
@@ -121,10 +144,14 @@ export function createIpnSender(input: {
     new Promise((resolve) => {
       const target = new URL(url);
       const send = target.protocol === "https:" ? httpsRequest : httpRequest;
-      const req = send(target, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, timeout: input.options.timeoutMs }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = send(
+        target,
+        { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, timeout: input.options.timeoutMs },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("timeout", () => req.destroy());
       req.on("error", () => resolve(0));
       req.end(body);
@@ -138,13 +165,16 @@ export function createIpnSender(input: {
       delivery.delivered = true;
     } else if (!stopped && !isRefusal(status) && delivery.attempts < input.options.maxAttempts) {
       inFlight += 1;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        void attempt(delivery, headers, body).finally(() => {
-          inFlight -= 1;
-          settle();
-        });
-      }, input.options.retryBaseMs * 4 ** (delivery.attempts - 1));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          void attempt(delivery, headers, body).finally(() => {
+            inFlight -= 1;
+            settle();
+          });
+        },
+        input.options.retryBaseMs * 4 ** (delivery.attempts - 1),
+      );
       timers.add(timer);
     }
   };
@@ -154,7 +184,11 @@ export function createIpnSender(input: {
     announce(object) {
       const seller = input.findSeller(object.sellerId);
       if (stopped || !seller?.ipnUrl || !isAnnounced(object)) return;
-      const { headers, body, notificationType } = buildSignedNotification(object, seller, { now: input.now(), privateKeyPem: input.privateKeyPem, certUrl: input.certUrl() });
+      const { headers, body, notificationType } = buildSignedNotification(object, seller, {
+        now: input.now(),
+        privateKeyPem: input.privateKeyPem,
+        certUrl: input.certUrl(),
+      });
       const delivery: IpnDelivery = { notificationType, objectId: object.id, state: object.status.state, url: seller.ipnUrl, attempts: 0, delivered: false };
       deliveries.push(delivery);
       inFlight += 1;

@@ -31,10 +31,13 @@ export function closeOpenAuthorizations(store: Store, oro: OrderReference, reaso
 export function hasUncancelableCapture(store: Store, oro: OrderReference): boolean {
   return oro.authorizationIds.some((id) => {
     const auth = store.objects.get(id);
-    return auth?.kind === "Authorization" && auth.captureIds.some((captureId) => {
-      const capture = store.objects.get(captureId);
-      return capture?.kind === "Capture" && capture.status.state !== "Declined";
-    });
+    return (
+      auth?.kind === "Authorization" &&
+      auth.captureIds.some((captureId) => {
+        const capture = store.objects.get(captureId);
+        return capture?.kind === "Capture" && capture.status.state !== "Declined";
+      })
+    );
   });
 }
 
@@ -84,7 +87,14 @@ export function settleAuthorization(store: Store, auth: Authorization, oro: Orde
     });
   }
   if (auth.captureNow) {
-    const capture = createCapture(store, auth, oro, { referenceId: auth.referenceId, amountMinor: auth.amount.minor, note: undefined, softDescriptor: auth.softDescriptor, fingerprint: "", idSuffix: auth.id.slice(-6) });
+    const capture = createCapture(store, auth, oro, {
+      referenceId: auth.referenceId,
+      amountMinor: auth.amount.minor,
+      note: undefined,
+      softDescriptor: auth.softDescriptor,
+      fingerprint: "",
+      idSuffix: auth.id.slice(-6),
+    });
     completeCapture(store, capture, auth, oro, undefined);
   }
 }

@@ -45,7 +45,10 @@ export function handleProfile(store: Store, req: IncomingMessage, url: URL): Jso
   const object = entry ? store.objects.get(entry.objectId) : undefined;
   if (!object || (object.kind !== "OrderReference" && object.kind !== "BillingAgreement")) return INVALID_TOKEN;
   const { buyer, address } = object;
-  return { status: 200, body: { user_id: buyer.userId, name: buyer.name, email: buyer.email, ...(address.PostalCode ? { postal_code: address.PostalCode } : {}) } };
+  return {
+    status: 200,
+    body: { user_id: buyer.userId, name: buyer.name, email: buyer.email, ...(address.PostalCode ? { postal_code: address.PostalCode } : {}) },
+  };
 }
 
 export { userIdFor };

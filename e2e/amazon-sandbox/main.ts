@@ -61,7 +61,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error(`The emulator's port is in use (${(error as Error).message}): another demo or emulator runs there. Choose another with --port or SANDBOX_PORT.`);
+    console.error(
+      `The emulator's port is in use (${(error as Error).message}): another demo or emulator runs there. Choose another with --port or SANDBOX_PORT.`,
+    );
     process.exit(1);
   }
   console.error(error instanceof Error ? error.message : error);

@@ -50,7 +50,13 @@ export async function handleMws(deps: MwsDeps, req: IncomingMessage, res: Server
   const environment = classifyMwsPath(url.pathname);
   const requestId = randomUUID();
   if (req.method !== "POST" || environment === undefined) {
-    send(res, 404, buildErrorXml(new SandboxError(404, "InvalidAddress", `The requested address ${url.pathname} is not valid.`), requestId), requestId, store.clock.now());
+    send(
+      res,
+      404,
+      buildErrorXml(new SandboxError(404, "InvalidAddress", `The requested address ${url.pathname} is not valid.`), requestId),
+      requestId,
+      store.clock.now(),
+    );
     return;
   }
   const latency = computeLatencyMs(deps.faults);

@@ -17,7 +17,11 @@ export function renderOrderReferenceResult(ctx: OperationContext, oro: OrderRefe
 }
 
 function notModifiable(oro: OrderReference): SandboxError {
-  return new SandboxError(405, "OrderReferenceNotModifiable", `OrderReference ${oro.id} is not in draft state and cannot be modified with the request submitted by you.`);
+  return new SandboxError(
+    405,
+    "OrderReferenceNotModifiable",
+    `OrderReference ${oro.id} is not in draft state and cannot be modified with the request submitted by you.`,
+  );
 }
 
 function invalidStatus(oro: OrderReference, action: string): SandboxError {
@@ -39,7 +43,8 @@ function applyAttributes(ctx: OperationContext, oro: OrderReference, prefix: str
     if (amount === undefined) throw SandboxError.missing(`${prefix}OrderTotal.Amount`);
     if (currency === undefined) throw SandboxError.missing(`${prefix}OrderTotal.CurrencyCode`);
     const total = parseMoney(amount, currency, `${prefix}OrderTotal.Amount`, `${prefix}OrderTotal.CurrencyCode`, ctx.seller.region);
-    if (total.minor > (MAX_TRANSACTION_MINOR[total.currency] ?? 0)) throw new SandboxError(400, "TransactionAmountExceeded", "The OrderTotal exceeds the maximum allowed amount.");
+    if (total.minor > (MAX_TRANSACTION_MINOR[total.currency] ?? 0))
+      throw new SandboxError(400, "TransactionAmountExceeded", "The OrderTotal exceeds the maximum allowed amount.");
     oro.orderTotal = total;
   }
   // After confirmation a value may be filled in once, never changed (§4.3).

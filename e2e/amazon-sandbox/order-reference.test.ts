@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const details = (response: { doc: unknown }, action = "GetOrderReferenceDetails"): unknown => dig(response.doc, `${action}Response`, `${action}Result`, "OrderReferenceDetails");
+const details = (response: { doc: unknown }, action = "GetOrderReferenceDetails"): unknown =>
+  dig(response.doc, `${action}Response`, `${action}Result`, "OrderReferenceDetails");
 
 describe("order reference", () => {
   it("a fresh checkout is Draft with AmountNotSet, partial address and no buyer", async () => {
@@ -48,7 +49,12 @@ describe("order reference", () => {
     const { id } = await createCheckout(sandbox);
     const confirmEarly = await callMws(sandbox, "ConfirmOrderReference", { AmazonOrderReferenceId: id });
     expect(errorCode(confirmEarly)).toBe("ConstraintsExist");
-    const set = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": "19.99", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD", "OrderReferenceAttributes.SellerOrderAttributes.SellerOrderId": "ORDER-1" });
+    const set = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "19.99",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+      "OrderReferenceAttributes.SellerOrderAttributes.SellerOrderId": "ORDER-1",
+    });
     expect(set.status).toBe(200);
     expect(pick(details(set, "SetOrderReferenceDetails"), "OrderTotal", "Amount")).toBe("19.99");
     const confirm = await callMws(sandbox, "ConfirmOrderReference", { AmazonOrderReferenceId: id });
@@ -57,18 +63,33 @@ describe("order reference", () => {
     const oro = details(await callMws(sandbox, "GetOrderReferenceDetails", { AmazonOrderReferenceId: id }));
     expect(pick(oro, "OrderReferenceStatus", "State")).toBe("Open");
     expect(pick(oro, "Buyer", "Name")).toBe("Jane Buyer");
-    const again = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": "20.00", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    const again = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "20.00",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(again.status).toBe(405);
     expect(errorCode(again)).toBe("OrderReferenceNotModifiable");
   });
 
   it("rejects float artefacts, wrong currency and missing amount", async () => {
     const { id } = await createCheckout(sandbox);
-    const float = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": "0.0099999999999998", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    const float = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "0.0099999999999998",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(errorCode(float)).toBe("InvalidParameterValue");
-    const currency = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": "1.00", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "EUR" });
+    const currency = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "1.00",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "EUR",
+    });
     expect(errorCode(currency)).toBe("CurrencyUnsupported");
-    const missing = await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    const missing = await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: id,
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(errorCode(missing)).toBe("MissingParameter");
   });
 
@@ -79,7 +100,11 @@ describe("order reference", () => {
     expect(pick(details(fill, "SetOrderAttributes"), "SellerOrderAttributes", "SellerOrderId")).toBe("X-1");
     const change = await callMws(sandbox, "SetOrderAttributes", { AmazonOrderReferenceId: id, "OrderAttributes.SellerOrderAttributes.SellerOrderId": "X-2" });
     expect(errorCode(change)).toBe("OrderReferenceNotModifiable");
-    const amount = await callMws(sandbox, "SetOrderAttributes", { AmazonOrderReferenceId: id, "OrderAttributes.OrderTotal.Amount": "5.00", "OrderAttributes.OrderTotal.CurrencyCode": "USD" });
+    const amount = await callMws(sandbox, "SetOrderAttributes", {
+      AmazonOrderReferenceId: id,
+      "OrderAttributes.OrderTotal.Amount": "5.00",
+      "OrderAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     expect(errorCode(amount)).toBe("OrderReferenceNotModifiable");
   });
 
@@ -93,7 +118,9 @@ describe("order reference", () => {
     expect(pick(oro, "OrderReferenceStatus", "State")).toBe("Canceled");
     expect(pick(oro, "OrderReferenceStatus", "ReasonCode")).toBe("SellerCanceled");
     const authDetails = await callMws(sandbox, "GetAuthorizationDetails", { AmazonAuthorizationId: authId });
-    expect(pick(authDetails.doc, "GetAuthorizationDetailsResponse", "GetAuthorizationDetailsResult", "AuthorizationDetails", "AuthorizationStatus", "ReasonCode")).toBe("OrderReferenceCanceled");
+    expect(
+      pick(authDetails.doc, "GetAuthorizationDetailsResponse", "GetAuthorizationDetailsResult", "AuthorizationDetails", "AuthorizationStatus", "ReasonCode"),
+    ).toBe("OrderReferenceCanceled");
   });
 
   it("Cancel is refused once a capture exists (InvalidCancelAttempt)", async () => {
@@ -117,7 +144,11 @@ describe("order reference", () => {
   it("a Draft left for 3 hours becomes Canceled/Stale; ExpectImmediateAuthorization closes after 60 min", async () => {
     const { id } = await createCheckout(sandbox);
     const open = await createCheckout(sandbox);
-    await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: open.id, "OrderReferenceAttributes.OrderTotal.Amount": "5.00", "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+    await callMws(sandbox, "SetOrderReferenceDetails", {
+      AmazonOrderReferenceId: open.id,
+      "OrderReferenceAttributes.OrderTotal.Amount": "5.00",
+      "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+    });
     await callMws(sandbox, "ConfirmOrderReference", { AmazonOrderReferenceId: open.id, ExpectImmediateAuthorization: "true" });
     await advanceMinutes(sandbox, 181);
     const stale = details(await callMws(sandbox, "GetOrderReferenceDetails", { AmazonOrderReferenceId: id }));

@@ -38,7 +38,13 @@ const closeAuthorization: Operation = (ctx) => {
 const capture: Operation = (ctx) => {
   const auth = getAuthorization(ctx.store, ctx.seller.sellerId, requireParam(ctx, "AmazonAuthorizationId"));
   const referenceId = requireReferenceId(ctx, "CaptureReferenceId");
-  const money = parseMoney(requireParam(ctx, "CaptureAmount.Amount"), requireParam(ctx, "CaptureAmount.CurrencyCode"), "CaptureAmount.Amount", "CaptureAmount.CurrencyCode", ctx.seller.region);
+  const money = parseMoney(
+    requireParam(ctx, "CaptureAmount.Amount"),
+    requireParam(ctx, "CaptureAmount.CurrencyCode"),
+    "CaptureAmount.Amount",
+    "CaptureAmount.CurrencyCode",
+    ctx.seller.region,
+  );
   const note = readParam(ctx, "SellerCaptureNote", 255);
   const softDescriptor = readParam(ctx, "SoftDescriptor", 16);
   const fingerprint = fingerprintParams(ctx.params);
@@ -47,7 +53,8 @@ const capture: Operation = (ctx) => {
   if (auth.status.state !== "Open" || auth.expiresAt <= ctx.store.clock.now()) {
     throw new SandboxError(400, "InvalidAuthorizationStatus", `Authorization ${auth.id} is in state ${auth.status.state} and cannot be captured.`);
   }
-  if (money.currency !== auth.amount.currency) throw new SandboxError(400, "CurrencyMismatch", "The currency of the capture does not match the currency of the authorization.");
+  if (money.currency !== auth.amount.currency)
+    throw new SandboxError(400, "CurrencyMismatch", "The currency of the capture does not match the currency of the authorization.");
   if (money.minor > auth.amount.minor - auth.capturedMinor || money.minor > (MAX_TRANSACTION_MINOR[money.currency] ?? 0)) {
     throw new SandboxError(400, "TransactionAmountExceeded", `The capture amount exceeds the amount available on Authorization ${auth.id}.`);
   }
@@ -77,7 +84,13 @@ function sumPendingOrCompleted(ctx: Parameters<Operation>[0], captured: Capture)
 const refund: Operation = (ctx) => {
   const captured = getCapture(ctx.store, ctx.seller.sellerId, requireParam(ctx, "AmazonCaptureId"));
   const referenceId = requireReferenceId(ctx, "RefundReferenceId");
-  const money = parseMoney(requireParam(ctx, "RefundAmount.Amount"), requireParam(ctx, "RefundAmount.CurrencyCode"), "RefundAmount.Amount", "RefundAmount.CurrencyCode", ctx.seller.region);
+  const money = parseMoney(
+    requireParam(ctx, "RefundAmount.Amount"),
+    requireParam(ctx, "RefundAmount.CurrencyCode"),
+    "RefundAmount.Amount",
+    "RefundAmount.CurrencyCode",
+    ctx.seller.region,
+  );
   const note = readParam(ctx, "SellerRefundNote", 255);
   const softDescriptor = readParam(ctx, "SoftDescriptor", 16);
   const fingerprint = fingerprintParams(ctx.params);
@@ -86,7 +99,8 @@ const refund: Operation = (ctx) => {
   if (captured.status.state !== "Completed") {
     throw new SandboxError(405, "CaptureNotRefundable", `Capture ${captured.id} is in state ${captured.status.state} and cannot be refunded.`);
   }
-  if (money.currency !== captured.amount.currency) throw new SandboxError(400, "CurrencyMismatch", "The currency of the refund does not match the currency of the capture.");
+  if (money.currency !== captured.amount.currency)
+    throw new SandboxError(400, "CurrencyMismatch", "The currency of the refund does not match the currency of the capture.");
   const limit = captured.amount.minor + overchargeAllowance(captured.amount.minor, money.currency);
   if (money.minor > (MAX_TRANSACTION_MINOR[money.currency] ?? 0) || sumPendingOrCompleted(ctx, captured) + money.minor > limit) {
     throw new SandboxError(400, "TransactionAmountExceeded", `The refund amount exceeds the amount refundable on Capture ${captured.id}.`);

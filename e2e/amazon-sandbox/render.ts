@@ -26,7 +26,19 @@ function renderIdList(ids: string[], flavour: Flavour): string {
   return element("IdList", ...ids.map((id) => text(child, id)));
 }
 
-const ADDRESS_FIELDS = ["Name", "AddressLine1", "AddressLine2", "AddressLine3", "City", "County", "District", "StateOrRegion", "PostalCode", "CountryCode", "Phone"] as const;
+const ADDRESS_FIELDS = [
+  "Name",
+  "AddressLine1",
+  "AddressLine2",
+  "AddressLine3",
+  "City",
+  "County",
+  "District",
+  "StateOrRegion",
+  "PostalCode",
+  "CountryCode",
+  "Phone",
+] as const;
 const PARTIAL_ADDRESS_FIELDS = new Set(["City", "StateOrRegion", "PostalCode", "CountryCode"]);
 
 /** Before confirmation and without a token only City/State/PostalCode/Country are revealed (§4.1). */
@@ -45,7 +57,13 @@ function renderConstraints(constraints: Array<{ id: string; description: string 
   return element("Constraints", ...constraints.map((c) => element("Constraint", text("ConstraintID", c.id), text("Description", c.description))));
 }
 
-const PAYMENT_DESCRIPTOR = element("PaymentDescriptor", text("Name", "Visa"), text("AccountNumberTail", "11"), text("FullDescriptor", "Amazon Pay (Visa **11)"), text("UseAmazonBalanceFirst", false));
+const PAYMENT_DESCRIPTOR = element(
+  "PaymentDescriptor",
+  text("Name", "Visa"),
+  text("AccountNumberTail", "11"),
+  text("FullDescriptor", "Amazon Pay (Visa **11)"),
+  text("UseAmazonBalanceFirst", false),
+);
 
 export function renderOrderReference(oro: OrderReference, options: { flavour: Flavour; reveal: boolean; expirationMs: number; live: boolean }): string {
   const seller = oro.sellerOrder;
@@ -61,7 +79,15 @@ export function renderOrderReference(oro: OrderReference, options: { flavour: Fl
   const created = text("CreationTimestamp", formatTimestamp(oro.createdAt));
   const expires = text("ExpirationTimestamp", formatTimestamp(oro.createdAt + options.expirationMs));
   if (options.flavour === "ipn") {
-    return element("OrderReference", text("AmazonOrderReferenceId", oro.id), oro.orderTotal ? renderPrice("OrderTotal", oro.orderTotal) : "", sellerAttributes, status, created, expires);
+    return element(
+      "OrderReference",
+      text("AmazonOrderReferenceId", oro.id),
+      oro.orderTotal ? renderPrice("OrderTotal", oro.orderTotal) : "",
+      sellerAttributes,
+      status,
+      created,
+      expires,
+    );
   }
   const confirmed = oro.status.state !== "Draft";
   const full = confirmed || options.reveal;
@@ -106,7 +132,6 @@ export function renderAuthorization(auth: Authorization, flavour: Flavour): stri
     text("SoftDescriptor", `AMZ*${auth.softDescriptor ?? "MID Console"}`),
   );
 }
-
 
 export function renderCapture(capture: Capture, flavour: Flavour): string {
   return element(
@@ -160,7 +185,15 @@ export function renderBillingAgreement(ba: BillingAgreement, options: { flavour:
   const status = renderStatus("BillingAgreementStatus", ba.status, statusName);
   const created = text("CreationTimestamp", formatTimestamp(ba.createdAt));
   if (options.flavour === "ipn") {
-    return element("BillingAgreement", text("AmazonBillingAgreementId", ba.id), sellerAttributes, status, created, limitsXml, text("BillingAgreementConsent", ba.consent));
+    return element(
+      "BillingAgreement",
+      text("AmazonBillingAgreementId", ba.id),
+      sellerAttributes,
+      status,
+      created,
+      limitsXml,
+      text("BillingAgreementConsent", ba.consent),
+    );
   }
   const full = ba.status.state !== "Draft" || options.reveal;
   return element(

@@ -16,9 +16,13 @@ export function restoreTimers(store: Store): void {
     switch (object.kind) {
       case "OrderReference": {
         const oro = object;
-        if (oro.status.state === "Draft") at(oro.createdAt + ORDER_REFERENCE_STALE_MS, () => oro.status.state === "Draft" && changeStatus(store, oro, "Canceled", "Stale"));
+        if (oro.status.state === "Draft")
+          at(oro.createdAt + ORDER_REFERENCE_STALE_MS, () => oro.status.state === "Draft" && changeStatus(store, oro, "Canceled", "Stale"));
         if (oro.status.state !== "Canceled" && oro.status.state !== "Closed") {
-          at(oro.createdAt + ORDER_REFERENCE_LIFETIME_MS, () => (oro.status.state === "Open" || oro.status.state === "Suspended") && changeStatus(store, oro, "Closed", "Expired"));
+          at(
+            oro.createdAt + ORDER_REFERENCE_LIFETIME_MS,
+            () => (oro.status.state === "Open" || oro.status.state === "Suspended") && changeStatus(store, oro, "Closed", "Expired"),
+          );
         }
         break;
       }
@@ -29,7 +33,14 @@ export function restoreTimers(store: Store): void {
         if (auth.status.state === "Pending" && auth.captureIds.length === 0) {
           const ba = auth.billingAgreementId ? store.objects.get(auth.billingAgreementId) : undefined;
           at(auth.createdAt + store.timing.asyncAuthorizationMs, () => {
-            if (auth.status.state === "Pending") settleAuthorization(store, auth, oro, parseSimulation(auth.note, "Authorization", !isLiveId(auth.id)), ba?.kind === "BillingAgreement" ? ba : undefined);
+            if (auth.status.state === "Pending")
+              settleAuthorization(
+                store,
+                auth,
+                oro,
+                parseSimulation(auth.note, "Authorization", !isLiveId(auth.id)),
+                ba?.kind === "BillingAgreement" ? ba : undefined,
+              );
           });
         } else if (auth.status.state === "Open") {
           at(auth.expiresAt, () => auth.status.state === "Open" && changeStatus(store, auth, "Closed", "ExpiredUnused"));
@@ -42,7 +53,10 @@ export function restoreTimers(store: Store): void {
         const auth = store.objects.get(capture.authorizationId);
         const oro = store.objects.get(capture.orderReferenceId);
         if (auth?.kind !== "Authorization" || oro?.kind !== "OrderReference") break;
-        at(capture.createdAt + store.timing.pendingCaptureMs, () => capture.status.state === "Pending" && completeCapture(store, capture, auth, oro, undefined));
+        at(
+          capture.createdAt + store.timing.pendingCaptureMs,
+          () => capture.status.state === "Pending" && completeCapture(store, capture, auth, oro, undefined),
+        );
         break;
       }
       case "Refund": {
@@ -50,7 +64,10 @@ export function restoreTimers(store: Store): void {
         if (refund.status.state !== "Pending") break;
         const capture = store.objects.get(refund.captureId);
         if (capture?.kind !== "Capture") break;
-        at(refund.createdAt + store.timing.refundMs, () => refund.status.state === "Pending" && settleRefund(store, refund, capture, parseSimulation(refund.note, "Refund", !isLiveId(refund.id))));
+        at(
+          refund.createdAt + store.timing.refundMs,
+          () => refund.status.state === "Pending" && settleRefund(store, refund, capture, parseSimulation(refund.note, "Refund", !isLiveId(refund.id))),
+        );
         break;
       }
       case "BillingAgreement":

@@ -26,7 +26,10 @@ export function monthKey(ms: number): string {
 }
 
 /** Calendar-month window (§6.5): 1st of this month 00:00Z to the 1st of the next. */
-export function computeBillingAgreementLimits(ba: BillingAgreement, now: number): { limitMinor: number; remainingMinor: number; currency: string; start: string; end: string } {
+export function computeBillingAgreementLimits(
+  ba: BillingAgreement,
+  now: number,
+): { limitMinor: number; remainingMinor: number; currency: string; start: string; end: string } {
   const currency = ba.currency;
   const limitMinor = BILLING_AGREEMENT_MONTHLY_LIMIT_MINOR[currency] ?? 50_000;
   const date = new Date(now);

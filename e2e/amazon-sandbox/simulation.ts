@@ -10,7 +10,8 @@ export type Simulation = {
   softDecline?: boolean;
 };
 
-export type SimulationSlot = "OrderReferenceNote" | "OrderReferenceClose" | "Authorization" | "Capture" | "Refund" | "BillingAgreementNote" | "BillingAgreementClose";
+export type SimulationSlot =
+  "OrderReferenceNote" | "OrderReferenceClose" | "Authorization" | "Capture" | "Refund" | "BillingAgreementNote" | "BillingAgreementClose";
 
 /** Allowed State/ReasonCode (or Constraint) combinations per slot, from the §7.2 table. */
 const ALLOWED: Record<SimulationSlot, string[]> = {

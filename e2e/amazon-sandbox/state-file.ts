@@ -88,7 +88,9 @@ export function readStateFile(file: string): SavedState | undefined {
   }
   const parsed = stateSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`Sandbox state file ${file} is not a saved emulator state: ${z.prettifyError(parsed.error)}. Delete it to start the emulator with an empty ledger.`);
+    throw new Error(
+      `Sandbox state file ${file} is not a saved emulator state: ${z.prettifyError(parsed.error)}. Delete it to start the emulator with an empty ledger.`,
+    );
   }
   return parsed.data as unknown as SavedState;
 }

@@ -28,7 +28,12 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sa
 }
 
 /** Builds the common parameters and signs them for `host` exactly as our client does. */
-export function signRequest(sandbox: Sandbox, action: string, params: Record<string, string>, overrides: { seller?: Seller; timestamp?: string; path?: string; host?: string } = {}): Record<string, string> {
+export function signRequest(
+  sandbox: Sandbox,
+  action: string,
+  params: Record<string, string>,
+  overrides: { seller?: Seller; timestamp?: string; path?: string; host?: string } = {},
+): Record<string, string> {
   const seller = overrides.seller ?? SELLER;
   const all: Record<string, string> = {
     AWSAccessKeyId: seller.accessKey,
@@ -55,7 +60,12 @@ export async function postSigned(sandbox: Sandbox, signed: Record<string, string
   return { status: response.status, xml, doc: parser.parse(xml) as XmlNode };
 }
 
-export async function callMws(sandbox: Sandbox, action: string, params: Record<string, string> = {}, overrides: { seller?: Seller; timestamp?: string; path?: string } = {}): Promise<MwsResponse> {
+export async function callMws(
+  sandbox: Sandbox,
+  action: string,
+  params: Record<string, string> = {},
+  overrides: { seller?: Seller; timestamp?: string; path?: string } = {},
+): Promise<MwsResponse> {
   return postSigned(sandbox, signRequest(sandbox, action, params, overrides), overrides.path);
 }
 
@@ -80,26 +90,56 @@ export function errorCode(response: MwsResponse): string {
 }
 
 export async function control<T>(sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${sandbox.url}${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${sandbox.url}${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function createCheckout(sandbox: Sandbox, type: "OrderReference" | "BillingAgreement" = "OrderReference", extra: Record<string, unknown> = {}): Promise<{ id: string; accessToken: string }> {
-  const { body } = await control<{ amazonOrderReferenceId?: string; amazonBillingAgreementId?: string; accessToken: string }>(sandbox, "POST", "/_sandbox/checkouts", { sellerId: SELLER.sellerId, type, buyer: { name: "Jane Buyer", email: "jane@example.com" }, ...extra });
+export async function createCheckout(
+  sandbox: Sandbox,
+  type: "OrderReference" | "BillingAgreement" = "OrderReference",
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; accessToken: string }> {
+  const { body } = await control<{ amazonOrderReferenceId?: string; amazonBillingAgreementId?: string; accessToken: string }>(
+    sandbox,
+    "POST",
+    "/_sandbox/checkouts",
+    { sellerId: SELLER.sellerId, type, buyer: { name: "Jane Buyer", email: "jane@example.com" }, ...extra },
+  );
   return { id: body.amazonOrderReferenceId ?? body.amazonBillingAgreementId ?? "", accessToken: body.accessToken };
 }
 
 /** Draft → amount set → confirmed: an Open ORO ready for Authorize. */
 export async function createOpenOrder(sandbox: Sandbox, amount = "100.00"): Promise<string> {
   const { id } = await createCheckout(sandbox);
-  await callMws(sandbox, "SetOrderReferenceDetails", { AmazonOrderReferenceId: id, "OrderReferenceAttributes.OrderTotal.Amount": amount, "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD" });
+  await callMws(sandbox, "SetOrderReferenceDetails", {
+    AmazonOrderReferenceId: id,
+    "OrderReferenceAttributes.OrderTotal.Amount": amount,
+    "OrderReferenceAttributes.OrderTotal.CurrencyCode": "USD",
+  });
   const confirmed = await callMws(sandbox, "ConfirmOrderReference", { AmazonOrderReferenceId: id });
   if (confirmed.status !== 200) throw new Error(confirmed.xml);
   return id;
 }
 
-export async function authorizeSync(sandbox: Sandbox, oroId: string, referenceId: string, amount = "100.00", extra: Record<string, string> = {}): Promise<MwsResponse> {
-  return callMws(sandbox, "Authorize", { AmazonOrderReferenceId: oroId, AuthorizationReferenceId: referenceId, "AuthorizationAmount.Amount": amount, "AuthorizationAmount.CurrencyCode": "USD", TransactionTimeout: "0", ...extra });
+export async function authorizeSync(
+  sandbox: Sandbox,
+  oroId: string,
+  referenceId: string,
+  amount = "100.00",
+  extra: Record<string, string> = {},
+): Promise<MwsResponse> {
+  return callMws(sandbox, "Authorize", {
+    AmazonOrderReferenceId: oroId,
+    AuthorizationReferenceId: referenceId,
+    "AuthorizationAmount.Amount": amount,
+    "AuthorizationAmount.CurrencyCode": "USD",
+    TransactionTimeout: "0",
+    ...extra,
+  });
 }
 
 export async function advanceMinutes(sandbox: Sandbox, minutes: number): Promise<void> {

@@ -77,7 +77,11 @@ describe("request verification", () => {
     const signed = signRequest(sandbox, "GetServiceStatus", {});
     const query = new URLSearchParams({ Signature: signed.Signature, Timestamp: signed.Timestamp });
     const body = new URLSearchParams(Object.entries(signed).filter(([name]) => name !== "Signature" && name !== "Timestamp"));
-    const response = await fetch(`${sandbox.url}/OffAmazonPayments_Sandbox/2013-01-01?${query}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body.toString() });
+    const response = await fetch(`${sandbox.url}/OffAmazonPayments_Sandbox/2013-01-01?${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    });
     expect(response.status).toBe(200);
   });
 
@@ -95,10 +99,18 @@ describe("HmacSHA1 and encoding edge cases", () => {
     const { createHmac } = await import("node:crypto");
     const { buildStringToSign } = await import("../../lib/amazon-pay/signature");
     const params: Record<string, string> = {
-      AWSAccessKeyId: SELLER.accessKey, Action: "GetServiceStatus", SellerId: SELLER.sellerId, SignatureMethod: "HmacSHA1", SignatureVersion: "2",
-      Timestamp: new Date(sandbox.clock.now()).toISOString(), Version: "2013-01-01", Note: 'Grüße * ~ {"a": 1} |',
+      AWSAccessKeyId: SELLER.accessKey,
+      Action: "GetServiceStatus",
+      SellerId: SELLER.sellerId,
+      SignatureMethod: "HmacSHA1",
+      SignatureVersion: "2",
+      Timestamp: new Date(sandbox.clock.now()).toISOString(),
+      Version: "2013-01-01",
+      Note: 'Grüße * ~ {"a": 1} |',
     };
-    params.Signature = createHmac("sha1", SELLER.secretKey).update(buildStringToSign(`127.0.0.1:${sandbox.port}`, "/OffAmazonPayments_Sandbox/2013-01-01", params)).digest("base64");
+    params.Signature = createHmac("sha1", SELLER.secretKey)
+      .update(buildStringToSign(`127.0.0.1:${sandbox.port}`, "/OffAmazonPayments_Sandbox/2013-01-01", params))
+      .digest("base64");
     expect((await postSigned(sandbox, params)).status).toBe(200);
   });
 });

@@ -7,8 +7,16 @@ export async function importDemoOrder(request: APIRequestContext, email = `buyer
   const checkout = await createCheckout(0, "OrderReference", { name: "Ina Input", email });
   const response = await request.post("/api/order/import", {
     form: {
-      loginId: DEMO_API_USER.loginId, password: DEMO_API_USER.password, campaignId: "1", product1_id: "1", product1_qty: "1", emailAddress: email,
-      paySource: "AMAZON", amazonBillerId: "1", amazonOrderId: checkout.amazonOrderId, amazonAddressConsent: checkout.accessToken,
+      loginId: DEMO_API_USER.loginId,
+      password: DEMO_API_USER.password,
+      campaignId: "1",
+      product1_id: "1",
+      product1_qty: "1",
+      emailAddress: email,
+      paySource: "AMAZON",
+      amazonBillerId: "1",
+      amazonOrderId: checkout.amazonOrderId,
+      amazonAddressConsent: checkout.accessToken,
     },
   });
   const body = (await response.json()) as { result: string; message: { orderId: number; customerId: number; orderStatus: string } };

@@ -7,11 +7,22 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
  * loopback, so a test can be "another client" without a second machine, and the server sees
  * that address on the socket.
  */
-export function rawRequest(url: string, options: { from?: string; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { from?: string; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method ?? "GET", headers: options.headers, localAddress: options.from, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        localAddress: options.from,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -32,7 +43,10 @@ function cookieHeader(setCookie: string[] | undefined): string {
  * A console sign-in the way the login form's Auth.js call makes it, from `from`: the answer is
  * where Auth.js redirects (`/login?error=…&code=…` when refused) and the session cookie, if any.
  */
-export async function signInOverHttp(baseUrl: string, input: { email: string; password: string; from?: string; headers?: Record<string, string> }): Promise<{ location: string; code: string | null; sessionCookie: string | null }> {
+export async function signInOverHttp(
+  baseUrl: string,
+  input: { email: string; password: string; from?: string; headers?: Record<string, string> },
+): Promise<{ location: string; code: string | null; sessionCookie: string | null }> {
   const csrf = await rawRequest(`${baseUrl}/api/auth/csrf`, { from: input.from, headers: input.headers });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const answer = await rawRequest(`${baseUrl}/api/auth/callback/credentials`, {
@@ -43,16 +57,29 @@ export async function signInOverHttp(baseUrl: string, input: { email: string; pa
   });
   const location = String(answer.headers.location ?? "");
   const session = (answer.headers["set-cookie"] ?? []).find((c) => c.startsWith("authjs.session-token="));
-  return { location, code: location.includes("error=") ? new URL(location, baseUrl).searchParams.get("code") : null, sessionCookie: session ? session.split(";")[0] : null };
+  return {
+    location,
+    code: location.includes("error=") ? new URL(location, baseUrl).searchParams.get("code") : null,
+    sessionCookie: session ? session.split(";")[0] : null,
+  };
 }
 
 /** A public API call (form-encoded), from `from`. */
-export async function apiCall(baseUrl: string, path: string, fields: Record<string, string>, options: { from?: string; headers?: Record<string, string> } = {}) {
+export async function apiCall(
+  baseUrl: string,
+  path: string,
+  fields: Record<string, string>,
+  options: { from?: string; headers?: Record<string, string> } = {},
+) {
   const answer = await rawRequest(`${baseUrl}${path}`, {
     from: options.from,
     method: "POST",
     headers: { ...options.headers, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
   });
-  return { status: answer.status, headers: answer.headers, json: JSON.parse(answer.body) as { result: string; code?: string; message: unknown; retryAfterSeconds?: number } };
+  return {
+    status: answer.status,
+    headers: answer.headers,
+    json: JSON.parse(answer.body) as { result: string; code?: string; message: unknown; retryAfterSeconds?: number },
+  };
 }

@@ -40,12 +40,17 @@ describe("parseAmountToMinor", () => {
     expect(parseAmountToMinor(amount, currency)).toBe(expected);
   });
 
-  it.each([["7.3295", "USD"], ["1.5", "JPY"], ["abc", "USD"], ["", "USD"], ["1e3", "USD"], ["1,000.00", "USD"], ["99999999999999999", "USD"]])(
-    "rejects %s %s",
-    (amount, currency) => {
-      expect(parseAmountToMinor(amount, currency)).toBeNull();
-    },
-  );
+  it.each([
+    ["7.3295", "USD"],
+    ["1.5", "JPY"],
+    ["abc", "USD"],
+    ["", "USD"],
+    ["1e3", "USD"],
+    ["1,000.00", "USD"],
+    ["99999999999999999", "USD"],
+  ])("rejects %s %s", (amount, currency) => {
+    expect(parseAmountToMinor(amount, currency)).toBeNull();
+  });
 
   it("does no float arithmetic (0.29 and 1.13 stay exact)", () => {
     expect(parseAmountToMinor("1.13", "USD")).toBe(113);

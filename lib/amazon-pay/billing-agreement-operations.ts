@@ -1,9 +1,4 @@
-import {
-  parseAuthorizeOnBillingAgreementResult,
-  parseBillingAgreementResult,
-  parseEmptyResult,
-  parseValidateBillingAgreementResult,
-} from "./parse-responses";
+import { parseAuthorizeOnBillingAgreementResult, parseBillingAgreementResult, parseEmptyResult, parseValidateBillingAgreementResult } from "./parse-responses";
 import {
   putAccessToken,
   putBoolean,
@@ -16,13 +11,7 @@ import {
   putAuthorizationFields,
 } from "./request-params";
 import type { CallMws } from "./call-mws";
-import type {
-  AuthorizeOnBillingAgreementResult,
-  BillingAgreementResult,
-  EmptyResult,
-  Money,
-  ValidateBillingAgreementResult,
-} from "./types";
+import type { AuthorizeOnBillingAgreementResult, BillingAgreementResult, EmptyResult, Money, ValidateBillingAgreementResult } from "./types";
 
 export type GetBillingAgreementDetailsInput = {
   amazonBillingAgreementId: string;

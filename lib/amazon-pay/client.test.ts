@@ -76,7 +76,13 @@ describe("requests", () => {
     expect(request.body).toContain("AccessToken=Atza%7CIwEBabc");
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ action: "GetOrderReferenceDetails", httpStatus: 200, attempt: 1, willRetry: false, requestId: "b4ab4bc3-c9ea-44f0-9a3d-67cccef565c6" });
+    expect(calls[0]).toMatchObject({
+      action: "GetOrderReferenceDetails",
+      httpStatus: 200,
+      attempt: 1,
+      willRetry: false,
+      requestId: "b4ab4bc3-c9ea-44f0-9a3d-67cccef565c6",
+    });
     expect(calls[0].params.AccessToken).toBe("[redacted]");
     expect(calls[0].params.MWSAuthToken).toBe("[redacted]");
     expect(calls[0].params.Signature).toBe("[redacted]");
@@ -106,9 +112,11 @@ describe("requests", () => {
 
   it("rejects invalid input before sending anything", async () => {
     const { client, server } = await setup(() => ok(fx.authorizeCaptureNow));
-    await expect(
-      client.getOrderReferenceDetails({ amazonOrderReferenceId: "S01-1", accessToken: "a", addressConsentToken: "b" }),
-    ).rejects.toMatchObject({ code: "InvalidInput", httpStatus: 0, retriable: false });
+    await expect(client.getOrderReferenceDetails({ amazonOrderReferenceId: "S01-1", accessToken: "a", addressConsentToken: "b" })).rejects.toMatchObject({
+      code: "InvalidInput",
+      httpStatus: 0,
+      retriable: false,
+    });
     await expect(
       client.capture({ amazonAuthorizationId: "x", captureReferenceId: "c", captureAmount: { amountMinor: 1.5, currency: "USD" } }),
     ).rejects.toMatchObject({ code: "InvalidInput" });
@@ -119,9 +127,7 @@ describe("requests", () => {
 
 describe("errors and retries", () => {
   it("retries 503 with a fresh timestamp and the same operation params", async () => {
-    const { client, calls, server } = await setup((_, index) =>
-      index === 0 ? { status: 503, body: fx.errorThrottled } : ok(fx.refundPending),
-    );
+    const { client, calls, server } = await setup((_, index) => (index === 0 ? { status: 503, body: fx.errorThrottled } : ok(fx.refundPending)));
     const result = await client.refund({
       amazonCaptureId: "S01-5695290-1354077-C041953",
       refundReferenceId: "ref-1",

@@ -4,26 +4,8 @@ export { AmazonPayError, CLIENT_ERROR_CODES, isAmazonPayError, isAmazonUnavailab
 export type { AmazonPayErrorType } from "./errors";
 export { formatAmount, parseAmountToMinor, parseMoney, getCurrencyDecimals } from "./amounts";
 export { redactParams, maskAccessKey } from "./redact";
-export {
-  API_VERSION,
-  LIVE_PATH,
-  SANDBOX_PATH,
-  MWS_HOSTS,
-  LWA_HOSTS,
-  REGIONS,
-  isRegion,
-  resolveServiceUrl,
-  resolveLwaBaseUrl,
-} from "./regions";
-export {
-  encodeRfc3986,
-  buildCanonicalQuery,
-  buildStringToSign,
-  computeSignature,
-  signParameters,
-  hostForSigning,
-  encodeFormBody,
-} from "./signature";
+export { API_VERSION, LIVE_PATH, SANDBOX_PATH, MWS_HOSTS, LWA_HOSTS, REGIONS, isRegion, resolveServiceUrl, resolveLwaBaseUrl } from "./regions";
+export { encodeRfc3986, buildCanonicalQuery, buildStringToSign, computeSignature, signParameters, hostForSigning, encodeFormBody } from "./signature";
 export { parseErrorDocument } from "./parse-responses";
 export { normaliseAccessToken } from "./request-params";
 export type { ProviderCredit, ProviderCreditReversal } from "./request-params";

@@ -15,12 +15,7 @@ export function isTrustedCertificateUrl(value: string): boolean {
     return false;
   }
   return (
-    url.protocol === "https:" &&
-    url.port === "" &&
-    url.username === "" &&
-    url.password === "" &&
-    SNS_HOST.test(url.hostname) &&
-    url.pathname.endsWith(".pem")
+    url.protocol === "https:" && url.port === "" && url.username === "" && url.password === "" && SNS_HOST.test(url.hostname) && url.pathname.endsWith(".pem")
   );
 }
 

@@ -7,13 +7,7 @@ import {
   parseRefundDetails,
 } from "./parse-details";
 import { getNode, getRoot, parseXmlDocument, type XmlNode } from "./xml";
-import type {
-  AuthorizationDetails,
-  BillingAgreementDetails,
-  CaptureDetails,
-  OrderReferenceDetails,
-  RefundDetails,
-} from "./types";
+import type { AuthorizationDetails, BillingAgreementDetails, CaptureDetails, OrderReferenceDetails, RefundDetails } from "./types";
 
 /** Fields of the inner `Message` JSON (reference §8.4) plus the SNS ids. */
 export type IpnCommonFields = {
@@ -90,7 +84,11 @@ export function parseIpnMessage(message: string, sns: { messageId: string; topic
 
   switch (notificationType) {
     case "PaymentAuthorize":
-      return { ...common, type: "PaymentAuthorize", authorization: parseAuthorizationDetails(requireDetail(doc, "AuthorizationNotification", "AuthorizationDetails")) };
+      return {
+        ...common,
+        type: "PaymentAuthorize",
+        authorization: parseAuthorizationDetails(requireDetail(doc, "AuthorizationNotification", "AuthorizationDetails")),
+      };
     case "PaymentCapture":
       return { ...common, type: "PaymentCapture", capture: parseCaptureDetails(requireDetail(doc, "CaptureNotification", "CaptureDetails")) };
     case "PaymentRefund":

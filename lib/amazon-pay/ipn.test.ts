@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createIpnVerifier, type IpnVerificationResult } from "./ipn";
 import { isTrustedCertificateUrl } from "./ipn-certificate";
-import {
-  OTHER_KEY_PEM,
-  SNS_TIMESTAMP,
-  TEST_CERT_PATH,
-  TEST_CERT_PEM,
-  buildInnerMessage,
-  buildSignedEnvelope,
-} from "./test-fixtures/ipn-envelopes";
+import { OTHER_KEY_PEM, SNS_TIMESTAMP, TEST_CERT_PATH, TEST_CERT_PEM, buildInnerMessage, buildSignedEnvelope } from "./test-fixtures/ipn-envelopes";
 
 const NOW = () => new Date(Date.parse(SNS_TIMESTAMP) + 60_000);
 const pinned = () => createIpnVerifier({ pinnedCertificate: TEST_CERT_PEM, now: NOW });
@@ -59,7 +52,11 @@ describe("accepts correctly signed notifications", () => {
     // Real clock: a downloaded certificate must also be within its validity period.
     const verifier = createIpnVerifier({ fetchCertificate });
     const envelope = body(
-      buildSignedEnvelope({ message: buildInnerMessage("PaymentAuthorize"), subject: "OffAmazonPayments Sandbox Notification", timestamp: new Date().toISOString() }),
+      buildSignedEnvelope({
+        message: buildInnerMessage("PaymentAuthorize"),
+        subject: "OffAmazonPayments Sandbox Notification",
+        timestamp: new Date().toISOString(),
+      }),
     );
     const first = await verifier.verify({ body: envelope });
     const second = await verifier.verify({ body: envelope });

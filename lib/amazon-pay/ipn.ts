@@ -10,17 +10,9 @@ import {
 import { parseIpnMessage, type IpnNotification } from "./ipn-notification";
 
 export type IpnRejectionReason =
-  | "malformed"
-  | "not-notification"
-  | "unsupported-signature-version"
-  | "untrusted-cert-url"
-  | "cert-unavailable"
-  | "bad-signature"
-  | "stale";
+  "malformed" | "not-notification" | "unsupported-signature-version" | "untrusted-cert-url" | "cert-unavailable" | "bad-signature" | "stale";
 
-export type IpnVerificationResult =
-  | { ok: true; notification: IpnNotification }
-  | { ok: false; reason: IpnRejectionReason; detail: string };
+export type IpnVerificationResult = { ok: true; notification: IpnNotification } | { ok: false; reason: IpnRejectionReason; detail: string };
 
 export type IpnVerifierOptions = {
   /**
@@ -156,9 +148,7 @@ export function createIpnVerifier(options: IpnVerifierOptions = {}) {
 
     let valid = false;
     try {
-      valid = createVerify(algorithm)
-        .update(buildSnsStringToSign(envelope), "utf8")
-        .verify(certificate.publicKey, envelope.Signature, "base64");
+      valid = createVerify(algorithm).update(buildSnsStringToSign(envelope), "utf8").verify(certificate.publicKey, envelope.Signature, "base64");
     } catch {
       valid = false;
     }

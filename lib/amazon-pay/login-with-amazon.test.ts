@@ -52,9 +52,7 @@ describe("Login with Amazon", () => {
   });
 
   it("maps Amazon's invalid_token error", async () => {
-    const { client } = await setup(() =>
-      json(400, { error: "invalid_token", error_description: "The request has an invalid parameter : access_token" }),
-    );
+    const { client } = await setup(() => json(400, { error: "invalid_token", error_description: "The request has an invalid parameter : access_token" }));
     const error = await client.getTokenInfo("Atza|expired").catch((e: unknown) => e);
     expect(error).toMatchObject({ httpStatus: 400, code: "invalid_token", retriable: false });
     expect(String((error as Error).message)).not.toContain("Atza|expired");

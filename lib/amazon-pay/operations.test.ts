@@ -67,10 +67,25 @@ const COMMON = ["AWSAccessKeyId", "Action", "SellerId", "Signature", "SignatureM
 type Case = [string, (client: AmazonPayClient) => Promise<unknown>, Record<string, string>];
 
 const cases: Case[] = [
-  ["GetOrderReferenceDetails", (c) => c.getOrderReferenceDetails({ amazonOrderReferenceId: "S02-1", addressConsentToken: "Atza|t" }), { AmazonOrderReferenceId: "S02-1", AddressConsentToken: "Atza|t" }],
+  [
+    "GetOrderReferenceDetails",
+    (c) => c.getOrderReferenceDetails({ amazonOrderReferenceId: "S02-1", addressConsentToken: "Atza|t" }),
+    { AmazonOrderReferenceId: "S02-1", AddressConsentToken: "Atza|t" },
+  ],
   [
     "SetOrderReferenceDetails",
-    (c) => c.setOrderReferenceDetails({ amazonOrderReferenceId: "S02-1", orderTotal: usd(1999), sellerNote: "n", sellerOrderId: "1001", storeName: "Shop", customInformation: "ci", supplementaryData: "{}", platformId: "P", requestPaymentAuthorization: true }),
+    (c) =>
+      c.setOrderReferenceDetails({
+        amazonOrderReferenceId: "S02-1",
+        orderTotal: usd(1999),
+        sellerNote: "n",
+        sellerOrderId: "1001",
+        storeName: "Shop",
+        customInformation: "ci",
+        supplementaryData: "{}",
+        platformId: "P",
+        requestPaymentAuthorization: true,
+      }),
     {
       AmazonOrderReferenceId: "S02-1",
       "OrderReferenceAttributes.OrderTotal.Amount": "19.99",
@@ -86,7 +101,14 @@ const cases: Case[] = [
   ],
   [
     "SetOrderAttributes",
-    (c) => c.setOrderAttributes({ amazonOrderReferenceId: "S02-1", sellerOrderId: "1001", orderItemCategories: ["Books", "Toys"], paymentServiceProviderId: "PSP", paymentServiceProviderOrderId: "PO" }),
+    (c) =>
+      c.setOrderAttributes({
+        amazonOrderReferenceId: "S02-1",
+        sellerOrderId: "1001",
+        orderItemCategories: ["Books", "Toys"],
+        paymentServiceProviderId: "PSP",
+        paymentServiceProviderOrderId: "PO",
+      }),
     {
       AmazonOrderReferenceId: "S02-1",
       "OrderAttributes.SellerOrderAttributes.SellerOrderId": "1001",
@@ -98,14 +120,46 @@ const cases: Case[] = [
   ],
   [
     "ConfirmOrderReference",
-    (c) => c.confirmOrderReference({ amazonOrderReferenceId: "S02-1", successUrl: "https://s", failureUrl: "https://f", authorizationAmount: { amountMinor: 1, currency: "EUR" }, expectImmediateAuthorization: true }),
-    { AmazonOrderReferenceId: "S02-1", SuccessUrl: "https://s", FailureUrl: "https://f", "AuthorizationAmount.Amount": "0.01", "AuthorizationAmount.CurrencyCode": "EUR", ExpectImmediateAuthorization: "true" },
+    (c) =>
+      c.confirmOrderReference({
+        amazonOrderReferenceId: "S02-1",
+        successUrl: "https://s",
+        failureUrl: "https://f",
+        authorizationAmount: { amountMinor: 1, currency: "EUR" },
+        expectImmediateAuthorization: true,
+      }),
+    {
+      AmazonOrderReferenceId: "S02-1",
+      SuccessUrl: "https://s",
+      FailureUrl: "https://f",
+      "AuthorizationAmount.Amount": "0.01",
+      "AuthorizationAmount.CurrencyCode": "EUR",
+      ExpectImmediateAuthorization: "true",
+    },
   ],
-  ["CancelOrderReference", (c) => c.cancelOrderReference({ amazonOrderReferenceId: "S02-1", cancelationReason: "dup" }), { AmazonOrderReferenceId: "S02-1", CancelationReason: "dup" }],
-  ["CloseOrderReference", (c) => c.closeOrderReference({ amazonOrderReferenceId: "S02-1", closureReason: "done" }), { AmazonOrderReferenceId: "S02-1", ClosureReason: "done" }],
+  [
+    "CancelOrderReference",
+    (c) => c.cancelOrderReference({ amazonOrderReferenceId: "S02-1", cancelationReason: "dup" }),
+    { AmazonOrderReferenceId: "S02-1", CancelationReason: "dup" },
+  ],
+  [
+    "CloseOrderReference",
+    (c) => c.closeOrderReference({ amazonOrderReferenceId: "S02-1", closureReason: "done" }),
+    { AmazonOrderReferenceId: "S02-1", ClosureReason: "done" },
+  ],
   [
     "Authorize",
-    (c) => c.authorize({ amazonOrderReferenceId: "S02-1", authorizationReferenceId: "a1", authorizationAmount: usd(500), transactionTimeout: 0, captureNow: false, softDescriptor: "Shop", sellerAuthorizationNote: "x", providerCredits: [{ providerId: "PROV", creditAmount: usd(10) }] }),
+    (c) =>
+      c.authorize({
+        amazonOrderReferenceId: "S02-1",
+        authorizationReferenceId: "a1",
+        authorizationAmount: usd(500),
+        transactionTimeout: 0,
+        captureNow: false,
+        softDescriptor: "Shop",
+        sellerAuthorizationNote: "x",
+        providerCredits: [{ providerId: "PROV", creditAmount: usd(10) }],
+      }),
     {
       AmazonOrderReferenceId: "S02-1",
       AuthorizationReferenceId: "a1",
@@ -121,16 +175,34 @@ const cases: Case[] = [
     },
   ],
   ["GetAuthorizationDetails", (c) => c.getAuthorizationDetails({ amazonAuthorizationId: "S02-1-A1" }), { AmazonAuthorizationId: "S02-1-A1" }],
-  ["CloseAuthorization", (c) => c.closeAuthorization({ amazonAuthorizationId: "S02-1-A1", closureReason: "void" }), { AmazonAuthorizationId: "S02-1-A1", ClosureReason: "void" }],
+  [
+    "CloseAuthorization",
+    (c) => c.closeAuthorization({ amazonAuthorizationId: "S02-1-A1", closureReason: "void" }),
+    { AmazonAuthorizationId: "S02-1-A1", ClosureReason: "void" },
+  ],
   [
     "Capture",
     (c) => c.capture({ amazonAuthorizationId: "S02-1-A1", captureReferenceId: "c1", captureAmount: usd(500), sellerCaptureNote: "n", softDescriptor: "S" }),
-    { AmazonAuthorizationId: "S02-1-A1", CaptureReferenceId: "c1", "CaptureAmount.Amount": "5.00", "CaptureAmount.CurrencyCode": "USD", SellerCaptureNote: "n", SoftDescriptor: "S" },
+    {
+      AmazonAuthorizationId: "S02-1-A1",
+      CaptureReferenceId: "c1",
+      "CaptureAmount.Amount": "5.00",
+      "CaptureAmount.CurrencyCode": "USD",
+      SellerCaptureNote: "n",
+      SoftDescriptor: "S",
+    },
   ],
   ["GetCaptureDetails", (c) => c.getCaptureDetails({ amazonCaptureId: "S02-1-C1" }), { AmazonCaptureId: "S02-1-C1" }],
   [
     "Refund",
-    (c) => c.refund({ amazonCaptureId: "S02-1-C1", refundReferenceId: "r1", refundAmount: usd(250), sellerRefundNote: "n", providerCreditReversals: [{ providerId: "PROV", creditReversalAmount: usd(5) }] }),
+    (c) =>
+      c.refund({
+        amazonCaptureId: "S02-1-C1",
+        refundReferenceId: "r1",
+        refundAmount: usd(250),
+        sellerRefundNote: "n",
+        providerCreditReversals: [{ providerId: "PROV", creditReversalAmount: usd(5) }],
+      }),
     {
       AmazonCaptureId: "S02-1-C1",
       RefundReferenceId: "r1",
@@ -145,10 +217,24 @@ const cases: Case[] = [
   ["GetRefundDetails", (c) => c.getRefundDetails({ amazonRefundId: "S02-1-R1" }), { AmazonRefundId: "S02-1-R1" }],
   ["GetServiceStatus", (c) => c.getServiceStatus(), {}],
   ["GetMerchantAccountStatus", (c) => c.getMerchantAccountStatus(), {}],
-  ["GetBillingAgreementDetails", (c) => c.getBillingAgreementDetails({ amazonBillingAgreementId: "C02-1", accessToken: "Atza|t" }), { AmazonBillingAgreementId: "C02-1", AccessToken: "Atza|t" }],
+  [
+    "GetBillingAgreementDetails",
+    (c) => c.getBillingAgreementDetails({ amazonBillingAgreementId: "C02-1", accessToken: "Atza|t" }),
+    { AmazonBillingAgreementId: "C02-1", AccessToken: "Atza|t" },
+  ],
   [
     "SetBillingAgreementDetails",
-    (c) => c.setBillingAgreementDetails({ amazonBillingAgreementId: "C02-1", sellerNote: "n", sellerBillingAgreementId: "sub-1", storeName: "Shop", customInformation: "ci", platformId: "P", billingAgreementType: "MerchantInitiatedTransaction", subscriptionAmount: usd(999) }),
+    (c) =>
+      c.setBillingAgreementDetails({
+        amazonBillingAgreementId: "C02-1",
+        sellerNote: "n",
+        sellerBillingAgreementId: "sub-1",
+        storeName: "Shop",
+        customInformation: "ci",
+        platformId: "P",
+        billingAgreementType: "MerchantInitiatedTransaction",
+        subscriptionAmount: usd(999),
+      }),
     {
       AmazonBillingAgreementId: "C02-1",
       "BillingAgreementAttributes.SellerNote": "n",
@@ -165,7 +251,18 @@ const cases: Case[] = [
   ["ValidateBillingAgreement", (c) => c.validateBillingAgreement({ amazonBillingAgreementId: "C02-1" }), { AmazonBillingAgreementId: "C02-1" }],
   [
     "AuthorizeOnBillingAgreement",
-    (c) => c.authorizeOnBillingAgreement({ amazonBillingAgreementId: "C02-1", authorizationReferenceId: "rb-1", authorizationAmount: usd(999), transactionTimeout: 0, captureNow: true, sellerNote: "n", sellerOrderId: "1002", storeName: "Shop", inheritShippingAddress: false }),
+    (c) =>
+      c.authorizeOnBillingAgreement({
+        amazonBillingAgreementId: "C02-1",
+        authorizationReferenceId: "rb-1",
+        authorizationAmount: usd(999),
+        transactionTimeout: 0,
+        captureNow: true,
+        sellerNote: "n",
+        sellerOrderId: "1002",
+        storeName: "Shop",
+        inheritShippingAddress: false,
+      }),
     {
       AmazonBillingAgreementId: "C02-1",
       AuthorizationReferenceId: "rb-1",
@@ -179,7 +276,11 @@ const cases: Case[] = [
       InheritShippingAddress: "false",
     },
   ],
-  ["CloseBillingAgreement", (c) => c.closeBillingAgreement({ amazonBillingAgreementId: "C02-1", closureReason: "cancelled" }), { AmazonBillingAgreementId: "C02-1", ClosureReason: "cancelled" }],
+  [
+    "CloseBillingAgreement",
+    (c) => c.closeBillingAgreement({ amazonBillingAgreementId: "C02-1", closureReason: "cancelled" }),
+    { AmazonBillingAgreementId: "C02-1", ClosureReason: "cancelled" },
+  ],
   [
     "CreateOrderReferenceForId",
     (c) => c.createOrderReferenceForId({ id: "C02-1", confirmNow: true, orderTotal: usd(999), inheritShippingAddress: true, sellerOrderId: "1003" }),

@@ -1,7 +1,4 @@
-import {
-  parseEmptyResult,
-  parseOrderReferenceResult,
-} from "./parse-responses";
+import { parseEmptyResult, parseOrderReferenceResult } from "./parse-responses";
 import { putAccessToken, putBoolean, putList, putMoney, putRequired, putRequiredMoney, putText, type ParamMap } from "./request-params";
 import type { CallMws } from "./call-mws";
 import type { EmptyResult, Money, OrderReferenceResult } from "./types";
@@ -100,11 +97,7 @@ export function createOrderReferenceOperations(call: CallMws) {
       putList(params, "OrderAttributes.SellerOrderAttributes.OrderItemCategories.OrderItemCategory", input.orderItemCategories);
       putBoolean(params, "OrderAttributes.RequestPaymentAuthorization", input.requestPaymentAuthorization);
       putText(params, "OrderAttributes.PaymentServiceProviderAttributes.PaymentServiceProviderId", input.paymentServiceProviderId);
-      putText(
-        params,
-        "OrderAttributes.PaymentServiceProviderAttributes.PaymentServiceProviderOrderId",
-        input.paymentServiceProviderOrderId,
-      );
+      putText(params, "OrderAttributes.PaymentServiceProviderAttributes.PaymentServiceProviderOrderId", input.paymentServiceProviderOrderId);
       return call(action, params, (xml) => parseOrderReferenceResult(xml, action), { safeToRepeat: false });
     },
 

@@ -140,9 +140,7 @@ export function parseValidateBillingAgreementResult(xml: string): ValidateBillin
     requestId: envelope.requestId,
     validationResult,
     failureReasonCode: getText(result, "FailureReasonCode"),
-    billingAgreementStatus: getNode(result, "BillingAgreementStatus")
-      ? parseStatusElement(result, "BillingAgreementStatus")
-      : undefined,
+    billingAgreementStatus: getNode(result, "BillingAgreementStatus") ? parseStatusElement(result, "BillingAgreementStatus") : undefined,
   };
 }
 

@@ -18,15 +18,7 @@ import {
   putAuthorizationFields,
 } from "./request-params";
 import type { CallMws } from "./call-mws";
-import type {
-  AuthorizationResult,
-  CaptureResult,
-  EmptyResult,
-  MerchantAccountStatusResult,
-  Money,
-  RefundResult,
-  ServiceStatusResult,
-} from "./types";
+import type { AuthorizationResult, CaptureResult, EmptyResult, MerchantAccountStatusResult, Money, RefundResult, ServiceStatusResult } from "./types";
 
 export type AuthorizeInput = {
   amazonOrderReferenceId: string;

@@ -59,11 +59,7 @@ export function putProviderCredits(params: ParamMap, credits: readonly ProviderC
   });
 }
 
-export function putProviderCreditReversals(
-  params: ParamMap,
-  reversals: readonly ProviderCreditReversal[] | undefined,
-  action: string,
-): void {
+export function putProviderCreditReversals(params: ParamMap, reversals: readonly ProviderCreditReversal[] | undefined, action: string): void {
   reversals?.forEach((reversal, index) => {
     const prefix = `ProviderCreditReversalList.member.${index + 1}`;
     putRequired(params, `${prefix}.ProviderId`, reversal.providerId, action);
@@ -87,11 +83,7 @@ export function normaliseAccessToken(token: string): string {
 }
 
 /** `AccessToken` or the older `AddressConsentToken`, never both (Amazon answers `AmbiguousToken`). */
-export function putAccessToken(
-  params: ParamMap,
-  input: { accessToken?: string; addressConsentToken?: string },
-  action: string,
-): void {
+export function putAccessToken(params: ParamMap, input: { accessToken?: string; addressConsentToken?: string }, action: string): void {
   if (input.accessToken && input.addressConsentToken) {
     throw createInputError(`${action}: pass accessToken or addressConsentToken, not both`, action);
   }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildCanonicalQuery,
-  buildStringToSign,
-  encodeFormBody,
-  encodeRfc3986,
-  hostForSigning,
-  signParameters,
-} from "./signature";
+import { buildCanonicalQuery, buildStringToSign, encodeFormBody, encodeRfc3986, hostForSigning, signParameters } from "./signature";
 
 const HOST = "mws.amazonservices.com";
 const PATH = "/OffAmazonPayments_Sandbox/2013-01-01";
@@ -113,8 +106,7 @@ describe("edge-case vectors", () => {
       AuthorizationReferenceId: "auth-2",
       "AuthorizationAmount.Amount": "1.00",
       "AuthorizationAmount.CurrencyCode": "USD",
-      SellerAuthorizationNote:
-        '{"SandboxSimulation": {"State":"Declined", "ReasonCode":"InvalidPaymentMethod", "PaymentMethodUpdateTimeInMins":5}}',
+      SellerAuthorizationNote: '{"SandboxSimulation": {"State":"Declined", "ReasonCode":"InvalidPaymentMethod", "PaymentMethodUpdateTimeInMins":5}}',
       TransactionTimeout: "0",
     };
     expect(buildCanonicalQuery(params)).toContain(

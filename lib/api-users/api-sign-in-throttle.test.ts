@@ -26,10 +26,13 @@ describe("API BAD_CREDENTIALS throttling (scope api, real SQLite, virtual clock)
     const { db, actorFor } = createTestDb();
     const { password } = createApiUser(db, actorFor("admin"), { loginId: "lander-c", name: "Lander", endpoints: ["order.import"], ips: "" });
     const now = Date.now();
-    const rows = (scope: "console" | "api") => Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope, email: "lander-c", ip: `198.51.100.${i}`, at: now - 1000 }));
+    const rows = (scope: "console" | "api") =>
+      Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope, email: "lander-c", ip: `198.51.100.${i}`, at: now - 1000 }));
     db.insert(signInFailures).values(rows("console")).run();
     expect(authenticateApiUser(db, { loginId: "lander-c", password, endpoint: "order.import", ip: "203.0.113.10", now }).ok).toBe(true);
     db.insert(signInFailures).values(rows("api")).run();
-    expect(authenticateApiUser(db, { loginId: "lander-c", password, endpoint: "order.import", ip: "203.0.113.10", now })).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
+    expect(authenticateApiUser(db, { loginId: "lander-c", password, endpoint: "order.import", ip: "203.0.113.10", now })).toMatchObject({
+      code: "TOO_MANY_ATTEMPTS",
+    });
   });
 });

@@ -13,13 +13,23 @@ describe("API users", () => {
     const raw = db.$client.prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
     expect(raw.password_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(raw.password_hash).not.toContain(password);
-    const audit = db.select().from(auditLog).all().map((r) => `${r.before}${r.after}`).join();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((r) => `${r.before}${r.after}`)
+      .join();
     expect(audit).not.toContain(password);
   });
 
   it("authenticates by password, endpoint and IP, and says which rule refused", () => {
     const { db, actorFor } = createTestDb();
-    const { user, password } = createApiUser(db, actorFor("admin"), { loginId: "lander-2", name: "Lander two", endpoints: ["order.import", "upsale.import"], ips: "203.0.113.0/24" });
+    const { user, password } = createApiUser(db, actorFor("admin"), {
+      loginId: "lander-2",
+      name: "Lander two",
+      endpoints: ["order.import", "upsale.import"],
+      ips: "203.0.113.0/24",
+    });
     const call = (over: Partial<Parameters<typeof authenticateApiUser>[1]>) =>
       authenticateApiUser(db, { loginId: "lander-2", password, endpoint: "order.import", ip: "203.0.113.9", ...over });
     expect(call({}).ok).toBe(true);

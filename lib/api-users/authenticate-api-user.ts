@@ -22,7 +22,12 @@ export function authenticateApiUser(db: Db, input: { loginId: string; password: 
   const recent = readRecentFailures(db, who, now);
   const throttle = decideSignInThrottle(recent, now);
   if (!throttle.allowed) {
-    return { ok: false, code: "TOO_MANY_ATTEMPTS", retryAfterSeconds: throttle.retryAfterSeconds, message: `Too many failed attempts for this loginId or address; retry in ${formatWait(throttle.retryAfterSeconds)}.` };
+    return {
+      ok: false,
+      code: "TOO_MANY_ATTEMPTS",
+      retryAfterSeconds: throttle.retryAfterSeconds,
+      message: `Too many failed attempts for this loginId or address; retry in ${formatWait(throttle.retryAfterSeconds)}.`,
+    };
   }
   const row = input.loginId ? db.select().from(apiUsers).where(eq(apiUsers.loginId, input.loginId)).get() : undefined;
   const given = Buffer.from(hashApiPassword(input.password), "hex");
@@ -36,8 +41,10 @@ export function authenticateApiUser(db: Db, input: { loginId: string; password: 
   if (recent.pair.failures > 0) clearPairFailures(db, who);
   const user = toApiUserDto(row);
   if (user.disabled) return { ok: false, code: "API_USER_DISABLED", message: "This API user is disabled." };
-  if (!user.allowedEndpoints.includes(input.endpoint)) return { ok: false, code: "ENDPOINT_NOT_ALLOWED", message: `This API user may not call ${input.endpoint}.` };
-  if (!isIpAllowed(input.ip, user.allowedIps)) return { ok: false, code: "IP_NOT_ALLOWED", message: `Requests from ${input.ip} are not allowed for this API user.` };
+  if (!user.allowedEndpoints.includes(input.endpoint))
+    return { ok: false, code: "ENDPOINT_NOT_ALLOWED", message: `This API user may not call ${input.endpoint}.` };
+  if (!isIpAllowed(input.ip, user.allowedIps))
+    return { ok: false, code: "IP_NOT_ALLOWED", message: `Requests from ${input.ip} are not allowed for this API user.` };
   // "Last used" to the minute is enough; skipping the write keeps busy landers off the write lock.
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) db.update(apiUsers).set({ lastUsedAt: now }).where(eq(apiUsers.id, row.id)).run();
   return { ok: true, user };

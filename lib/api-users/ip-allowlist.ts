@@ -7,11 +7,12 @@ function toBytes(address: string): number[] | null {
   if (kind === 4) return plain.split(".").map(Number);
   if (kind !== 6) return null;
   const [head, tail = ""] = plain.split("::");
-  const parse = (part: string) => (part ? part.split(":") : []).flatMap((group) => {
-    if (group.includes(".")) return toBytes(group) ?? [];
-    const n = parseInt(group, 16);
-    return [n >> 8, n & 0xff];
-  });
+  const parse = (part: string) =>
+    (part ? part.split(":") : []).flatMap((group) => {
+      if (group.includes(".")) return toBytes(group) ?? [];
+      const n = parseInt(group, 16);
+      return [n >> 8, n & 0xff];
+    });
   const start = parse(head);
   const end = parse(tail);
   const fill = plain.includes("::") ? new Array(16 - start.length - end.length).fill(0) : [];

@@ -43,7 +43,10 @@ export type ApiUserInput = { loginId: string; name: string; endpoints: string[];
 function parseAccess(endpoints: string[], ipsText: string, errors: FieldErrors): { endpoints: ApiEndpointId[]; ips: string[] } {
   const allowed = endpoints.filter(isApiEndpointId);
   if (allowed.length === 0) errors.endpoints = "Allow at least one endpoint.";
-  const ips = ipsText.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const ips = ipsText
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = ips.filter((ip) => parseIpRule(ip) === null);
   if (bad.length) errors.allowed_ips = `Not an IP address or CIDR range: ${bad.join(", ")}.`;
   return { endpoints: allowed, ips };
@@ -76,10 +79,23 @@ export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPa
   return db.transaction((tx) => {
     const row = tx
       .insert(apiUsers)
-      .values({ loginId, name, passwordHash: hashApiPassword(password), allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), createdAt: now, updatedAt: now })
+      .values({
+        loginId,
+        name,
+        passwordHash: hashApiPassword(password),
+        allowedEndpoints: JSON.stringify(access.endpoints),
+        allowedIps: JSON.stringify(access.ips),
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
-    recordAudit(tx, actor, { action: "api_user.create", entity: "api_user", entityId: row.id, after: { loginId, name, endpoints: access.endpoints, ips: access.ips, password: SECRET_MARKER } });
+    recordAudit(tx, actor, {
+      action: "api_user.create",
+      entity: "api_user",
+      entityId: row.id,
+      after: { loginId, name, endpoints: access.endpoints, ips: access.ips, password: SECRET_MARKER },
+    });
     return { user: toApiUserDto(row), password };
   });
 }
@@ -92,9 +108,20 @@ export function updateApiUserAccess(db: Db, actor: Actor, id: number, endpoints:
   return db.transaction((tx) => {
     const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
     if (!before) throw new DomainError("That API user no longer exists.");
-    const after = tx.update(apiUsers).set({ allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), updatedAt: Date.now() }).where(eq(apiUsers.id, id)).returning().get();
+    const after = tx
+      .update(apiUsers)
+      .set({ allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), updatedAt: Date.now() })
+      .where(eq(apiUsers.id, id))
+      .returning()
+      .get();
     const b = toApiUserDto(before);
-    recordAudit(tx, actor, { action: "api_user.access", entity: "api_user", entityId: id, before: { endpoints: b.allowedEndpoints, ips: b.allowedIps }, after: { endpoints: access.endpoints, ips: access.ips } });
+    recordAudit(tx, actor, {
+      action: "api_user.access",
+      entity: "api_user",
+      entityId: id,
+      before: { endpoints: b.allowedEndpoints, ips: b.allowedIps },
+      after: { endpoints: access.endpoints, ips: access.ips },
+    });
     return toApiUserDto(after);
   });
 }
@@ -105,8 +132,19 @@ export function setApiUserDisabled(db: Db, actor: Actor, id: number, disabled: b
     const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
     if (!before) throw new DomainError("That API user no longer exists.");
     if ((before.disabledAt !== null) === disabled) return toApiUserDto(before);
-    const after = tx.update(apiUsers).set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() }).where(eq(apiUsers.id, id)).returning().get();
-    recordAudit(tx, actor, { action: disabled ? "api_user.disable" : "api_user.enable", entity: "api_user", entityId: id, before: { disabled: !disabled }, after: { disabled } });
+    const after = tx
+      .update(apiUsers)
+      .set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() })
+      .where(eq(apiUsers.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, actor, {
+      action: disabled ? "api_user.disable" : "api_user.enable",
+      entity: "api_user",
+      entityId: id,
+      before: { disabled: !disabled },
+      after: { disabled },
+    });
     return toApiUserDto(after);
   });
 }

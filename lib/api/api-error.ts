@@ -41,7 +41,11 @@ export const API_RETRY_AFTER_SECONDS: Partial<Record<ApiErrorCode, number>> = {
 
 /** A refusal the caller can act on; `field` names the offending input when there is one. */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "ApiError";
   }

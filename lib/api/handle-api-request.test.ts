@@ -14,7 +14,12 @@ let credentials: { loginId: string; password: string };
 beforeAll(async () => {
   fixture = await startPipelineFixture({ ipn: false });
   process.env.DATABASE_PATH = fixture.file;
-  const { password } = createApiUser(fixture.db, fixture.actor, { loginId: "contract-lander", name: "Contract", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" });
+  const { password } = createApiUser(fixture.db, fixture.actor, {
+    loginId: "contract-lander",
+    name: "Contract",
+    endpoints: API_ENDPOINTS.map((e) => e.id),
+    ips: "",
+  });
   credentials = { loginId: "contract-lander", password };
 });
 
@@ -27,13 +32,31 @@ afterAll(async () => {
 });
 
 async function call(route: (request: Request) => Promise<Response>, path: string, fields: Record<string, string>) {
-  const response = await route(new Request(`http://127.0.0.1${path}`, { method: "POST", body: new URLSearchParams({ ...credentials, ...fields }), headers: { "content-type": "application/x-www-form-urlencoded" } }));
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { result: string; code?: string; message: unknown; orderId?: number; orderStatus?: string } };
+  const response = await route(
+    new Request(`http://127.0.0.1${path}`, {
+      method: "POST",
+      body: new URLSearchParams({ ...credentials, ...fields }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }),
+  );
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    body: (await response.json()) as { result: string; code?: string; message: unknown; orderId?: number; orderStatus?: string },
+  };
 }
 
 async function orderFields() {
   const { amazonOrderId, accessToken } = await fixture.checkout();
-  return { campaignId: String(fixture.campaign.id), product1_id: String(fixture.oneTime.id), product1_qty: "1", amazonBillerId: String(fixture.mid.id), amazonOrderId, amazonAddressConsent: accessToken, paySource: "AMAZON" };
+  return {
+    campaignId: String(fixture.campaign.id),
+    product1_id: String(fixture.oneTime.id),
+    product1_qty: "1",
+    amazonBillerId: String(fixture.mid.id),
+    amazonOrderId,
+    amazonAddressConsent: accessToken,
+    paySource: "AMAZON",
+  };
 }
 
 /** What Amazon (the emulator) holds for one order reference. */
@@ -52,7 +75,11 @@ describe("the API's contract when Amazon is unavailable", () => {
 
     await fixture.control("DELETE", "/_sandbox/faults");
     const retried = await call(importOrderRoute, "/api/order/import", fields);
-    expect(retried).toMatchObject({ status: 200, retryAfter: null, body: { result: "SUCCESS", message: { orderStatus: "COMPLETE", orderId: refused.body.orderId } } });
+    expect(retried).toMatchObject({
+      status: 200,
+      retryAfter: null,
+      body: { result: "SUCCESS", message: { orderStatus: "COMPLETE", orderId: refused.body.orderId } },
+    });
     expect(await ledgerObjects("Authorization", fields.amazonOrderId)).toHaveLength(1);
   });
 
@@ -64,7 +91,10 @@ describe("the API's contract when Amazon is unavailable", () => {
     expect(String(pending.body.message)).toMatch(/query it instead of retrying/);
 
     const query = await call(queryOrderRoute, "/api/order/query", { orderId: String(pending.body.orderId) });
-    expect(query).toMatchObject({ status: 200, body: { result: "SUCCESS", message: { totalResults: 1, data: [{ orderId: pending.body.orderId, orderStatus: "PENDING" }] } } });
+    expect(query).toMatchObject({
+      status: 200,
+      body: { result: "SUCCESS", message: { totalResults: 1, data: [{ orderId: pending.body.orderId, orderStatus: "PENDING" }] } },
+    });
     // Sent again anyway: the same pending order comes back, and Amazon holds one authorization.
     const again = await call(importOrderRoute, "/api/order/import", fields);
     expect(again.body).toMatchObject({ result: "SUCCESS", message: { orderId: pending.body.orderId, orderStatus: "PENDING" } });

@@ -20,18 +20,28 @@ function errorResponse(error: ApiError): Response {
  * endpoint and address, run the handler, and answer in Konnektive's envelope. Any failure is a
  * stable code; an unexpected one is logged without field values and answered as INTERNAL_ERROR.
  */
-export async function handleApiRequest(endpoint: ApiEndpointId, request: Request, handler: (ctx: ApiContext) => Promise<Record<string, unknown>>): Promise<Response> {
+export async function handleApiRequest(
+  endpoint: ApiEndpointId,
+  request: Request,
+  handler: (ctx: ApiContext) => Promise<Record<string, unknown>>,
+): Promise<Response> {
   try {
     const fields = await readApiFields(request);
     const ip = clientIpFromHeaders(request.headers);
     const auth = authenticateApiUser(getDb(), { loginId: fields.loginId ?? "", password: fields.password ?? "", endpoint, ip });
-    if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS") return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }));
+    if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS")
+      return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }));
     if (!auth.ok) return errorResponse(new ApiError(auth.code, auth.message));
     const message = await handler({ fields, apiUser: auth.user, ip });
     return Response.json({ result: "SUCCESS", message });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
     console.error(`[mid-console] ${endpoint} failed:`, error instanceof Error ? error.message : "unknown error");
-    return errorResponse(new ApiError("INTERNAL_ERROR", "Something went wrong on our side. If an order was started it will be finished by the reconciler; query it before retrying."));
+    return errorResponse(
+      new ApiError(
+        "INTERNAL_ERROR",
+        "Something went wrong on our side. If an order was started it will be finished by the reconciler; query it before retrying.",
+      ),
+    );
   }
 }

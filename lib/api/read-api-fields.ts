@@ -20,7 +20,8 @@ export async function readApiFields(request: Request): Promise<Record<string, st
     } catch {
       throw new ApiError("MALFORMED_REQUEST", "The body is not valid JSON.");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new ApiError("MALFORMED_REQUEST", "The JSON body must be an object of fields.");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new ApiError("MALFORMED_REQUEST", "The JSON body must be an object of fields.");
     for (const [key, value] of Object.entries(parsed)) put(key, value);
   } else {
     for (const [key, value] of new URLSearchParams(text)) put(key, value);

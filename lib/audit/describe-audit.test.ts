@@ -8,12 +8,18 @@ describe("describeChanges", () => {
       { key: "monthly_cap_minor", label: "Monthly cap", before: "$50,000.00", after: "$60,000.00" },
       { key: "discount_rate_bps", label: "Discount rate", before: "2.8 %", after: "2.9 %" },
     ]);
-    expect(describeChanges(null, { transaction_fee_minor: 30, currency: "EUR" }, "USD")[0]).toEqual({ key: "transaction_fee_minor", label: "Transaction fee", after: "€0.30" });
+    expect(describeChanges(null, { transaction_fee_minor: 30, currency: "EUR" }, "USD")[0]).toEqual({
+      key: "transaction_fee_minor",
+      label: "Transaction fee",
+      after: "€0.30",
+    });
     expect(describeChanges(null, { transaction_fee_minor: 500 }, "JPY")[0].after).toBe("¥500");
   });
 
   it("hides fields whose value did not change", () => {
-    expect(describeChanges({ title: "A", enabled: true, cap_alert_percent: 80 }, { title: "B", enabled: true, cap_alert_percent: 80 }, null).map((c) => c.key)).toEqual(["title"]);
+    expect(
+      describeChanges({ title: "A", enabled: true, cap_alert_percent: 80 }, { title: "B", enabled: true, cap_alert_percent: 80 }, null).map((c) => c.key),
+    ).toEqual(["title"]);
     expect(describeChanges({ enabled: true }, { enabled: true }, null)).toEqual([]);
   });
 

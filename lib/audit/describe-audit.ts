@@ -119,7 +119,11 @@ const ROLE_NAMES: Record<string, string> = { admin: "Admin", operator: "Operator
 
 /** "cap_alert_percent" → "Cap alert percent": a readable fallback for a field without a label. */
 function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_.]/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_.]/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -143,7 +147,8 @@ export function formatAuditValue(key: string, value: unknown, currency: string |
   if (typeof value === "number" && isBasisPoints(key)) return `${formatBpsAsPercent(value)} %`;
   if (typeof value === "number" && key === "cap_alert_percent") return `${value} %`;
   if (key === "role" && typeof value === "string") return ROLE_NAMES[value] ?? value;
-  if (key.endsWith("secret") || key === "secret_key" || key === "mws_auth_token") return value === "set" ? "Set" : value === "not set" ? "Not set" : String(value);
+  if (key.endsWith("secret") || key === "secret_key" || key === "mws_auth_token")
+    return value === "set" ? "Set" : value === "not set" ? "Not set" : String(value);
   if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : "—";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
@@ -176,12 +181,27 @@ export function describeChanges(before: Record<string, unknown> | null, after: R
 /** Where an entry's entity lives in the app, when it has a page. */
 export function auditEntityHref(entity: string, entityId: string | null): string | null {
   if (!entityId || !/^\d+$/.test(entityId)) return entity === "settings" ? "/settings/declines" : null;
-  const pages: Record<string, string> = { mid: `/mids/${entityId}`, order: `/orders/${entityId}`, campaign: `/campaigns/${entityId}`, api_user: `/settings/api-users/${entityId}`, user: "/settings/users", ipn: "/ipn" };
+  const pages: Record<string, string> = {
+    mid: `/mids/${entityId}`,
+    order: `/orders/${entityId}`,
+    campaign: `/campaigns/${entityId}`,
+    api_user: `/settings/api-users/${entityId}`,
+    user: "/settings/users",
+    ipn: "/ipn",
+  };
   return pages[entity] ?? null;
 }
 
 export function auditEntityLabel(entity: string, entityId: string | null): string {
-  const names: Record<string, string> = { mid: "MID", order: "Order", campaign: "Campaign", user: "User", api_user: "API user", ipn: "IPN", settings: "Settings" };
+  const names: Record<string, string> = {
+    mid: "MID",
+    order: "Order",
+    campaign: "Campaign",
+    user: "User",
+    api_user: "API user",
+    ipn: "IPN",
+    settings: "Settings",
+  };
   const name = names[entity] ?? humanize(entity);
   return entityId ? `${name} #${entityId}` : name;
 }

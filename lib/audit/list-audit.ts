@@ -4,7 +4,17 @@ import { auditLog, campaigns, mids } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 
-export type AuditFilter = { entity?: string; entityId?: string; actorUserId?: number; action?: string; fromMs?: number; toMs?: number; q?: string; beforeId?: number; limit?: number };
+export type AuditFilter = {
+  entity?: string;
+  entityId?: string;
+  actorUserId?: number;
+  action?: string;
+  fromMs?: number;
+  toMs?: number;
+  q?: string;
+  beforeId?: number;
+  limit?: number;
+};
 
 export type AuditRow = {
   id: number;
@@ -33,17 +43,29 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
 function searchCondition(q: string): SQL {
   const pattern = containing(q);
   const like = (column: SQLWrapper) => sql`lower(${column}) like ${pattern} escape '\\'`;
-  return or(like(auditLog.actorLabel), like(auditLog.action), eq(auditLog.entityId, q.replace(/^#/, "")), like(sql`coalesce(${auditLog.before}, '')`), like(sql`coalesce(${auditLog.after}, '')`)) as SQL;
+  return or(
+    like(auditLog.actorLabel),
+    like(auditLog.action),
+    eq(auditLog.entityId, q.replace(/^#/, "")),
+    like(sql`coalesce(${auditLog.before}, '')`),
+    like(sql`coalesce(${auditLog.after}, '')`),
+  ) as SQL;
 }
 
 /** Currencies of the MIDs and campaigns the rows are about, keyed "entity:id". */
 function readCurrencies(db: Db, rows: Array<{ entity: string; entityId: string | null }>): Map<string, string> {
-  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+  const ids = (entity: string) => [
+    ...new Set(rows.filter((r) => r.entity === entity && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId))),
+  ];
   const currencies = new Map<string, string>();
   const midIds = ids("mid");
-  if (midIds.length) for (const m of db.select({ id: mids.id, currency: mids.currency }).from(mids).where(inArray(mids.id, midIds)).all()) currencies.set(`mid:${m.id}`, m.currency);
+  if (midIds.length)
+    for (const m of db.select({ id: mids.id, currency: mids.currency }).from(mids).where(inArray(mids.id, midIds)).all())
+      currencies.set(`mid:${m.id}`, m.currency);
   const campaignIds = ids("campaign");
-  if (campaignIds.length) for (const c of db.select({ id: campaigns.id, currency: campaigns.currency }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all()) currencies.set(`campaign:${c.id}`, c.currency);
+  if (campaignIds.length)
+    for (const c of db.select({ id: campaigns.id, currency: campaigns.currency }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all())
+      currencies.set(`campaign:${c.id}`, c.currency);
   return currencies;
 }
 

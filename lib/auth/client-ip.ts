@@ -16,7 +16,9 @@ export function clientIpFromHeaders(headers: Headers): string {
   if (token && space > 0 && isSameToken(value.slice(0, space), token)) return value.slice(space + 1);
   if (!warnedUnknown) {
     warnedUnknown = true;
-    console.warn("[mid-console] client addresses are unknown: start the app with `npm start` (scripts/serve.mjs), which decides them from the socket and TRUST_PROXY.");
+    console.warn(
+      "[mid-console] client addresses are unknown: start the app with `npm start` (scripts/serve.mjs), which decides them from the socket and TRUST_PROXY.",
+    );
   }
   return "unknown";
 }

@@ -6,12 +6,21 @@ import { ROLES, type Role } from "@/db/schema/users";
 const EXPECTED: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
   operator: [
-    "dashboard.read", "mids.read", "mids.write", "mids.secrets.write", "campaigns.read", "orders.read",
-    "orders.create", "orders.refund", "orders.note", "transactions.read", "customers.read", "ipn.read", "declines.write",
+    "dashboard.read",
+    "mids.read",
+    "mids.write",
+    "mids.secrets.write",
+    "campaigns.read",
+    "orders.read",
+    "orders.create",
+    "orders.refund",
+    "orders.note",
+    "transactions.read",
+    "customers.read",
+    "ipn.read",
+    "declines.write",
   ],
-  campaign_manager: [
-    "dashboard.read", "mids.read", "campaigns.read", "campaigns.write", "orders.read", "transactions.read", "customers.read",
-  ],
+  campaign_manager: ["dashboard.read", "mids.read", "campaigns.read", "campaigns.write", "orders.read", "transactions.read", "customers.read"],
   support: ["dashboard.read", "orders.read", "orders.refund", "orders.note", "transactions.read", "customers.read"],
 };
 

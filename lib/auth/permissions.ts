@@ -28,16 +28,7 @@ const SUPPORT: Permission[] = ["dashboard.read", "orders.read", "orders.refund",
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  operator: new Set<Permission>([
-    ...SUPPORT,
-    "mids.read",
-    "mids.write",
-    "mids.secrets.write",
-    "campaigns.read",
-    "orders.create",
-    "ipn.read",
-  "declines.write",
-  ]),
+  operator: new Set<Permission>([...SUPPORT, "mids.read", "mids.write", "mids.secrets.write", "campaigns.read", "orders.create", "ipn.read", "declines.write"]),
   campaign_manager: new Set<Permission>([
     "dashboard.read",
     "mids.read",

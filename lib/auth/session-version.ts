@@ -7,7 +7,10 @@ import { users } from "@/db/schema";
  * refuses every cookie issued before, on every device, at the next request.
  */
 export function bumpSessionVersion(db: Pick<Db, "update">, userId: number): void {
-  db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
 }
 
 /**

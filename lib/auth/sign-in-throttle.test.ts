@@ -71,7 +71,12 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
     expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.freeFailures);
     expect(burst.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - SIGN_IN_LIMITS.freeFailures);
 
-    expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: ATTACKER, now: now + 1_000 })).toEqual({ ok: false, reason: "throttled", throttle: "delay", retryAfterSeconds: 1 });
+    expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: ATTACKER, now: now + 1_000 })).toEqual({
+      ok: false,
+      reason: "throttled",
+      throttle: "delay",
+      retryAfterSeconds: 1,
+    });
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: ATTACKER, now: now + 2_000 })).toMatchObject({ ok: true });
   });
 
@@ -79,7 +84,9 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
     const { db, actorFor, user } = await setUp();
     const addresses = SIGN_IN_LIMITS.perAccount / SIGN_IN_LIMITS.perAccountAndAddress;
     const start = Date.now();
-    const ends = await Promise.all(Array.from({ length: addresses }, (_, i) => failFrom(db, `198.51.100.${i + 1}`, SIGN_IN_LIMITS.perAccountAndAddress, start)));
+    const ends = await Promise.all(
+      Array.from({ length: addresses }, (_, i) => failFrom(db, `198.51.100.${i + 1}`, SIGN_IN_LIMITS.perAccountAndAddress, start)),
+    );
     const now = Math.max(...ends);
 
     const fresh = await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now });
@@ -93,7 +100,11 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
     expect(() => unlockUser(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
     unlockUser(db, actorFor("admin"), user.id);
     expect(db.select().from(signInFailures).all()).toEqual([]);
-    const entry = db.select().from(auditLog).all().find((e) => e.action === "user.unlock");
+    const entry = db
+      .select()
+      .from(auditLog)
+      .all()
+      .find((e) => e.action === "user.unlock");
     expect(entry).toMatchObject({ entity: "user", entityId: String(user.id), actorLabel: "admin@test.local" });
   });
 
@@ -101,7 +112,9 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
     const { db, actorFor, user } = await setUp();
     const now = Date.now();
     db.insert(signInFailures)
-      .values(Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope: "console" as const, email: EMAIL, ip: `198.51.100.${i % 50}`, at: now - 1000 })))
+      .values(
+        Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope: "console" as const, email: EMAIL, ip: `198.51.100.${i % 50}`, at: now - 1000 })),
+      )
       .run();
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now })).toMatchObject({ reason: "throttled", throttle: "account" });
     unlockUser(db, actorFor("admin"), user.id);

@@ -84,7 +84,7 @@ function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now())
  * one write transaction: parallel attempts then count against each other and a burst cannot slip
  * past the limits while the hash is computed. The caller forgets the row when the password is right.
  */
-export function claimSignInAttempt(db: Db, who: Who, now = Date.now()): ({ allowed: true; attemptId: number }) | Exclude<ThrottleVerdict, { allowed: true }> {
+export function claimSignInAttempt(db: Db, who: Who, now = Date.now()): { allowed: true; attemptId: number } | Exclude<ThrottleVerdict, { allowed: true }> {
   return db.transaction(
     (tx) => {
       const verdict = checkSignInThrottle(tx, who, now);
@@ -98,7 +98,9 @@ export function claimSignInAttempt(db: Db, who: Who, now = Date.now()): ({ allow
 function insertFailure(db: Pick<Db, "insert" | "delete">, who: Who, now: number): number {
   // Rows older than the window never count again; pruning here keeps a table that anonymous
   // requests write to from growing without bound.
-  db.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_LIMITS.windowMs)).run();
+  db.delete(signInFailures)
+    .where(lt(signInFailures.at, now - SIGN_IN_LIMITS.windowMs))
+    .run();
   return db.insert(signInFailures).values({ scope: who.scope, email: who.account, ip: who.ip, at: now }).returning({ id: signInFailures.id }).get().id;
 }
 
@@ -119,7 +121,10 @@ export function clearPairFailures(db: Db, who: Who): void {
 
 /** An admin's unlock: every failure of the account, from every address. Returns how many there were. */
 export function clearAccountFailures(db: Pick<Db, "delete">, scope: SignInScope, account: string): number {
-  return db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account))).run().changes;
+  return db
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account)))
+    .run().changes;
 }
 
 /** Recent failures per account of a scope, for the users screen. */

@@ -9,4 +9,8 @@ export function normalizeAddress(text: string | undefined | null): string | null
 export function parseTrustProxy(value: string | undefined): TrustProxy;
 export function describeTrustProxy(trust: TrustProxy): string;
 export function chooseClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string;
-export function createClientAddressStamp(options: { trust: TrustProxy; token: string; warn?: (message: string) => void }): (req: Pick<IncomingMessage, "headers" | "socket">) => void;
+export function createClientAddressStamp(options: {
+  trust: TrustProxy;
+  token: string;
+  warn?: (message: string) => void;
+}): (req: Pick<IncomingMessage, "headers" | "socket">) => void;

@@ -49,7 +49,10 @@ export function parseTrustProxy(value) {
     return { mode: "hops", hops };
   }
   const list = new BlockList();
-  const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [addressText, prefixText, extra] = entry.split("/");
     const address = normalizeAddress(addressText);
@@ -79,7 +82,10 @@ function isTrustedHop(trust, address, depth) {
 
 function forwardedEntries(forwardedFor) {
   const joined = Array.isArray(forwardedFor) ? forwardedFor.join(",") : typeof forwardedFor === "string" ? forwardedFor : "";
-  return joined.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return joined
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TOKEN_ENV, chooseClientAddress, createClientAddressStamp, normalizeAddress, parseTrustProxy } from "./trust-proxy.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_ADDRESS_TOKEN_ENV,
+  chooseClientAddress,
+  createClientAddressStamp,
+  normalizeAddress,
+  parseTrustProxy,
+} from "./trust-proxy.mjs";
 import { clientIpFromHeaders } from "./client-ip";
 
 describe("normalizeAddress", () => {
@@ -104,7 +111,9 @@ describe("the app server's stamp and clientIpFromHeaders", () => {
   });
 
   function request(remoteAddress: string, headers: Record<string, string>) {
-    return { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress } } as unknown as Parameters<ReturnType<typeof createClientAddressStamp>>[0];
+    return { headers: { ...headers } as Record<string, string | string[] | undefined>, socket: { remoteAddress } } as unknown as Parameters<
+      ReturnType<typeof createClientAddressStamp>
+    >[0];
   }
 
   function asHeaders(req: ReturnType<typeof request>): Headers {

@@ -22,7 +22,10 @@ export function saveAssignment(db: Db, actor: Actor, campaignId: number, midId: 
       const where = and(eq(campaignMids.campaignId, campaignId), eq(campaignMids.midId, midId));
       const before = tx.select().from(campaignMids).where(where).get();
       if (before) tx.update(campaignMids).set(input).where(where).run();
-      else tx.insert(campaignMids).values({ campaignId, midId, ...input }).run();
+      else
+        tx.insert(campaignMids)
+          .values({ campaignId, midId, ...input })
+          .run();
       recordAudit(tx, actor, {
         action: before ? "campaign.mid.update" : "campaign.mid.assign",
         entity: "campaign",
@@ -42,6 +45,11 @@ export function removeAssignment(db: Db, actor: Actor, campaignId: number, midId
     const before = tx.select().from(campaignMids).where(where).get();
     if (!before) return;
     tx.delete(campaignMids).where(where).run();
-    recordAudit(tx, actor, { action: "campaign.mid.remove", entity: "campaign", entityId: campaignId, before: { mid: midId, priority: before.priority, weight: before.weight } });
+    recordAudit(tx, actor, {
+      action: "campaign.mid.remove",
+      entity: "campaign",
+      entityId: campaignId,
+      before: { mid: midId, priority: before.priority, weight: before.weight },
+    });
   });
 }

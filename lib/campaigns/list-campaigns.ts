@@ -35,12 +35,7 @@ export function getCampaign(db: Db, actor: Actor, campaignId: number, now = new 
   assertCan(actor, "campaigns.read");
   const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) throw new DomainError("Campaign not found.");
-  const products = db
-    .select()
-    .from(campaignProducts)
-    .where(eq(campaignProducts.campaignId, campaignId))
-    .orderBy(asc(campaignProducts.id))
-    .all();
+  const products = db.select().from(campaignProducts).where(eq(campaignProducts.campaignId, campaignId)).orderBy(asc(campaignProducts.id)).all();
   const assigned = db
     .select({ link: campaignMids, mid: mids })
     .from(campaignMids)
@@ -48,7 +43,13 @@ export function getCampaign(db: Db, actor: Actor, campaignId: number, now = new 
     .where(eq(campaignMids.campaignId, campaignId))
     .orderBy(asc(campaignMids.priority), asc(mids.id))
     .all();
-  const withVolume = new Map(attachVolumes(db, assigned.map((a) => toMidDto(a.mid)), now).map((m) => [m.id, m]));
+  const withVolume = new Map(
+    attachVolumes(
+      db,
+      assigned.map((a) => toMidDto(a.mid)),
+      now,
+    ).map((m) => [m.id, m]),
+  );
   return {
     ...campaign,
     products,

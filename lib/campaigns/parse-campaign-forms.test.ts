@@ -10,6 +10,9 @@ describe("campaign form: capture mode", () => {
   });
 
   it("refuses anything else with a field error", () => {
-    expect(parseCampaignForm({ ...base, capture_mode: "later" })).toEqual({ ok: false, fieldErrors: { capture_mode: "Capture must be sale (immediately) or authorize (later, from the order page)." } });
+    expect(parseCampaignForm({ ...base, capture_mode: "later" })).toEqual({
+      ok: false,
+      fieldErrors: { capture_mode: "Capture must be sale (immediately) or authorize (later, from the order page)." },
+    });
   });
 });

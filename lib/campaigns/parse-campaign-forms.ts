@@ -63,7 +63,8 @@ export function parseProductForm(values: Values, currency: Currency): Parsed<Pro
       return required ? null : 0;
     }
     const minor = parseMajorToMinor(raw, currency);
-    if (minor === null) errors[name] = `${label} must be an amount in ${currency} of 0 or more${currency === "JPY" ? " without decimals" : " with at most 2 decimals"}.`;
+    if (minor === null)
+      errors[name] = `${label} must be an amount in ${currency} of 0 or more${currency === "JPY" ? " without decimals" : " with at most 2 decimals"}.`;
     return minor;
   };
   const name = text(values, "name");

@@ -12,7 +12,11 @@ export function createCampaign(db: Db, actor: Actor, input: CampaignInput): Camp
   assertCan(actor, "campaigns.write");
   const now = Date.now();
   return db.transaction((tx) => {
-    const row = tx.insert(campaigns).values({ ...input, status: "active", createdAt: now, updatedAt: now }).returning().get();
+    const row = tx
+      .insert(campaigns)
+      .values({ ...input, status: "active", createdAt: now, updatedAt: now })
+      .returning()
+      .get();
     recordAudit(tx, actor, { action: "campaign.create", entity: "campaign", entityId: row.id, after: { ...input } });
     return row;
   });
@@ -28,10 +32,17 @@ export function updateCampaign(db: Db, actor: Actor, campaignId: number, input: 
         const hasMids = tx.select({ midId: campaignMids.midId }).from(campaignMids).where(eq(campaignMids.campaignId, campaignId)).get();
         const hasProducts = tx.select({ id: campaignProducts.id }).from(campaignProducts).where(eq(campaignProducts.campaignId, campaignId)).get();
         if (hasMids || hasProducts) {
-          throw new DomainError("Check the highlighted fields.", { currency: "Currency cannot change once products or MIDs are attached; create a new campaign instead." });
+          throw new DomainError("Check the highlighted fields.", {
+            currency: "Currency cannot change once products or MIDs are attached; create a new campaign instead.",
+          });
         }
       }
-      const after = tx.update(campaigns).set({ ...input, updatedAt: Date.now() }).where(eq(campaigns.id, campaignId)).returning().get();
+      const after = tx
+        .update(campaigns)
+        .set({ ...input, updatedAt: Date.now() })
+        .where(eq(campaigns.id, campaignId))
+        .returning()
+        .get();
       const diff = diffSnapshots(
         { name: before.name, currency: before.currency, storeName: before.storeName, routingMode: before.routingMode, captureMode: before.captureMode },
         { ...input },
@@ -50,8 +61,19 @@ export function setCampaignArchived(db: Db, actor: Actor, campaignId: number, ar
     const before = tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
     if (!before) throw new DomainError("That campaign no longer exists.");
     if (before.status === status) return before;
-    const after = tx.update(campaigns).set({ status, updatedAt: Date.now() }).where(and(eq(campaigns.id, campaignId))).returning().get();
-    recordAudit(tx, actor, { action: archived ? "campaign.archive" : "campaign.restore", entity: "campaign", entityId: campaignId, before: { status: before.status }, after: { status } });
+    const after = tx
+      .update(campaigns)
+      .set({ status, updatedAt: Date.now() })
+      .where(and(eq(campaigns.id, campaignId)))
+      .returning()
+      .get();
+    recordAudit(tx, actor, {
+      action: archived ? "campaign.archive" : "campaign.restore",
+      entity: "campaign",
+      entityId: campaignId,
+      before: { status: before.status },
+      after: { status },
+    });
     return after;
   });
 }

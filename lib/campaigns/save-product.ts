@@ -8,7 +8,6 @@ import { DomainError } from "@/lib/errors";
 import type { ProductDto } from "./campaign-dto";
 import { parseProductForm } from "./parse-campaign-forms";
 
-
 function loadCampaign(tx: Pick<Db, "select">, campaignId: number) {
   const campaign = tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) throw new DomainError("That campaign no longer exists.");
@@ -45,17 +44,37 @@ export function saveProduct(db: Db, actor: Actor, campaignId: number, values: Re
       if (!parsed.ok || Object.keys(fieldErrors).length) throw new DomainError("Check the highlighted fields.", fieldErrors);
       const now = Date.now();
       if (!productId) {
-        const row = tx.insert(campaignProducts).values({ ...parsed.input, campaignId, createdAt: now, updatedAt: now }).returning().get();
+        const row = tx
+          .insert(campaignProducts)
+          .values({ ...parsed.input, campaignId, createdAt: now, updatedAt: now })
+          .returning()
+          .get();
         recordAudit(tx, actor, { action: "product.create", entity: "campaign", entityId: campaignId, after: { product: row.id, ...parsed.input } });
         return row;
       }
-      const before = tx.select().from(campaignProducts).where(and(eq(campaignProducts.id, productId), eq(campaignProducts.campaignId, campaignId))).get();
+      const before = tx
+        .select()
+        .from(campaignProducts)
+        .where(and(eq(campaignProducts.id, productId), eq(campaignProducts.campaignId, campaignId)))
+        .get();
       if (!before) throw new DomainError("That product no longer exists.");
-      const after = tx.update(campaignProducts).set({ ...parsed.input, updatedAt: now }).where(eq(campaignProducts.id, productId)).returning().get();
+      const after = tx
+        .update(campaignProducts)
+        .set({ ...parsed.input, updatedAt: now })
+        .where(eq(campaignProducts.id, productId))
+        .returning()
+        .get();
       const { before: b, after: a } = diffSnapshots(before, after);
       delete b.updatedAt;
       delete a.updatedAt;
-      if (Object.keys(a).length) recordAudit(tx, actor, { action: "product.update", entity: "campaign", entityId: campaignId, before: { product: productId, ...b }, after: { product: productId, ...a } });
+      if (Object.keys(a).length)
+        recordAudit(tx, actor, {
+          action: "product.update",
+          entity: "campaign",
+          entityId: campaignId,
+          before: { product: productId, ...b },
+          after: { product: productId, ...a },
+        });
       return after;
     },
     { behavior: "immediate" },
@@ -65,7 +84,11 @@ export function saveProduct(db: Db, actor: Actor, campaignId: number, values: Re
 export function archiveProduct(db: Db, actor: Actor, campaignId: number, productId: number): void {
   assertCan(actor, "campaigns.write");
   db.transaction((tx) => {
-    const product = tx.select().from(campaignProducts).where(and(eq(campaignProducts.id, productId), eq(campaignProducts.campaignId, campaignId))).get();
+    const product = tx
+      .select()
+      .from(campaignProducts)
+      .where(and(eq(campaignProducts.id, productId), eq(campaignProducts.campaignId, campaignId)))
+      .get();
     if (!product) throw new DomainError("That product no longer exists.");
     if (product.archivedAt) return;
     tx.update(campaignProducts).set({ archivedAt: Date.now(), updatedAt: Date.now() }).where(eq(campaignProducts.id, productId)).run();

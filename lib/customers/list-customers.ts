@@ -26,8 +26,14 @@ export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before
     .limit(filter.perPage + 1)
     .all();
   const shown = rows.slice(0, filter.perPage);
-  const figures = readCustomerFigures(db, shown.map((c) => c.id));
-  return { rows: shown.map((c) => ({ ...c, ...(figures.get(c.id) as CustomerFigures) })), nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null };
+  const figures = readCustomerFigures(
+    db,
+    shown.map((c) => c.id),
+  );
+  return {
+    rows: shown.map((c) => ({ ...c, ...(figures.get(c.id) as CustomerFigures) })),
+    nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null,
+  };
 }
 
 export function getCustomer(db: Db, actor: Actor, customerId: number) {
@@ -35,7 +41,15 @@ export function getCustomer(db: Db, actor: Actor, customerId: number) {
   const customer = db.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!customer) throw new DomainError("Customer not found.");
   const customerOrders = db
-    .select({ id: orders.id, createdAt: orders.createdAt, status: orders.status, totalMinor: orders.totalMinor, refundedMinor: orders.refundedMinor, currency: orders.currency, amazonId: sql<string | null>`coalesce(${orders.amazonOrderReferenceId}, ${orders.amazonBillingAgreementId})` })
+    .select({
+      id: orders.id,
+      createdAt: orders.createdAt,
+      status: orders.status,
+      totalMinor: orders.totalMinor,
+      refundedMinor: orders.refundedMinor,
+      currency: orders.currency,
+      amazonId: sql<string | null>`coalesce(${orders.amazonOrderReferenceId}, ${orders.amazonBillingAgreementId})`,
+    })
     .from(orders)
     .where(eq(orders.customerId, customerId))
     .orderBy(desc(orders.id))

@@ -18,7 +18,13 @@ describe("loadDashboard", () => {
     await seedDemo(db, { history: true });
     const now = new Date();
     const dashboard = loadDashboard(db, actorFor("operator"), now);
-    const scalar = (sql: string, ...params: unknown[]) => Number((db.$client.prepare(sql).pluck().get(...params) as number | null) ?? 0);
+    const scalar = (sql: string, ...params: unknown[]) =>
+      Number(
+        (db.$client
+          .prepare(sql)
+          .pluck()
+          .get(...params) as number | null) ?? 0,
+      );
     const month = startOfMonthMs(now);
     const today = startOfDayMs(now);
 
@@ -28,10 +34,16 @@ describe("loadDashboard", () => {
     expect(dashboard.refundsToday.reduce((n, t) => n + t.minor, 0)).toBe(refundsToday);
     const attempts = scalar("select count(*) from transactions where type in ('SALE','AUTHORIZE') and status <> 'PENDING' and created_at >= ?", month);
     expect(dashboard.attempts).toBe(attempts);
-    const declines = scalar("select count(*) from transactions where type in ('SALE','AUTHORIZE') and status in ('SOFT_DECLINE','HARD_DECLINE') and created_at >= ?", month);
+    const declines = scalar(
+      "select count(*) from transactions where type in ('SALE','AUTHORIZE') and status in ('SOFT_DECLINE','HARD_DECLINE') and created_at >= ?",
+      month,
+    );
     expect(dashboard.declinesByReason.reduce((n, d) => n + d.count, 0)).toBe(declines);
     const chartStart = startOfDayMs(new Date(now.getTime() - 29 * DAY));
-    const chartTotal = scalar("select sum(amount_minor) from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ?", chartStart);
+    const chartTotal = scalar(
+      "select sum(amount_minor) from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ?",
+      chartStart,
+    );
     expect(grossMonth).toBeGreaterThan(0);
     expect(dashboard.chart.series.flatMap((s) => s.values).reduce((n, v) => n + v, 0)).toBe(chartTotal);
   });

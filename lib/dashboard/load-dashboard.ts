@@ -15,7 +15,10 @@ const DAY = 86_400_000;
 const DECLINES = ["SOFT_DECLINE", "HARD_DECLINE"] as const;
 
 function sumSince(db: Db, types: readonly string[], since: number): CurrencyTotal[] {
-  return sumTransactionTotals(db, { fromMs: since, types, statuses: ["SUCCESS"], groupBy: ["currency"] }).map((r) => ({ currency: r.currency, minor: Number(r.sumMinor) }));
+  return sumTransactionTotals(db, { fromMs: since, types, statuses: ["SUCCESS"], groupBy: ["currency"] }).map((r) => ({
+    currency: r.currency,
+    minor: Number(r.sumMinor),
+  }));
 }
 
 /**
@@ -38,7 +41,13 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
     .sort((a, b) => b.count - a.count);
 
   const daily = sumTransactionTotals(db, { fromMs: chartStart, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
-  const midNames = new Map(db.select({ id: mids.id, title: mids.title, currency: mids.currency }).from(mids).all().map((m) => [m.id, m]));
+  const midNames = new Map(
+    db
+      .select({ id: mids.id, title: mids.title, currency: mids.currency })
+      .from(mids)
+      .all()
+      .map((m) => [m.id, m]),
+  );
   const series = [...new Set(daily.map((d) => d.midId))].map((midId) => {
     const values = new Array<number>(30).fill(0);
     for (const d of daily) if (d.midId === midId && d.day >= 0 && d.day < 30) values[d.day] += Number(d.sumMinor);
@@ -81,7 +90,17 @@ function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[]
 function listRecentDeclines(db: Db, limit: number) {
   return DECLINES.flatMap((status) =>
     db
-      .select({ id: transactions.id, orderId: transactions.orderId, createdAt: transactions.createdAt, status: transactions.status, reasonCode: transactions.reasonCode, amountMinor: transactions.amountMinor, currency: transactions.currency, email: orders.email, midId: transactions.midId })
+      .select({
+        id: transactions.id,
+        orderId: transactions.orderId,
+        createdAt: transactions.createdAt,
+        status: transactions.status,
+        reasonCode: transactions.reasonCode,
+        amountMinor: transactions.amountMinor,
+        currency: transactions.currency,
+        email: orders.email,
+        midId: transactions.midId,
+      })
       .from(transactions)
       .crossJoin(orders) // transactions stay the outer loop; see listTransactions
       .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))

@@ -18,7 +18,11 @@ export type OnboardingStep = {
 };
 
 const exists = (db: Db, table: typeof mids | typeof campaigns | typeof campaignMids | typeof apiUsers | typeof orders) =>
-  db.select({ one: sql<number>`1` }).from(table).limit(1).get() !== undefined;
+  db
+    .select({ one: sql<number>`1` })
+    .from(table)
+    .limit(1)
+    .get() !== undefined;
 
 /**
  * The path from an empty install to a first order: add a MID, verify it with Amazon, create a
@@ -29,17 +33,79 @@ export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
   assertCan(actor, "dashboard.read");
   const firstMid = db.select({ id: mids.id }).from(mids).orderBy(asc(mids.id)).limit(1).get();
   const firstCampaign = db.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1).get();
-  const verified = db.select({ one: sql<number>`1` }).from(mids).where(sql`${mids.lastVerifyResult} like 'ACTIVE%'`).limit(1).get() !== undefined;
-  const step = (key: OnboardingStep["key"], title: string, detail: string, done: boolean, permission: Permission, href: string | null, whoCan: string): OnboardingStep => {
+  const verified =
+    db
+      .select({ one: sql<number>`1` })
+      .from(mids)
+      .where(sql`${mids.lastVerifyResult} like 'ACTIVE%'`)
+      .limit(1)
+      .get() !== undefined;
+  const step = (
+    key: OnboardingStep["key"],
+    title: string,
+    detail: string,
+    done: boolean,
+    permission: Permission,
+    href: string | null,
+    whoCan: string,
+  ): OnboardingStep => {
     const allowed = can(actor.role, permission);
     return { key, title, detail, done, allowed, href: allowed ? href : null, whoCan };
   };
   return [
-    step("mid", "Add an Amazon Pay MID", "Seller ID, MWS keys and Login with Amazon client, with its cap and fees.", firstMid !== undefined, "mids.write", "/mids/new", "an operator"),
-    step("verify", "Verify its credentials", "One signed call to Amazon confirms the keys and the account's status.", verified, "mids.write", firstMid ? `/mids/${firstMid.id}` : null, "an operator"),
-    step("campaign", "Create a campaign", "Its currency, products and when to capture.", firstCampaign !== undefined, "campaigns.write", "/campaigns/new", "a campaign manager"),
-    step("assign", "Assign the MID to the campaign", "Routing picks among assigned MIDs with cap room.", exists(db, campaignMids), "campaigns.write", firstCampaign ? `/campaigns/${firstCampaign.id}` : null, "a campaign manager"),
-    step("api_user", "Create an API user for the lander", "The loginId and password the lander's server sends with each order.", exists(db, apiUsers), "api_users.manage", "/settings/api-users", "an admin"),
-    step("first_order", "Paste the lander snippet and take a first order", "The MID page has the snippet; Order Entry places a sandbox order by hand.", exists(db, orders), "mids.read", firstMid ? `/mids/${firstMid.id}` : null, "an operator"),
+    step(
+      "mid",
+      "Add an Amazon Pay MID",
+      "Seller ID, MWS keys and Login with Amazon client, with its cap and fees.",
+      firstMid !== undefined,
+      "mids.write",
+      "/mids/new",
+      "an operator",
+    ),
+    step(
+      "verify",
+      "Verify its credentials",
+      "One signed call to Amazon confirms the keys and the account's status.",
+      verified,
+      "mids.write",
+      firstMid ? `/mids/${firstMid.id}` : null,
+      "an operator",
+    ),
+    step(
+      "campaign",
+      "Create a campaign",
+      "Its currency, products and when to capture.",
+      firstCampaign !== undefined,
+      "campaigns.write",
+      "/campaigns/new",
+      "a campaign manager",
+    ),
+    step(
+      "assign",
+      "Assign the MID to the campaign",
+      "Routing picks among assigned MIDs with cap room.",
+      exists(db, campaignMids),
+      "campaigns.write",
+      firstCampaign ? `/campaigns/${firstCampaign.id}` : null,
+      "a campaign manager",
+    ),
+    step(
+      "api_user",
+      "Create an API user for the lander",
+      "The loginId and password the lander's server sends with each order.",
+      exists(db, apiUsers),
+      "api_users.manage",
+      "/settings/api-users",
+      "an admin",
+    ),
+    step(
+      "first_order",
+      "Paste the lander snippet and take a first order",
+      "The MID page has the snippet; Order Entry places a sandbox order by hand.",
+      exists(db, orders),
+      "mids.read",
+      firstMid ? `/mids/${firstMid.id}` : null,
+      "an operator",
+    ),
   ];
 }

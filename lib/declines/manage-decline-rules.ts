@@ -46,7 +46,12 @@ export function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | n
     const existing = tx.select({ id: declineRules.id }).from(declineRules).where(where).get();
     if (existing) tx.update(declineRules).set({ kind, message, updatedAt: Date.now() }).where(eq(declineRules.id, existing.id)).run();
     else tx.insert(declineRules).values({ midId: input.midId, reasonCode: reason.code, kind, message, updatedAt: Date.now() }).run();
-    recordAudit(tx, actor, { action: "decline_rule.save", entity: input.midId === null ? "settings" : "mid", entityId: input.midId, after: { reason: reason.code, kind: input.kind, message } });
+    recordAudit(tx, actor, {
+      action: "decline_rule.save",
+      entity: input.midId === null ? "settings" : "mid",
+      entityId: input.midId,
+      after: { reason: reason.code, kind: input.kind, message },
+    });
   });
 }
 

@@ -10,7 +10,13 @@ import type { SellerMid } from "./find-seller-mids";
 import { matchPaymentRow, type PaymentObject, type TransactionRow } from "./match-payment-row";
 import { findBindingMismatch, findEnvironmentMismatch } from "./check-binding";
 
-export type ApplyResult = { disposition: Extract<IpnDisposition, "applied" | "mismatched" | "unmatched">; summary: string; orderId: number | null; transactionId: number | null; midId: number | null };
+export type ApplyResult = {
+  disposition: Extract<IpnDisposition, "applied" | "mismatched" | "unmatched">;
+  summary: string;
+  orderId: number | null;
+  transactionId: number | null;
+  midId: number | null;
+};
 
 type Bound = { ok: true; row: TransactionRow } | { ok: false; result: ApplyResult };
 
@@ -39,9 +45,22 @@ function midOf(sellerMids: SellerMid[], midId: number): SellerMid {
  * Amazon ids agree, and only when amount, currency and environment match the row.
  */
 function bindPaymentRow(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[], object: PaymentObject, amount: Money | undefined): Bound {
-  const match = matchPaymentRow(tx, sellerMids.map((m) => m.id), object);
+  const match = matchPaymentRow(
+    tx,
+    sellerMids.map((m) => m.id),
+    object,
+  );
   if (match.kind === "not-found") {
-    return { ok: false, result: { disposition: "unmatched", summary: `unknown ${object.kind} ${object.amazonId} (reference ${object.referenceId}) on this seller's MIDs; nothing applied`, orderId: null, transactionId: null, midId: soleMid(sellerMids) } };
+    return {
+      ok: false,
+      result: {
+        disposition: "unmatched",
+        summary: `unknown ${object.kind} ${object.amazonId} (reference ${object.referenceId}) on this seller's MIDs; nothing applied`,
+        orderId: null,
+        transactionId: null,
+        midId: soleMid(sellerMids),
+      },
+    };
   }
   const { row } = match;
   const ids = { orderId: row.orderId, transactionId: row.id, midId: row.midId };
@@ -60,7 +79,13 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
   switch (notification.type) {
     case "PaymentRefund": {
       const refund = notification.refund;
-      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "refund", amazonId: refund.amazonRefundId, referenceId: refund.refundReferenceId }, refund.refundAmount);
+      const bound = bindPaymentRow(
+        tx,
+        notification,
+        sellerMids,
+        { kind: "refund", amazonId: refund.amazonRefundId, referenceId: refund.refundReferenceId },
+        refund.refundAmount,
+      );
       if (!bound.ok) return bound.result;
       const row = bound.row;
       const change = applyRefundState(tx, row.id, refund);
@@ -68,14 +93,26 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
     }
     case "PaymentAuthorize": {
       const authorization = notification.authorization;
-      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "authorization", amazonId: authorization.amazonAuthorizationId, referenceId: authorization.authorizationReferenceId }, authorization.authorizationAmount);
+      const bound = bindPaymentRow(
+        tx,
+        notification,
+        sellerMids,
+        { kind: "authorization", amazonId: authorization.amazonAuthorizationId, referenceId: authorization.authorizationReferenceId },
+        authorization.authorizationAmount,
+      );
       if (!bound.ok) return bound.result;
       const row = bound.row;
       return applied(row, applyAuthorizationIpn(tx, row, authorization));
     }
     case "PaymentCapture": {
       const capture = notification.capture;
-      const bound = bindPaymentRow(tx, notification, sellerMids, { kind: "capture", amazonId: capture.amazonCaptureId, referenceId: capture.captureReferenceId }, capture.captureAmount);
+      const bound = bindPaymentRow(
+        tx,
+        notification,
+        sellerMids,
+        { kind: "capture", amazonId: capture.amazonCaptureId, referenceId: capture.captureReferenceId },
+        capture.captureAmount,
+      );
       if (!bound.ok) return bound.result;
       const row = bound.row;
       if (row.type === "CAPTURE") {
@@ -90,7 +127,14 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
       const summary = `billing agreement ${state}${agreement.status.reasonCode ? `/${agreement.status.reasonCode}` : ""}`;
       const ofSeller = and(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId), inArray(subscriptions.midId, midIds));
       const sub = tx.select().from(subscriptions).where(ofSeller).get();
-      if (!sub) return { disposition: "unmatched", summary: `${summary}: no subscription on this seller's MIDs`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
+      if (!sub)
+        return {
+          disposition: "unmatched",
+          summary: `${summary}: no subscription on this seller's MIDs`,
+          orderId: null,
+          transactionId: null,
+          midId: soleMid(sellerMids),
+        };
       const environment = findEnvironmentMismatch(notification.releaseEnvironment, midOf(sellerMids, sub.midId));
       if (environment) return mismatched(environment, { orderId: sub.orderId, transactionId: null, midId: sub.midId });
       if (state === "Closed" || state === "Canceled") {
@@ -101,13 +145,30 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
     case "OrderReferenceNotification": {
       const oro = notification.orderReference;
       const summary = `order reference ${oro.status.state}${oro.status.reasonCode ? `/${oro.status.reasonCode}` : ""}`;
-      const row = tx.select().from(transactions).where(and(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId), inArray(transactions.midId, midIds))).get();
-      if (!row) return { disposition: "unmatched", summary: `${summary}: no charge on this seller's MIDs`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
+      const row = tx
+        .select()
+        .from(transactions)
+        .where(and(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId), inArray(transactions.midId, midIds)))
+        .get();
+      if (!row)
+        return {
+          disposition: "unmatched",
+          summary: `${summary}: no charge on this seller's MIDs`,
+          orderId: null,
+          transactionId: null,
+          midId: soleMid(sellerMids),
+        };
       const environment = findEnvironmentMismatch(notification.releaseEnvironment, midOf(sellerMids, row.midId));
       if (environment) return mismatched(environment, { orderId: row.orderId, transactionId: null, midId: row.midId });
       return { disposition: "applied", summary, orderId: row.orderId, transactionId: null, midId: row.midId };
     }
     default:
-      return { disposition: "unmatched", summary: `stored (${notification.notificationType}); nothing is applied automatically`, orderId: null, transactionId: null, midId: soleMid(sellerMids) };
+      return {
+        disposition: "unmatched",
+        summary: `stored (${notification.notificationType}); nothing is applied automatically`,
+        orderId: null,
+        transactionId: null,
+        midId: soleMid(sellerMids),
+      };
   }
 }

@@ -14,7 +14,12 @@ export function findEnvironmentMismatch(releaseEnvironment: string | undefined, 
 }
 
 /** Why a notification may not change this row (amount, currency, environment), or null. */
-export function findBindingMismatch(input: { amount: Money | undefined; releaseEnvironment: string | undefined; row: { amountMinor: number; currency: string }; mid: SellerMid }): string | null {
+export function findBindingMismatch(input: {
+  amount: Money | undefined;
+  releaseEnvironment: string | undefined;
+  row: { amountMinor: number; currency: string };
+  mid: SellerMid;
+}): string | null {
   const problems: string[] = [];
   const { amount, row } = input;
   if (!amount) problems.push(`amount not stated ≠ ${describeMoney(row)}`);

@@ -20,7 +20,17 @@ afterEach(async () => {
 async function importOne(f: Fixture, options: { billingAgreement?: boolean } = {}) {
   const { amazonOrderId, accessToken } = await f.checkout(options.billingAgreement ? "BillingAgreement" : "OrderReference");
   const product = options.billingAgreement ? f.recurring : f.oneTime;
-  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(product.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  const answer = await importOrder(
+    f.db,
+    parseImportOrderFields({
+      campaignId: String(f.campaign.id),
+      product1_id: String(product.id),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    }),
+    "api",
+  );
   return { orderId: answer.result.orderId, amazonOrderId, status: answer.result.orderStatus };
 }
 
@@ -46,14 +56,22 @@ describe("IPN binding to the seller's MIDs", () => {
     const pending = await importPending(f);
     const before = JSON.stringify(chargeOf(f, pending.orderId));
     const ownOro = (await f.checkout("OrderReference", ATTACKER_SELLER.sellerId)).amazonOrderId;
-    const attack = await authorizeWithReference(attacker, { amazonOrderReferenceId: ownOro, referenceId: `mc-${pending.orderId}-a1`, amount: { amountMinor: 100, currency: "USD" } });
+    const attack = await authorizeWithReference(attacker, {
+      amazonOrderReferenceId: ownOro,
+      referenceId: `mc-${pending.orderId}-a1`,
+      amount: { amountMinor: 100, currency: "USD" },
+    });
     await f.sandbox.ipn.idle();
     expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
     expect(JSON.stringify(chargeOf(f, pending.orderId))).toBe(before);
 
     // 2. A real pending refund: the attacker's refund with our mc-<order>-r1 is declined first.
     const paid = await importOne(f);
-    await refundDeclinedWithReference(attacker, { amazonCaptureId: attack.captureIds[0], referenceId: `mc-${paid.orderId}-r1`, amount: { amountMinor: 100, currency: "USD" } });
+    await refundDeclinedWithReference(attacker, {
+      amazonCaptureId: attack.captureIds[0],
+      referenceId: `mc-${paid.orderId}-r1`,
+      amount: { amountMinor: 100, currency: "USD" },
+    });
     await f.sandbox.clock.advance(30_000);
     const refund = await refundOrder(f.db, f.actor, { orderId: paid.orderId, amountMinor: 1000, reason: "Damaged" });
     await f.sandbox.clock.advance(31_000); // the attacker's refund is due, ours is not yet
@@ -66,7 +84,14 @@ describe("IPN binding to the seller's MIDs", () => {
     const foreign = f.db.select().from(ipnEvents).where(eq(ipnEvents.sellerId, ATTACKER_SELLER.sellerId)).all();
     expect(foreign.map((e) => e.notificationType)).toEqual(expect.arrayContaining(["PaymentAuthorize", "PaymentCapture", "PaymentRefund"]));
     for (const event of foreign) {
-      expect(event).toMatchObject({ verified: true, applied: false, disposition: "unknown-seller", midId: null, orderId: null, rejectReason: `unknown seller ${ATTACKER_SELLER.sellerId}: no MID has this Seller ID` });
+      expect(event).toMatchObject({
+        verified: true,
+        applied: false,
+        disposition: "unknown-seller",
+        midId: null,
+        orderId: null,
+        rejectReason: `unknown seller ${ATTACKER_SELLER.sellerId}: no MID has this Seller ID`,
+      });
       expect(event.bodySha256).toMatch(/^[0-9a-f]{64}$/);
     }
     // Each was answered 403 once (SNS does not retry a 4xx).
@@ -76,7 +101,9 @@ describe("IPN binding to the seller's MIDs", () => {
 
     // Replaying one from the inbox goes through the same binding.
     const authorizeEvent = foreign.find((e) => e.notificationType === "PaymentAuthorize");
-    expect(await replayIpnEvent(f.db, f.actor, authorizeEvent?.id ?? 0)).toBe(`replayed: unknown seller ${ATTACKER_SELLER.sellerId}: no MID has this Seller ID`);
+    expect(await replayIpnEvent(f.db, f.actor, authorizeEvent?.id ?? 0)).toBe(
+      `replayed: unknown seller ${ATTACKER_SELLER.sellerId}: no MID has this Seller ID`,
+    );
     expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
   });
 
@@ -86,7 +113,18 @@ describe("IPN binding to the seller's MIDs", () => {
     const other = createTestMid(f.db, f.actor, { merchant_id: "A1OTHERKNOWN01" });
     const pending = await importPending(f);
     const oro = pending.amazonOrderId;
-    const answer = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: "A1OTHERKNOWN01", amazonId: `${oro}-A123456`, referenceId: `mc-${pending.orderId}-a1`, amount: "44.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: [`${oro}-C123456`] }));
+    const answer = await f.postIpn(
+      signPaymentIpn("PaymentAuthorize", {
+        sellerId: "A1OTHERKNOWN01",
+        amazonId: `${oro}-A123456`,
+        referenceId: `mc-${pending.orderId}-a1`,
+        amount: "44.95",
+        currency: "USD",
+        state: "Closed",
+        reasonCode: "MaxCapturesProcessed",
+        childIds: [`${oro}-C123456`],
+      }),
+    );
     expect(answer).toMatchObject({ status: 200, body: { result: "unmatched" } });
     expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
     expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({ disposition: "unmatched", sellerId: "A1OTHERKNOWN01", midId: other.id, orderId: null });
@@ -99,23 +137,67 @@ describe("IPN binding to the seller's MIDs", () => {
     const oro = pending.amazonOrderId;
     const reference = `mc-${pending.orderId}-a1`;
 
-    const foreignParent = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: TEST_SELLER.sellerId, amazonId: "S01-1111111-1111111-A000001", referenceId: reference, amount: "44.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: ["S01-1111111-1111111-C000001"] }));
+    const foreignParent = await f.postIpn(
+      signPaymentIpn("PaymentAuthorize", {
+        sellerId: TEST_SELLER.sellerId,
+        amazonId: "S01-1111111-1111111-A000001",
+        referenceId: reference,
+        amount: "44.95",
+        currency: "USD",
+        state: "Closed",
+        reasonCode: "MaxCapturesProcessed",
+        childIds: ["S01-1111111-1111111-C000001"],
+      }),
+    );
     expect(foreignParent).toMatchObject({ status: 200, body: { result: "mismatched" } });
-    expect(foreignParent.body.detail).toBe(`mismatched, not applied: order reference S01-1111111-1111111 ≠ ${oro} of transaction #${chargeOf(f, pending.orderId)[0].id}`);
+    expect(foreignParent.body.detail).toBe(
+      `mismatched, not applied: order reference S01-1111111-1111111 ≠ ${oro} of transaction #${chargeOf(f, pending.orderId)[0].id}`,
+    );
     expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
 
     // The CaptureNow capture (reference = our authorization reference, digits of the authorization) binds to the SALE row.
-    const capture = await f.postIpn(signPaymentIpn("PaymentCapture", { sellerId: TEST_SELLER.sellerId, amazonId: `${oro}-C123456`, referenceId: reference, amount: "44.95", currency: "USD", state: "Completed" }));
+    const capture = await f.postIpn(
+      signPaymentIpn("PaymentCapture", {
+        sellerId: TEST_SELLER.sellerId,
+        amazonId: `${oro}-C123456`,
+        referenceId: reference,
+        amount: "44.95",
+        currency: "USD",
+        state: "Completed",
+      }),
+    );
     expect(capture).toMatchObject({ status: 200, body: { result: "applied", detail: "capture Completed: applied" } });
     expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
 
-    const own = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: TEST_SELLER.sellerId, amazonId: `${oro}-A123456`, referenceId: reference, amount: "44.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: [`${oro}-C123456`] }));
+    const own = await f.postIpn(
+      signPaymentIpn("PaymentAuthorize", {
+        sellerId: TEST_SELLER.sellerId,
+        amazonId: `${oro}-A123456`,
+        referenceId: reference,
+        amount: "44.95",
+        currency: "USD",
+        state: "Closed",
+        reasonCode: "MaxCapturesProcessed",
+        childIds: [`${oro}-C123456`],
+      }),
+    );
     expect(own).toMatchObject({ status: 200, body: { result: "applied" } });
     expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
 
     // A billing-agreement charge before Amazon answered carries no order reference to check against.
     const agreement = await importPending(f, { billingAgreement: true });
-    const unverifiable = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: TEST_SELLER.sellerId, amazonId: "S01-2222222-2222222-A000002", referenceId: `mc-${agreement.orderId}-a1`, amount: "4.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: ["S01-2222222-2222222-C000002"] }));
+    const unverifiable = await f.postIpn(
+      signPaymentIpn("PaymentAuthorize", {
+        sellerId: TEST_SELLER.sellerId,
+        amazonId: "S01-2222222-2222222-A000002",
+        referenceId: `mc-${agreement.orderId}-a1`,
+        amount: "4.95",
+        currency: "USD",
+        state: "Closed",
+        reasonCode: "MaxCapturesProcessed",
+        childIds: ["S01-2222222-2222222-C000002"],
+      }),
+    );
     expect(unverifiable).toMatchObject({ status: 200, body: { result: "unmatched" } });
     expect(unverifiable.body.detail).toContain("whose Amazon order reference is not known yet");
     expect(orderOf(f, agreement.orderId)?.status).toBe("PENDING");
@@ -128,7 +210,15 @@ describe("IPN binding to the seller's MIDs", () => {
     const refund = await refundOrder(f.db, f.actor, { orderId: paid.orderId, amountMinor: 1000, reason: "Damaged" });
     const row = () => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get();
     const amazonRefundId = row()?.amazonRefundId as string;
-    const facts = { sellerId: TEST_SELLER.sellerId, amazonId: amazonRefundId, referenceId: `mc-${paid.orderId}-r1`, amount: "10.00", currency: "USD", state: "Declined", reasonCode: "AmazonRejected" };
+    const facts = {
+      sellerId: TEST_SELLER.sellerId,
+      amazonId: amazonRefundId,
+      referenceId: `mc-${paid.orderId}-r1`,
+      amount: "10.00",
+      currency: "USD",
+      state: "Declined",
+      reasonCode: "AmazonRejected",
+    };
     const cases = [
       [{ amount: "1.00" }, "mismatched, not applied: amount 1.00 USD ≠ 10.00 USD"],
       [{ currency: "EUR" }, "mismatched, not applied: amount 10.00 EUR ≠ 10.00 USD"],
@@ -138,7 +228,14 @@ describe("IPN binding to the seller's MIDs", () => {
       const answer = await f.postIpn(signPaymentIpn("PaymentRefund", { ...facts, ...change }));
       expect(answer).toMatchObject({ status: 200, body: { result: "mismatched", detail: reason } });
       expect(row()?.status).toBe("PENDING");
-      expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({ disposition: "mismatched", applied: false, applyResult: reason, midId: f.mid.id, sellerId: TEST_SELLER.sellerId, orderId: paid.orderId });
+      expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({
+        disposition: "mismatched",
+        applied: false,
+        applyResult: reason,
+        midId: f.mid.id,
+        sellerId: TEST_SELLER.sellerId,
+        orderId: paid.orderId,
+      });
     }
     const genuine = await f.postIpn(signPaymentIpn("PaymentRefund", { ...facts, state: "Completed", reasonCode: undefined }));
     expect(genuine).toMatchObject({ status: 200, body: { result: "applied", detail: "refund completed" } });
@@ -151,7 +248,18 @@ describe("IPN binding to the seller's MIDs", () => {
     const pending = await importPending(f);
     const sibling = createTestMid(f.db, f.actor, { merchant_id: TEST_SELLER.sellerId, region: "UK", currency: "GBP" });
     const oro = pending.amazonOrderId;
-    const answer = await f.postIpn(signPaymentIpn("PaymentAuthorize", { sellerId: TEST_SELLER.sellerId, amazonId: `${oro}-A654321`, referenceId: `mc-${pending.orderId}-a1`, amount: "44.95", currency: "USD", state: "Closed", reasonCode: "MaxCapturesProcessed", childIds: [`${oro}-C654321`] }));
+    const answer = await f.postIpn(
+      signPaymentIpn("PaymentAuthorize", {
+        sellerId: TEST_SELLER.sellerId,
+        amazonId: `${oro}-A654321`,
+        referenceId: `mc-${pending.orderId}-a1`,
+        amount: "44.95",
+        currency: "USD",
+        state: "Closed",
+        reasonCode: "MaxCapturesProcessed",
+        childIds: [`${oro}-C654321`],
+      }),
+    );
     expect(answer).toMatchObject({ status: 200, body: { result: "applied" } });
     expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
     expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({ midId: f.mid.id, disposition: "applied" });

@@ -62,7 +62,9 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
   if (!event) throw new DomainError("That notification no longer exists.");
   if (!event.verified) throw new DomainError("Rejected notifications cannot be replayed: their signature did not verify.");
   if (event.bodyBytes !== null && describeBody(event.rawBody).bodyBytes < event.bodyBytes) {
-    throw new DomainError(`Only the first ${describeBody(event.rawBody).bodyBytes} of its ${event.bodyBytes} bytes were kept, so this notification cannot be replayed.`);
+    throw new DomainError(
+      `Only the first ${describeBody(event.rawBody).bodyBytes} of its ${event.bodyBytes} bytes were kept, so this notification cannot be replayed.`,
+    );
   }
   const verifier = createIpnVerifier({ pinnedCertificate: process.env.AMAZON_IPN_CERT_PEM || undefined, maxAgeMs: Number.MAX_SAFE_INTEGER });
   const verified = await verifier.verify({ body: event.rawBody });
@@ -76,7 +78,15 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
         : { disposition: "unknown-seller" as const, summary: describeUnknownSeller(notification.sellerId), orderId: null, transactionId: null, midId: null };
       const summary = `replayed: ${result.summary}`;
       tx.update(ipnEvents)
-        .set({ disposition: result.disposition, applied: result.disposition === "applied", applyResult: summary, sellerId: notification.sellerId, midId: result.midId, orderId: result.orderId ?? event.orderId, transactionId: result.transactionId ?? event.transactionId })
+        .set({
+          disposition: result.disposition,
+          applied: result.disposition === "applied",
+          applyResult: summary,
+          sellerId: notification.sellerId,
+          midId: result.midId,
+          orderId: result.orderId ?? event.orderId,
+          transactionId: result.transactionId ?? event.transactionId,
+        })
         .where(eq(ipnEvents.id, eventId))
         .run();
       recordAudit(tx, actor, { action: "ipn.replay", entity: "ipn", entityId: eventId, after: { result: summary } });

@@ -36,20 +36,34 @@ function findRow(tx: Tx, midIds: number[], types: TransactionType[], condition: 
 
 /** The order references this row is known to belong to, from every Amazon id it carries. */
 function knownParents(row: TransactionRow): string[] {
-  const parents = [row.amazonOrderReferenceId, parentOrderReferenceId(row.amazonAuthorizationId), parentOrderReferenceId(row.amazonCaptureId), parentOrderReferenceId(row.amazonRefundId)];
+  const parents = [
+    row.amazonOrderReferenceId,
+    parentOrderReferenceId(row.amazonAuthorizationId),
+    parentOrderReferenceId(row.amazonCaptureId),
+    parentOrderReferenceId(row.amazonRefundId),
+  ];
   return [...new Set(parents.filter((id): id is string => Boolean(id)))];
 }
 
 function checkParents(row: TransactionRow, object: PaymentObject): RowMatch {
   const ownId = LOOKUPS[object.kind].ownId(row);
-  if (ownId && ownId !== object.amazonId) return { kind: "mismatched", row, reason: `${object.kind} ${object.amazonId} ≠ ${ownId} recorded on transaction #${row.id}` };
+  if (ownId && ownId !== object.amazonId)
+    return { kind: "mismatched", row, reason: `${object.kind} ${object.amazonId} ≠ ${ownId} recorded on transaction #${row.id}` };
   const parents = knownParents(row);
   if (parents.length === 0) {
-    return { kind: "unverifiable", row, reason: `reference ${object.referenceId} names transaction #${row.id}, whose Amazon order reference is not known yet; Amazon's answer or the reconciler will finish it` };
+    return {
+      kind: "unverifiable",
+      row,
+      reason: `reference ${object.referenceId} names transaction #${row.id}, whose Amazon order reference is not known yet; Amazon's answer or the reconciler will finish it`,
+    };
   }
   const parent = parentOrderReferenceId(object.amazonId);
   if (!parent || !parents.includes(parent)) {
-    return { kind: "mismatched", row, reason: `order reference ${parent ?? `of ${object.amazonId} unreadable`} ≠ ${parents.join(" / ")} of transaction #${row.id}` };
+    return {
+      kind: "mismatched",
+      row,
+      reason: `order reference ${parent ?? `of ${object.amazonId} unreadable`} ≠ ${parents.join(" / ")} of transaction #${row.id}`,
+    };
   }
   return { kind: "matched", row };
 }

@@ -69,12 +69,23 @@ export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveRe
     (tx) => {
       const sellerMids = findSellerMids(tx, notification.sellerId);
       if (sellerMids.length === 0) {
-        return storeRefused(tx, request, { disposition: "unknown-seller", reason: describeUnknownSeller(notification.sellerId), status: 403, notification }, receivedAt);
+        return storeRefused(
+          tx,
+          request,
+          { disposition: "unknown-seller", reason: describeUnknownSeller(notification.sellerId), status: 403, notification },
+          receivedAt,
+        );
       }
       const first = tx
         .select({ id: ipnEvents.id })
         .from(ipnEvents)
-        .where(and(eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId), eq(ipnEvents.sellerId, notification.sellerId), eq(ipnEvents.verified, true)))
+        .where(
+          and(
+            eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId),
+            eq(ipnEvents.sellerId, notification.sellerId),
+            eq(ipnEvents.verified, true),
+          ),
+        )
         .get();
       const stored = {
         notificationReferenceId: notification.notificationReferenceId,
@@ -87,13 +98,30 @@ export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveRe
         receivedAt,
       };
       if (first) {
-        const row = tx.insert(ipnEvents).values({ ...stored, disposition: "duplicate", applyResult: `duplicate of #${first.id}: nothing changed`, midId: sellerMids.length === 1 ? sellerMids[0].id : null }).returning({ id: ipnEvents.id }).get();
+        const row = tx
+          .insert(ipnEvents)
+          .values({
+            ...stored,
+            disposition: "duplicate",
+            applyResult: `duplicate of #${first.id}: nothing changed`,
+            midId: sellerMids.length === 1 ? sellerMids[0].id : null,
+          })
+          .returning({ id: ipnEvents.id })
+          .get();
         return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
       }
       const applied = applyIpn(tx, notification, sellerMids);
       const row = tx
         .insert(ipnEvents)
-        .values({ ...stored, disposition: applied.disposition, applied: applied.disposition === "applied", applyResult: applied.summary, orderId: applied.orderId, transactionId: applied.transactionId, midId: applied.midId })
+        .values({
+          ...stored,
+          disposition: applied.disposition,
+          applied: applied.disposition === "applied",
+          applyResult: applied.summary,
+          orderId: applied.orderId,
+          transactionId: applied.transactionId,
+          midId: applied.midId,
+        })
         .returning({ id: ipnEvents.id })
         .get();
       return { status: 200 as const, body: { result: applied.disposition, detail: applied.summary, eventId: row.id } };

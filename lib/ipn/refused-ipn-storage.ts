@@ -43,7 +43,9 @@ export function warnSourceOverCap(sourceIp: string, at: number): void {
   const last = warnedAt.get(sourceIp);
   if (last !== undefined && at - last < HOUR_MS) return;
   warnedAt.set(sourceIp, at);
-  console.warn(`[mid-console] IPN: ${sourceIp} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`);
+  console.warn(
+    `[mid-console] IPN: ${sourceIp} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
+  );
 }
 
 /** Sources at the cap right now, for the IPN inbox. */

@@ -13,7 +13,10 @@ export const LEASE_HOLDER = `${process.pid}-${randomUUID().slice(0, 8)}`;
 export function acquireJobLease(db: Db, jobName: string, ttlMs: number, holder = LEASE_HOLDER, now = Date.now()): boolean {
   return db.transaction(
     (tx) => {
-      tx.insert(jobLeases).values({ jobName, holder, expiresAt: now + ttlMs }).onConflictDoNothing().run();
+      tx.insert(jobLeases)
+        .values({ jobName, holder, expiresAt: now + ttlMs })
+        .onConflictDoNothing()
+        .run();
       const taken = tx
         .update(jobLeases)
         .set({ holder, expiresAt: now + ttlMs })
@@ -26,5 +29,7 @@ export function acquireJobLease(db: Db, jobName: string, ttlMs: number, holder =
 }
 
 export function releaseJobLease(db: Db, jobName: string, holder = LEASE_HOLDER): void {
-  db.delete(jobLeases).where(and(eq(jobLeases.jobName, jobName), eq(jobLeases.holder, holder))).run();
+  db.delete(jobLeases)
+    .where(and(eq(jobLeases.jobName, jobName), eq(jobLeases.holder, holder)))
+    .run();
 }

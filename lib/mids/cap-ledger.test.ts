@@ -32,10 +32,18 @@ describe("cap ledger", () => {
 
   it("gives room back for refunds only when the MID counts them", () => {
     const counting = setup({ cap_counts_refunds: "on" });
-    counting.db.transaction((tx) => { reserveCap(tx, counting.midId, "2026-11", 8000); settleReservation(tx, counting.midId, "2026-11", 8000, 8000); recordRefundedVolume(tx, counting.midId, "2026-11", 3000); });
+    counting.db.transaction((tx) => {
+      reserveCap(tx, counting.midId, "2026-11", 8000);
+      settleReservation(tx, counting.midId, "2026-11", 8000, 8000);
+      recordRefundedVolume(tx, counting.midId, "2026-11", 3000);
+    });
     expect(readCapRoom(counting.db, counting.midId, "2026-11").leftMinor).toBe(5000);
     const plain = setup();
-    plain.db.transaction((tx) => { reserveCap(tx, plain.midId, "2026-11", 8000); settleReservation(tx, plain.midId, "2026-11", 8000, 8000); recordRefundedVolume(tx, plain.midId, "2026-11", 3000); });
+    plain.db.transaction((tx) => {
+      reserveCap(tx, plain.midId, "2026-11", 8000);
+      settleReservation(tx, plain.midId, "2026-11", 8000, 8000);
+      recordRefundedVolume(tx, plain.midId, "2026-11", 3000);
+    });
     expect(readCapRoom(plain.db, plain.midId, "2026-11").leftMinor).toBe(2000);
   });
 });

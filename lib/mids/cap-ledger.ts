@@ -12,7 +12,10 @@ import { computeCapRoom } from "./cap-room";
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
 export class CapExceededError extends Error {
-  constructor(readonly midId: number, readonly leftMinor: number) {
+  constructor(
+    readonly midId: number,
+    readonly leftMinor: number,
+  ) {
     super(`MID ${midId} has ${leftMinor} left under its monthly cap`);
     this.name = "CapExceededError";
   }
@@ -26,7 +29,11 @@ function ensureRow(tx: Tx, midId: number, month: string): void {
 export function readCapRoom(tx: Tx, midId: number, month: string) {
   const mid = tx.select().from(mids).where(eq(mids.id, midId)).get();
   if (!mid) throw new Error(`MID ${midId} not found`);
-  const usage = tx.select().from(midMonthlyUsage).where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month))).get();
+  const usage = tx
+    .select()
+    .from(midMonthlyUsage)
+    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)))
+    .get();
   return computeCapRoom({
     capMinor: mid.monthlyCapMinor,
     capturedMinor: usage?.capturedMinor ?? 0,

@@ -16,7 +16,11 @@ describe("cap under concurrent processes", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cap-race-")), "race.db");
     const db = openDatabase(file);
     const now = Date.now();
-    const admin = db.insert(users).values({ email: "a@t.local", name: "a", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+    const admin = db
+      .insert(users)
+      .values({ email: "a@t.local", name: "a", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now })
+      .returning()
+      .get();
     // Cap 100.00, orders of 7.00: exactly 14 fit.
     const mid = createTestMid(db, { userId: admin.id, email: admin.email, name: "a", role: "admin", ip: null }, { monthly_cap: "100.00" });
     const worker = path.join(process.cwd(), "lib/testing/reserve-cap-worker.ts");

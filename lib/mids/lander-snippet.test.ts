@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildImportOrderParams, buildLanderSnippet, widgetScriptUrl } from "./lander-snippet";
 
-const mid = { id: 7, merchantId: "A2K7NDRCTOTPW9", clientId: "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef", region: "US" as const, testMode: true };
+const mid = {
+  id: 7,
+  merchantId: "A2K7NDRCTOTPW9",
+  clientId: "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+  region: "US" as const,
+  testMode: true,
+};
 
 describe("lander snippet", () => {
   it("uses Amazon's widget script for each region and mode", () => {

@@ -59,7 +59,9 @@ export function buildLanderSnippet(mid: SnippetMid, kind: "one-time" | "recurrin
       design: { designMode: "responsive" },
       onError: function (error) { console.error(error.getErrorCode(), error.getErrorMessage()); }
     }).bind("walletWidgetDiv");
-  }${recurring ? `
+  }${
+    recurring
+      ? `
   function renderConsent() {
     new OffAmazonPayments.Widgets.Consent({
       sellerId: "${mid.merchantId}",
@@ -68,7 +70,9 @@ export function buildLanderSnippet(mid: SnippetMid, kind: "one-time" | "recurrin
       onConsent: function (consent) { window.amazonBuyerConsent = consent.getConsentStatus(); },
       onError: function (error) { console.error(error.getErrorCode(), error.getErrorMessage()); }
     }).bind("consentWidgetDiv");
-  }` : ""}
+  }`
+      : ""
+  }
 </script>
 <script async src="${widgetScriptUrl(mid.region, mid.testMode)}"></script>`;
 }

@@ -38,7 +38,12 @@ export function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now =
   if (filter.mode) conditions.push(eq(mids.testMode, filter.mode === "sandbox"));
   if (filter.status) conditions.push(eq(mids.enabled, filter.status === "enabled"));
 
-  const rows = db.select().from(mids).where(conditions.length ? and(...conditions) : undefined).orderBy(asc(mids.id)).all();
+  const rows = db
+    .select()
+    .from(mids)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(mids.id))
+    .all();
   return attachVolumes(db, rows.map(toMidDto), now);
 }
 

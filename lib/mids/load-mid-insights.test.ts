@@ -12,7 +12,13 @@ describe("loadMidInsights", () => {
     await seedDemo(db, { history: true });
     const now = new Date();
     const from = startOfDayMs(new Date(now.getTime() - 29 * DAY));
-    const scalar = (sql: string, ...params: unknown[]) => Number((db.$client.prepare(sql).pluck().get(...params) as number | null) ?? 0);
+    const scalar = (sql: string, ...params: unknown[]) =>
+      Number(
+        (db.$client
+          .prepare(sql)
+          .pluck()
+          .get(...params) as number | null) ?? 0,
+      );
     const midIds = db.$client.prepare("select distinct mid_id from transactions where created_at >= ?").pluck().all(from) as number[];
     expect(midIds.length).toBeGreaterThan(1);
     for (const midId of midIds) {
@@ -23,7 +29,11 @@ describe("loadMidInsights", () => {
       const declines = scalar(`select count(*) from transactions where ${where} and status in ('SOFT_DECLINE','HARD_DECLINE')`, midId, from);
       expect(insights.declinesByReason.reduce((n, d) => n + d.count, 0)).toBe(declines);
       expect(insights.days.reduce((n, d) => n + d.declined, 0)).toBe(declines);
-      const captured = scalar("select sum(amount_minor) from transactions where mid_id = ? and created_at >= ? and type in ('SALE','CAPTURE') and status = 'SUCCESS'", midId, from);
+      const captured = scalar(
+        "select sum(amount_minor) from transactions where mid_id = ? and created_at >= ? and type in ('SALE','CAPTURE') and status = 'SUCCESS'",
+        midId,
+        from,
+      );
       expect(insights.days.reduce((n, d) => n + d.capturedMinor, 0)).toBe(captured);
       expect(insights.days).toHaveLength(30);
     }

@@ -29,7 +29,13 @@ export type MidInsights = {
 export function loadMidInsights(db: Db, actor: Actor, midId: number, now = new Date()): MidInsights {
   assertCan(actor, "mids.read");
   const fromMs = startOfDayMs(new Date(now.getTime() - (INSIGHT_DAYS - 1) * DAY));
-  const attemptsByDay = sumTransactionTotals(db, { fromMs, midId, types: CHARGE_ATTEMPT_TYPES, statuses: ["SUCCESS", ...DECLINES, "ERROR"], groupBy: ["day", "status"] });
+  const attemptsByDay = sumTransactionTotals(db, {
+    fromMs,
+    midId,
+    types: CHARGE_ATTEMPT_TYPES,
+    statuses: ["SUCCESS", ...DECLINES, "ERROR"],
+    groupBy: ["day", "status"],
+  });
   const capturedByDay = sumTransactionTotals(db, { fromMs, midId, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["day"] });
   const declinesByReason = sumTransactionTotals(db, { fromMs, midId, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] })
     .map((r) => ({ reason: r.reason || "Unknown", status: r.status, count: Number(r.count) }))

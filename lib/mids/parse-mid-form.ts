@@ -85,7 +85,8 @@ export function parseMidForm(values: MidFormValues, mode: "create" | "edit"): Pa
   else if (!CLIENT_ID_PATTERN.test(clientId)) errors.client_id = "Client ID must look like amzn1.application-oa2-client. followed by 32 hex characters.";
 
   const clientSecret = text("client_secret");
-  if (clientSecret && !CLIENT_SECRET_PATTERN.test(clientSecret)) errors.client_secret = "Client secret must be 20–128 letters, digits, dots, dashes or underscores.";
+  if (clientSecret && !CLIENT_SECRET_PATTERN.test(clientSecret))
+    errors.client_secret = "Client secret must be 20–128 letters, digits, dots, dashes or underscores.";
 
   const mwsAuthToken = text("mws_auth_token");
   if (mwsAuthToken && !MWS_AUTH_TOKEN_PATTERN.test(mwsAuthToken)) errors.mws_auth_token = "MWS auth token must look like amzn.mws. followed by a UUID.";
@@ -101,11 +102,13 @@ export function parseMidForm(values: MidFormValues, mode: "create" | "edit"): Pa
 
   const descriptor = text("descriptor");
   if (!descriptor) errors.descriptor = "Descriptor is required (it appears on the buyer's statement).";
-  else if (descriptor.length > DESCRIPTOR_MAX) errors.descriptor = `Descriptor must be 1–${DESCRIPTOR_MAX} characters (Amazon's limit); it has ${descriptor.length}.`;
+  else if (descriptor.length > DESCRIPTOR_MAX)
+    errors.descriptor = `Descriptor must be 1–${DESCRIPTOR_MAX} characters (Amazon's limit); it has ${descriptor.length}.`;
 
   const customerServicePhone = text("customer_service_phone");
   if (!customerServicePhone) errors.customer_service_phone = "Customer-service phone is required.";
-  else if (!PHONE_PATTERN.test(customerServicePhone)) errors.customer_service_phone = "Enter a phone number of digits, spaces, dashes or parentheses, e.g. +1 800 555 0100.";
+  else if (!PHONE_PATTERN.test(customerServicePhone))
+    errors.customer_service_phone = "Enter a phone number of digits, spaces, dashes or parentheses, e.g. +1 800 555 0100.";
 
   const customerServiceEmail = text("customer_service_email");
   if (customerServiceEmail && !EMAIL_PATTERN.test(customerServiceEmail)) errors.customer_service_email = "Enter a valid email address.";
@@ -113,7 +116,8 @@ export function parseMidForm(values: MidFormValues, mode: "create" | "edit"): Pa
   const capText = text("monthly_cap");
   const monthlyCapMinor = parseMajorToMinor(capText, moneyCurrency);
   if (!capText) errors.monthly_cap = "Monthly cap is required.";
-  else if (monthlyCapMinor === null) errors.monthly_cap = `Monthly cap must be an amount in ${moneyCurrency}${moneyCurrency === "JPY" ? " without decimals" : " with at most 2 decimals"}.`;
+  else if (monthlyCapMinor === null)
+    errors.monthly_cap = `Monthly cap must be an amount in ${moneyCurrency}${moneyCurrency === "JPY" ? " without decimals" : " with at most 2 decimals"}.`;
   else if (monthlyCapMinor <= 0) errors.monthly_cap = "Monthly cap must be greater than 0.";
 
   const alertText = text("cap_alert_percent") || "80";

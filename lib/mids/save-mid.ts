@@ -66,7 +66,14 @@ export function createMid(db: Db, actor: Actor, input: MidInput): MidDto {
   return db.transaction((tx) => {
     const row = tx
       .insert(mids)
-      .values({ ...plainColumns(input), accessKey: input.accessKey as string, secretKeyEnc: secrets.secretKeyEnc as string, ...secrets, createdAt: now, updatedAt: now })
+      .values({
+        ...plainColumns(input),
+        accessKey: input.accessKey as string,
+        secretKeyEnc: secrets.secretKeyEnc as string,
+        ...secrets,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
     recordAudit(tx, actor, { action: "mid.create", entity: "mid", entityId: row.id, after: auditSnapshotOfMid(row) });
@@ -114,7 +121,13 @@ export function setMidEnabled(db: Db, actor: Actor, midId: number, enabled: bool
       if (!before) throw new DomainError("That MID no longer exists.");
       if (before.enabled === enabled) return toMidDto(before);
       const after = tx.update(mids).set({ enabled, updatedAt: Date.now() }).where(eq(mids.id, midId)).returning().get();
-      recordAudit(tx, actor, { action: enabled ? "mid.enable" : "mid.disable", entity: "mid", entityId: midId, before: { enabled: before.enabled }, after: { enabled } });
+      recordAudit(tx, actor, {
+        action: enabled ? "mid.enable" : "mid.disable",
+        entity: "mid",
+        entityId: midId,
+        before: { enabled: before.enabled },
+        after: { enabled },
+      });
       return toMidDto(after);
     },
     { behavior: "immediate" },

@@ -28,13 +28,17 @@ export async function verifyMidCredentials(db: Db, actor: Actor, midId: number):
   let result: VerifyResult;
   try {
     const status = await amazonClientForMid(db, mid).getMerchantAccountStatus();
-    result = status.accountStatus === "ACTIVE"
-      ? { ok: true, summary: "ACTIVE — Amazon accepted the credentials and the account is active." }
-      : { ok: false, summary: `${status.accountStatus} — the credentials work but Amazon reports the account as ${status.accountStatus.toLowerCase()}.` };
+    result =
+      status.accountStatus === "ACTIVE"
+        ? { ok: true, summary: "ACTIVE — Amazon accepted the credentials and the account is active." }
+        : { ok: false, summary: `${status.accountStatus} — the credentials work but Amazon reports the account as ${status.accountStatus.toLowerCase()}.` };
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     const unavailable = error.httpStatus === 0 || error.httpStatus >= 500;
-    result = { ok: false, summary: `${error.code} — ${EXPLANATIONS[error.code] ?? (unavailable ? "Amazon could not be reached; try again later." : error.message)}` };
+    result = {
+      ok: false,
+      summary: `${error.code} — ${EXPLANATIONS[error.code] ?? (unavailable ? "Amazon could not be reached; try again later." : error.message)}`,
+    };
   }
   const at = Date.now();
   db.transaction((tx) => {

@@ -12,7 +12,8 @@ export const MAX_NOTE_LENGTH = 1000;
 export function parseOrderNote(value: unknown): string {
   const note = typeof value === "string" ? value.trim() : "";
   if (note === "") throw new DomainError("Write the note first.", { note: "Write a note (what happened, what the customer asked)." });
-  if (note.length > MAX_NOTE_LENGTH) throw new DomainError("The note is too long.", { note: `At most ${MAX_NOTE_LENGTH} characters (this one has ${note.length}).` });
+  if (note.length > MAX_NOTE_LENGTH)
+    throw new DomainError("The note is too long.", { note: `At most ${MAX_NOTE_LENGTH} characters (this one has ${note.length}).` });
   return note;
 }
 

@@ -23,20 +23,26 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
   if (!order) throw new DomainError("Order not found.");
   if (order.status === "CANCELED") return;
   if (order.status === "PENDING") throw new DomainError("This order is still pending at Amazon; wait until it is finished.");
-  const captured = db.select({ id: transactions.id }).from(transactions).where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, CAPTURED_TYPES))).get();
+  const captured = db
+    .select({ id: transactions.id })
+    .from(transactions)
+    .where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, CAPTURED_TYPES)))
+    .get();
   if (captured) throw new DomainError("This order was charged; refund it instead of cancelling.");
   const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
   if (!mid) throw new DomainError("The order's MID no longer exists.");
   const client = amazonClientForMid(db, mid, { orderId: order.id });
   try {
     if (order.amazonOrderReferenceId) await client.cancelOrderReference({ amazonOrderReferenceId: order.amazonOrderReferenceId, cancelationReason: reason });
-    else if (order.amazonBillingAgreementId) await client.closeBillingAgreement({ amazonBillingAgreementId: order.amazonBillingAgreementId, closureReason: reason });
+    else if (order.amazonBillingAgreementId)
+      await client.closeBillingAgreement({ amazonBillingAgreementId: order.amazonBillingAgreementId, closureReason: reason });
   } catch (error) {
     // Already canceled or closed at Amazon is the state we want.
     const finalAlready = error instanceof AmazonPayError && /InvalidCancelAttempt|InvalidCloseAttempt|InvalidOrderReferenceStatus/.test(error.code);
     if (!finalAlready) {
       // Sending the cancellation again is harmless: already canceled at Amazon counts as done.
-      if (error instanceof AmazonPayError && isAmazonUnavailable(error)) throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); the order was not canceled. Try again shortly.`);
+      if (error instanceof AmazonPayError && isAmazonUnavailable(error))
+        throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); the order was not canceled. Try again shortly.`);
       throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
     }
   }
@@ -47,7 +53,13 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
       const held = current.status === "AUTHORIZED" ? readAuthorization(tx, order.id) : null;
       if (held?.open) releaseAuthorization(tx, held.authorization, "OrderReferenceCanceled", Date.now());
       tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
-      recordAudit(tx, actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: current.status }, after: { status: "CANCELED", reason } });
+      recordAudit(tx, actor, {
+        action: "order.cancel",
+        entity: "order",
+        entityId: order.id,
+        before: { status: current.status },
+        after: { status: "CANCELED", reason },
+      });
     },
     { behavior: "immediate" },
   );

@@ -24,7 +24,17 @@ afterEach(async () => {
 
 async function placeOrder(f: Fixture, productId = f.oneTime.id): Promise<number> {
   const { amazonOrderId, accessToken } = await f.checkout(productId === f.recurring.id ? "BillingAgreement" : "OrderReference");
-  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(productId), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  const answer = await importOrder(
+    f.db,
+    parseImportOrderFields({
+      campaignId: String(f.campaign.id),
+      product1_id: String(productId),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    }),
+    "api",
+  );
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.result.orderId;
 }
@@ -46,7 +56,16 @@ describe("capture-later campaigns", () => {
     const f = fixture;
     const orderId = await placeOrder(f); // 44.95
     expect(orderOf(f, orderId)?.status).toBe("AUTHORIZED");
-    expect(rowsOf(f, orderId)).toEqual([expect.objectContaining({ type: "AUTHORIZE", status: "SUCCESS", amountMinor: 4495, amazonState: "Open", amazonCaptureId: null, amazonAuthorizationId: expect.stringMatching(/-A\d+$/) })]);
+    expect(rowsOf(f, orderId)).toEqual([
+      expect.objectContaining({
+        type: "AUTHORIZE",
+        status: "SUCCESS",
+        amountMinor: 4495,
+        amazonState: "Open",
+        amazonCaptureId: null,
+        amazonAuthorizationId: expect.stringMatching(/-A\d+$/),
+      }),
+    ]);
     expect(JSON.parse(callsOf(f, "Authorize")[0].params)).toMatchObject({ CaptureNow: "false", TransactionTimeout: "0" });
     expect(capOf(f)).toMatchObject({ usedMinor: 0, reservedMinor: 4495 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Open", captureIds: [] });
@@ -64,14 +83,23 @@ describe("capture-later campaigns", () => {
     expect(JSON.parse(callsOf(f, "Capture")[0].params)).toMatchObject({ CaptureReferenceId: `mc-${orderId}-c1`, "CaptureAmount.Amount": "44.95" });
 
     const [authorization, capture] = rowsOf(f, orderId);
-    expect(capture).toMatchObject({ type: "CAPTURE", status: "SUCCESS", amountMinor: 4495, parentTransactionId: authorization.id, amazonCaptureId: expect.stringMatching(/-C\d+$/) });
+    expect(capture).toMatchObject({
+      type: "CAPTURE",
+      status: "SUCCESS",
+      amountMinor: 4495,
+      parentTransactionId: authorization.id,
+      amazonCaptureId: expect.stringMatching(/-C\d+$/),
+    });
     expect(authorization).toMatchObject({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed" });
     expect(orderOf(f, orderId)?.status).toBe("COMPLETE");
     expect(capOf(f)).toMatchObject({ usedMinor: 4495, reservedMinor: 0 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "MaxCapturesProcessed" });
 
     const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 1000, reason: "Arrived damaged" });
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()).toMatchObject({ parentTransactionId: capture.id, amazonCaptureId: capture.amazonCaptureId });
+    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()).toMatchObject({
+      parentTransactionId: capture.id,
+      amazonCaptureId: capture.amazonCaptureId,
+    });
     await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "Too late" })).rejects.toThrow("This order was captured; refund it instead of voiding.");
   });
 
@@ -79,10 +107,18 @@ describe("capture-later campaigns", () => {
     fixture = await startPipelineFixture({ captureMode: "authorize" });
     const f = fixture;
     const orderId = await placeOrder(f);
-    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "  " })).rejects.toMatchObject({ fieldErrors: { reason: "A reason is required to void an authorization." } });
+    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "  " })).rejects.toMatchObject({
+      fieldErrors: { reason: "A reason is required to void an authorization." },
+    });
     const voided = await voidAuthorization(f.db, f.actor, { orderId, reason: "Out of stock" });
     expect(orderOf(f, orderId)?.status).toBe("VOIDED");
-    expect(rowsOf(f, orderId)[1]).toMatchObject({ id: voided.transactionId, type: "VOID", status: "SUCCESS", amountMinor: 4495, customerMessage: "Out of stock" });
+    expect(rowsOf(f, orderId)[1]).toMatchObject({
+      id: voided.transactionId,
+      type: "VOID",
+      status: "SUCCESS",
+      amountMinor: 4495,
+      customerMessage: "Out of stock",
+    });
     expect(capOf(f)).toMatchObject({ usedMinor: 0, reservedMinor: 0 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "SellerClosed" });
 
@@ -98,7 +134,13 @@ describe("capture-later campaigns", () => {
     const f = fixture;
     // Amazon's sandbox simulation of an authorization that expires unused after a minute.
     const { amazonOrderId, accessToken } = await f.checkout();
-    const input = parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken });
+    const input = parseImportOrderFields({
+      campaignId: String(f.campaign.id),
+      product1_id: String(f.oneTime.id),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    });
     input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Closed","ReasonCode":"ExpiredUnused","ExpirationTimeInMins":1}}' };
     const orderId = (await importOrder(f.db, input, "api")).result.orderId;
     expect(orderOf(f, orderId)?.status).toBe("AUTHORIZED");
@@ -116,7 +158,9 @@ describe("capture-later campaigns", () => {
     fixture = await startPipelineFixture();
     const f = fixture;
     const orderId = await placeOrder(f);
-    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "Changed mind" })).rejects.toThrow("This order was captured; refund it instead of voiding.");
+    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "Changed mind" })).rejects.toThrow(
+      "This order was captured; refund it instead of voiding.",
+    );
     expect(callsOf(f, "CloseAuthorization")).toHaveLength(0);
     expect(callsOf(f, "GetAuthorizationDetails")).toHaveLength(0);
   });
@@ -140,7 +184,11 @@ describe("capture-later campaigns", () => {
 
     const parent = await placeOrder(f);
     const { amazonOrderId, accessToken } = await f.checkout();
-    const upsell = await importOrder(f.db, parseImportUpsaleFields(f.db, { orderId: String(parent), productId: String(f.oneTime.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+    const upsell = await importOrder(
+      f.db,
+      parseImportUpsaleFields(f.db, { orderId: String(parent), productId: String(f.oneTime.id), amazonOrderId, amazonAddressConsent: accessToken }),
+      "api",
+    );
     expect(upsell.ok && upsell.result.orderStatus).toBe("AUTHORIZED");
     expect(rowsOf(f, upsell.result.orderId)[0]).toMatchObject({ type: "AUTHORIZE", status: "SUCCESS" });
   });
@@ -150,7 +198,17 @@ describe("capture-later campaigns", () => {
     const f = fixture;
     const { amazonOrderId, accessToken } = await f.checkout();
     await f.control("POST", "/_sandbox/faults", { action: "Authorize", mode: "apply-then-500", count: 10 });
-    const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+    const answer = await importOrder(
+      f.db,
+      parseImportOrderFields({
+        campaignId: String(f.campaign.id),
+        product1_id: String(f.oneTime.id),
+        amazonBillerId: String(f.mid.id),
+        amazonOrderId,
+        amazonAddressConsent: accessToken,
+      }),
+      "api",
+    );
     expect(answer.result.orderStatus).toBe("PENDING");
     await f.control("DELETE", "/_sandbox/faults");
     expect(await reconcilePendingOrders(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, finished: 1 });
@@ -165,12 +223,20 @@ describe("capture-later campaigns", () => {
     const orderId = await placeOrder(f);
     await f.control("POST", "/_sandbox/faults", { action: "Capture", mode: "apply-then-500", count: 10 });
     expect((await captureOrder(f.db, f.actor, { orderId })).status).toBe("PENDING");
-    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "x" })).rejects.toThrow("A capture of this order is in progress at Amazon; wait for it to finish.");
+    await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "x" })).rejects.toThrow(
+      "A capture of this order is in progress at Amazon; wait for it to finish.",
+    );
     await f.control("DELETE", "/_sandbox/faults");
     expect(await reconcilePendingCaptures(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, finished: 1 });
     expect(await reconcilePendingCaptures(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 0 });
     expect(orderOf(f, orderId)?.status).toBe("COMPLETE");
-    expect(f.db.select().from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE"))).all()).toEqual([expect.objectContaining({ status: "SUCCESS" })]);
+    expect(
+      f.db
+        .select()
+        .from(transactions)
+        .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE")))
+        .all(),
+    ).toEqual([expect.objectContaining({ status: "SUCCESS" })]);
     expect(capOf(f)).toMatchObject({ usedMinor: 4495, reservedMinor: 0 });
   });
 });

@@ -28,7 +28,12 @@ function startCapture(tx: Tx, actor: Actor, orderId: number): Row {
     throw new DomainError(`This order has no open authorization to capture (it is ${order.status}).`);
   }
   const { authorization } = found;
-  const n = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE"))).get()?.n ?? 0) + 1;
+  const n =
+    (tx
+      .select({ n: count() })
+      .from(transactions)
+      .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE")))
+      .get()?.n ?? 0) + 1;
   const at = Date.now();
   const row = tx
     .insert(transactions)
@@ -50,7 +55,12 @@ function startCapture(tx: Tx, actor: Actor, orderId: number): Row {
     })
     .returning()
     .get();
-  recordAudit(tx, actor, { action: "order.capture", entity: "order", entityId: orderId, after: { amount: formatMoney(row.amountMinor, row.currency), transaction: row.id } });
+  recordAudit(tx, actor, {
+    action: "order.capture",
+    entity: "order",
+    entityId: orderId,
+    after: { amount: formatMoney(row.amountMinor, row.currency), transaction: row.id },
+  });
   return row;
 }
 
@@ -81,7 +91,9 @@ export async function captureOrder(db: Db, actor: Actor, input: { orderId: numbe
       .run();
     if (error.code === "InvalidAuthorizationStatus") {
       // Expired (30 days; 2 in the sandbox) or closed at Amazon: only a void releases the cap now.
-      throw new DomainError("Amazon no longer accepts a capture of this authorization (it expired or was closed there). Void it to release the MID's cap, and ask the buyer to order again.");
+      throw new DomainError(
+        "Amazon no longer accepts a capture of this authorization (it expired or was closed there). Void it to release the MID's cap, and ask the buyer to order again.",
+      );
     }
     throw new DomainError(`Amazon refused the capture (${error.code}): ${error.message}`);
   }

@@ -45,8 +45,14 @@ describe("the charge state machine", () => {
   });
 
   it("a finished sale takes the state its capture reports, never the authorization's", () => {
-    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({ kind: "annotate", captureState: { amazonState: "Completed", reasonCode: null } });
-    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["authorization Closed with its capture"])).toEqual({ kind: "annotate", captureState: null });
+    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({
+      kind: "annotate",
+      captureState: { amazonState: "Completed", reasonCode: null },
+    });
+    expect(nextChargeStep({ type: "SALE", status: "SUCCESS" }, outcomes["authorization Closed with its capture"])).toEqual({
+      kind: "annotate",
+      captureState: null,
+    });
     expect(nextChargeStep({ type: "AUTHORIZE", status: "SUCCESS" }, outcomes["capture Completed"])).toEqual({ kind: "annotate", captureState: null });
   });
 
@@ -58,7 +64,14 @@ describe("the charge state machine", () => {
   });
 
   it("a CaptureNow capture names its order reference; only Completed or Closed speaks for the sale", () => {
-    expect(captureOutcome(capture("Completed"))).toMatchObject({ kind: "captured", source: "capture", amazonCaptureId: `${ORO}-C000001`, amazonOrderReferenceId: ORO, amazonAuthorizationId: null, amazonState: "Completed" });
+    expect(captureOutcome(capture("Completed"))).toMatchObject({
+      kind: "captured",
+      source: "capture",
+      amazonCaptureId: `${ORO}-C000001`,
+      amazonOrderReferenceId: ORO,
+      amazonAuthorizationId: null,
+      amazonState: "Completed",
+    });
     expect(captureOutcome(capture("Pending"))).toBeNull();
     expect(captureOutcome(capture("Declined"))).toBeNull();
   });

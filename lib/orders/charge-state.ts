@@ -8,11 +8,27 @@ export type BuyerFacts = { buyer?: Buyer; shippingAddress?: Address; amazonUserI
 /** What one message from Amazon (Authorize's answer, an IPN, a look-up) says about a charge. */
 export type ChargeOutcome =
   // Money taken: the authorization lists its capture, or the capture reports itself Completed.
-  | { kind: "captured"; source: "authorization" | "capture"; amazonAuthorizationId: string | null; amazonCaptureId: string; amazonOrderReferenceId: string | null; amazonState: string; reasonCode: string | null; facts: BuyerFacts }
+  | {
+      kind: "captured";
+      source: "authorization" | "capture";
+      amazonAuthorizationId: string | null;
+      amazonCaptureId: string;
+      amazonOrderReferenceId: string | null;
+      amazonState: string;
+      reasonCode: string | null;
+      facts: BuyerFacts;
+    }
   // Open and uncaptured: funds held. Final for Authorize without CaptureNow, a passing state with it.
   | { kind: "open"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
   | { kind: "pending"; authorization: AuthorizationDetails; amazonOrderReferenceId: string; facts: BuyerFacts }
-  | { kind: "declined"; reason: DeclineReasonCode; authorization?: AuthorizationDetails; amazonOrderReferenceId?: string; amazonReasonCode: string; facts: BuyerFacts }
+  | {
+      kind: "declined";
+      reason: DeclineReasonCode;
+      authorization?: AuthorizationDetails;
+      amazonOrderReferenceId?: string;
+      amazonReasonCode: string;
+      facts: BuyerFacts;
+    }
   // Refused before any money moved (bad id, wrong state, Amazon down before Authorize).
   | { kind: "failed"; unavailable: boolean; amazonCode: string; message: string; facts: BuyerFacts }
   // Authorize may have been applied but we never heard: the reconciler must look it up.
@@ -43,17 +59,40 @@ const orderReferenceOf = (childId: string): string => childId.replace(/-[AC]\d+$
 export function toOutcome(authorization: AuthorizationDetails, amazonOrderReferenceId: string, facts: BuyerFacts): ChargeOutcome {
   const state = authorization.status.state;
   if (state === "Declined") {
-    return { kind: "declined", reason: classifyAuthorizationDecline(authorization.status.reasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode: authorization.status.reasonCode ?? "Declined", facts };
+    return {
+      kind: "declined",
+      reason: classifyAuthorizationDecline(authorization.status.reasonCode, authorization.softDecline),
+      authorization,
+      amazonOrderReferenceId,
+      amazonReasonCode: authorization.status.reasonCode ?? "Declined",
+      facts,
+    };
   }
   if (state === "Pending") return { kind: "pending", authorization, amazonOrderReferenceId, facts };
   const captureId = authorization.captureIds[0];
   if (captureId) {
-    return { kind: "captured", source: "authorization", amazonAuthorizationId: authorization.amazonAuthorizationId, amazonCaptureId: captureId, amazonOrderReferenceId, amazonState: state, reasonCode: authorization.status.reasonCode ?? null, facts };
+    return {
+      kind: "captured",
+      source: "authorization",
+      amazonAuthorizationId: authorization.amazonAuthorizationId,
+      amazonCaptureId: captureId,
+      amazonOrderReferenceId,
+      amazonState: state,
+      reasonCode: authorization.status.reasonCode ?? null,
+      facts,
+    };
   }
   if (state === "Open") return { kind: "open", authorization, amazonOrderReferenceId, facts };
   // Closed without a capture (AmazonClosed, ExpiredUnused, OrderReferenceCanceled): no money moved.
   const amazonReasonCode = authorization.status.reasonCode ?? "Closed";
-  return { kind: "declined", reason: classifyAuthorizationDecline(amazonReasonCode, authorization.softDecline), authorization, amazonOrderReferenceId, amazonReasonCode, facts };
+  return {
+    kind: "declined",
+    reason: classifyAuthorizationDecline(amazonReasonCode, authorization.softDecline),
+    authorization,
+    amazonOrderReferenceId,
+    amazonReasonCode,
+    facts,
+  };
 }
 
 /** An authorization as an IPN carries it: the order reference is named only inside its id. */
@@ -69,7 +108,16 @@ export function authorizationNoticeOutcome(authorization: AuthorizationDetails):
 export function captureOutcome(capture: CaptureDetails): ChargeOutcome | null {
   const state = capture.status.state;
   if (state !== "Completed" && state !== "Closed") return null;
-  return { kind: "captured", source: "capture", amazonAuthorizationId: null, amazonCaptureId: capture.amazonCaptureId, amazonOrderReferenceId: orderReferenceOf(capture.amazonCaptureId), amazonState: state, reasonCode: capture.status.reasonCode ?? null, facts: {} };
+  return {
+    kind: "captured",
+    source: "capture",
+    amazonAuthorizationId: null,
+    amazonCaptureId: capture.amazonCaptureId,
+    amazonOrderReferenceId: orderReferenceOf(capture.amazonCaptureId),
+    amazonState: state,
+    reasonCode: capture.status.reasonCode ?? null,
+    facts: {},
+  };
 }
 
 /**
@@ -78,7 +126,8 @@ export function captureOutcome(capture: CaptureDetails): ChargeOutcome | null {
  * first (a billing-agreement sale's early IPNs cannot be bound, so only its answer may tell).
  */
 function capturedState(type: ChargeType, outcome: Outcome<"captured">): { amazonState: string; reasonCode: string | null } {
-  if (type === "SALE" && outcome.source === "authorization" && outcome.reasonCode === "MaxCapturesProcessed") return { amazonState: "Completed", reasonCode: null };
+  if (type === "SALE" && outcome.source === "authorization" && outcome.reasonCode === "MaxCapturesProcessed")
+    return { amazonState: "Completed", reasonCode: null };
   return { amazonState: outcome.amazonState, reasonCode: outcome.reasonCode };
 }
 

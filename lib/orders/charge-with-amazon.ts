@@ -28,7 +28,11 @@ async function addProfile(facts: BuyerFacts, lwa: LoginWithAmazonClient | null, 
   if (!lwa || !accessToken || (facts.buyer?.email && facts.buyer?.name)) return facts;
   try {
     const profile = await lwa.getUserProfile(accessToken);
-    return { ...facts, amazonUserId: profile.userId, buyer: { ...facts.buyer, name: facts.buyer?.name ?? profile.name, email: facts.buyer?.email ?? profile.email } };
+    return {
+      ...facts,
+      amazonUserId: profile.userId,
+      buyer: { ...facts.buyer, name: facts.buyer?.name ?? profile.name, email: facts.buyer?.email ?? profile.email },
+    };
   } catch {
     // The profile only fills gaps; the charge does not depend on it.
     return facts;
@@ -46,14 +50,30 @@ async function chargeOrderReference(client: AmazonPayClient, lwa: LoginWithAmazo
     const { orderReference } = await client.getOrderReferenceDetails({ amazonOrderReferenceId: req.amazonId, accessToken: req.accessToken });
     facts = await addProfile({ buyer: orderReference.buyer, shippingAddress: orderReference.shippingAddress }, lwa, req.accessToken);
     if (orderReference.status.state === "Draft") {
-      await client.setOrderReferenceDetails({ amazonOrderReferenceId: req.amazonId, orderTotal: req.amount, sellerOrderId: req.sellerOrderId, storeName: req.storeName, sellerNote: req.sellerNote });
+      await client.setOrderReferenceDetails({
+        amazonOrderReferenceId: req.amazonId,
+        orderTotal: req.amount,
+        sellerOrderId: req.sellerOrderId,
+        storeName: req.storeName,
+        sellerNote: req.sellerNote,
+      });
       await client.confirmOrderReference({ amazonOrderReferenceId: req.amazonId });
       if (!facts.buyer?.email) {
         const confirmed = await client.getOrderReferenceDetails({ amazonOrderReferenceId: req.amazonId });
-        facts = { ...facts, buyer: confirmed.orderReference.buyer ?? facts.buyer, shippingAddress: facts.shippingAddress ?? confirmed.orderReference.shippingAddress };
+        facts = {
+          ...facts,
+          buyer: confirmed.orderReference.buyer ?? facts.buyer,
+          shippingAddress: facts.shippingAddress ?? confirmed.orderReference.shippingAddress,
+        };
       }
     } else if (orderReference.status.state !== "Open") {
-      return { kind: "failed", unavailable: false, amazonCode: "InvalidOrderReferenceStatus", message: `Amazon order reference ${req.amazonId} is ${orderReference.status.state}${orderReference.status.reasonCode ? ` (${orderReference.status.reasonCode})` : ""}; start a new checkout.`, facts };
+      return {
+        kind: "failed",
+        unavailable: false,
+        amazonCode: "InvalidOrderReferenceStatus",
+        message: `Amazon order reference ${req.amazonId} is ${orderReference.status.state}${orderReference.status.reasonCode ? ` (${orderReference.status.reasonCode})` : ""}; start a new checkout.`,
+        facts,
+      };
     }
   } catch (error) {
     return failure(error, facts, false);
@@ -81,10 +101,21 @@ async function chargeBillingAgreement(client: AmazonPayClient, lwa: LoginWithAma
     const { billingAgreement } = await client.getBillingAgreementDetails({ amazonBillingAgreementId: req.amazonId, accessToken: req.accessToken });
     facts = await addProfile({ buyer: billingAgreement.buyer, shippingAddress: billingAgreement.shippingAddress }, lwa, req.accessToken);
     if (billingAgreement.status.state === "Draft") {
-      await client.setBillingAgreementDetails({ amazonBillingAgreementId: req.amazonId, sellerBillingAgreementId: req.sellerOrderId, storeName: req.storeName, sellerNote: req.sellerNote });
+      await client.setBillingAgreementDetails({
+        amazonBillingAgreementId: req.amazonId,
+        sellerBillingAgreementId: req.sellerOrderId,
+        storeName: req.storeName,
+        sellerNote: req.sellerNote,
+      });
       await client.confirmBillingAgreement({ amazonBillingAgreementId: req.amazonId });
     } else if (billingAgreement.status.state !== "Open") {
-      return { kind: "failed", unavailable: false, amazonCode: "InvalidBillingAgreementStatus", message: `Amazon billing agreement ${req.amazonId} is ${billingAgreement.status.state}; start a new checkout.`, facts };
+      return {
+        kind: "failed",
+        unavailable: false,
+        amazonCode: "InvalidBillingAgreementStatus",
+        message: `Amazon billing agreement ${req.amazonId} is ${billingAgreement.status.state}; start a new checkout.`,
+        facts,
+      };
     }
     const validation = await client.validateBillingAgreement({ amazonBillingAgreementId: req.amazonId });
     if (validation.validationResult !== "Success") {

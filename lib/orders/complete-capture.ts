@@ -10,7 +10,12 @@ import { settleReservation } from "@/lib/mids/cap-ledger";
  * the cap month it was reserved in, so the cap it was checked against is the one it counts
  * against); Declined releases it. Either way Amazon has closed the authorization.
  */
-export function applyCaptureState(tx: Tx, captureTransactionId: number, capture: CaptureDetails, at = Date.now()): "completed" | "declined" | "pending" | "already-final" {
+export function applyCaptureState(
+  tx: Tx,
+  captureTransactionId: number,
+  capture: CaptureDetails,
+  at = Date.now(),
+): "completed" | "declined" | "pending" | "already-final" {
   const row = tx.select().from(transactions).where(eq(transactions.id, captureTransactionId)).get();
   if (!row || row.type !== "CAPTURE" || row.status !== "PENDING") return "already-final";
   const state = capture.status.state;
@@ -19,21 +24,37 @@ export function applyCaptureState(tx: Tx, captureTransactionId: number, capture:
     return "pending";
   }
   if (row.parentTransactionId) {
-    tx.update(transactions).set({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed", updatedAt: at }).where(eq(transactions.id, row.parentTransactionId)).run();
+    tx.update(transactions)
+      .set({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed", updatedAt: at })
+      .where(eq(transactions.id, row.parentTransactionId))
+      .run();
   }
   const capMonth = row.capMonth ?? "";
   if (state === "Completed" || state === "Closed") {
-    tx.update(transactions).set({ status: "SUCCESS", amazonCaptureId: capture.amazonCaptureId, amazonState: state, updatedAt: at }).where(eq(transactions.id, row.id)).run();
+    tx.update(transactions)
+      .set({ status: "SUCCESS", amazonCaptureId: capture.amazonCaptureId, amazonState: state, updatedAt: at })
+      .where(eq(transactions.id, row.id))
+      .run();
     settleReservation(tx, row.midId, capMonth, row.amountMinor, row.amountMinor);
     tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, row.orderId)).run();
     return "completed";
   }
   const reason = capture.status.reasonCode ?? state;
   tx.update(transactions)
-    .set({ status: "HARD_DECLINE", amazonCaptureId: capture.amazonCaptureId, amazonState: state, reasonCode: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at })
+    .set({
+      status: "HARD_DECLINE",
+      amazonCaptureId: capture.amazonCaptureId,
+      amazonState: state,
+      reasonCode: reason,
+      customerMessage: `Amazon declined the capture (${reason}).`,
+      updatedAt: at,
+    })
     .where(eq(transactions.id, row.id))
     .run();
   settleReservation(tx, row.midId, capMonth, row.amountMinor, 0);
-  tx.update(orders).set({ status: "DECLINED", declineReason: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at }).where(eq(orders.id, row.orderId)).run();
+  tx.update(orders)
+    .set({ status: "DECLINED", declineReason: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at })
+    .where(eq(orders.id, row.orderId))
+    .run();
   return "declined";
 }

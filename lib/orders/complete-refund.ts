@@ -5,12 +5,16 @@ import type { RefundDetails } from "@/lib/amazon-pay";
 import { recordRefundedVolume } from "@/lib/mids/cap-ledger";
 import { monthKey } from "@/lib/money/calendar";
 
-
 /**
  * Applies Amazon's refund state to our PENDING refund (from the IPN or the poller), once:
  * Completed adds to the order's refunded total and the MID's refunded volume; Declined records why.
  */
-export function applyRefundState(tx: Tx, refundTransactionId: number, refund: RefundDetails, at = Date.now()): "completed" | "declined" | "pending" | "already-final" {
+export function applyRefundState(
+  tx: Tx,
+  refundTransactionId: number,
+  refund: RefundDetails,
+  at = Date.now(),
+): "completed" | "declined" | "pending" | "already-final" {
   const charge = tx.select().from(transactions).where(eq(transactions.id, refundTransactionId)).get();
   if (!charge || charge.status !== "PENDING") return "already-final";
   const state = refund.status.state;
@@ -19,17 +23,30 @@ export function applyRefundState(tx: Tx, refundTransactionId: number, refund: Re
     return "pending";
   }
   if (state === "Completed") {
-    tx.update(transactions).set({ status: "SUCCESS", amazonRefundId: refund.amazonRefundId, amazonState: "Completed", updatedAt: at }).where(eq(transactions.id, charge.id)).run();
+    tx.update(transactions)
+      .set({ status: "SUCCESS", amazonRefundId: refund.amazonRefundId, amazonState: "Completed", updatedAt: at })
+      .where(eq(transactions.id, charge.id))
+      .run();
     const order = tx.select().from(orders).where(eq(orders.id, charge.orderId)).get();
     if (order) {
       const refunded = order.refundedMinor + charge.amountMinor;
-      tx.update(orders).set({ refundedMinor: refunded, status: refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED", updatedAt: at }).where(eq(orders.id, order.id)).run();
+      tx.update(orders)
+        .set({ refundedMinor: refunded, status: refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED", updatedAt: at })
+        .where(eq(orders.id, order.id))
+        .run();
     }
     recordRefundedVolume(tx, charge.midId, monthKey(new Date(at)), charge.amountMinor);
     return "completed";
   }
   tx.update(transactions)
-    .set({ status: "HARD_DECLINE", amazonRefundId: refund.amazonRefundId, amazonState: state, reasonCode: refund.status.reasonCode ?? state, customerMessage: `Amazon declined the refund${refund.status.reasonCode ? ` (${refund.status.reasonCode})` : ""}.`, updatedAt: at })
+    .set({
+      status: "HARD_DECLINE",
+      amazonRefundId: refund.amazonRefundId,
+      amazonState: state,
+      reasonCode: refund.status.reasonCode ?? state,
+      customerMessage: `Amazon declined the refund${refund.status.reasonCode ? ` (${refund.status.reasonCode})` : ""}.`,
+      updatedAt: at,
+    })
     .where(eq(transactions.id, charge.id))
     .run();
   return "declined";

@@ -7,7 +7,11 @@ import { DomainError } from "@/lib/errors";
  * Asks the sandbox emulator (when AMAZON_PAY_ENDPOINT_OVERRIDE points at one) for a buyer
  * checkout, as if a buyer had just used Amazon's widgets: an ORO or BA id and an access token.
  */
-export async function createSandboxCheckout(db: Db, midId: number, type: "OrderReference" | "BillingAgreement"): Promise<{ amazonOrderId: string; accessToken: string }> {
+export async function createSandboxCheckout(
+  db: Db,
+  midId: number,
+  type: "OrderReference" | "BillingAgreement",
+): Promise<{ amazonOrderId: string; accessToken: string }> {
   const base = process.env.AMAZON_PAY_ENDPOINT_OVERRIDE;
   if (!base) throw new DomainError("Sandbox checkouts need the emulator (AMAZON_PAY_ENDPOINT_OVERRIDE is not set).");
   const mid = db.select().from(mids).where(eq(mids.id, midId)).get();

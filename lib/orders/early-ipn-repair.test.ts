@@ -23,39 +23,78 @@ afterEach(async () => {
 /** The repair statements exactly as migration 0005 ships them. */
 function readRepairStatements(): string[] {
   const migration = readFileSync(path.resolve("db/migrations/0005_security_hardening.sql"), "utf8");
-  return migration.slice(migration.indexOf("-- One-time repair")).split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean);
+  return migration
+    .slice(migration.indexOf("-- One-time repair"))
+    .split("--> statement-breakpoint")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 async function placeOrder(f: Fixture, campaignId: number, productId: number): Promise<number> {
   const { amazonOrderId, accessToken } = await f.checkout();
-  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(campaignId), product1_id: String(productId), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  const answer = await importOrder(
+    f.db,
+    parseImportOrderFields({
+      campaignId: String(campaignId),
+      product1_id: String(productId),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    }),
+    "api",
+  );
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.result.orderId;
 }
 
 const chargeOf = (f: Fixture, orderId: number) => f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id).get();
 const statusOf = (f: Fixture, orderId: number) => f.db.select().from(orders).where(eq(orders.id, orderId)).get()?.status;
-const usageOf = (f: Fixture) => f.db.select().from(midMonthlyUsage).where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date())))).get();
+const usageOf = (f: Fixture) =>
+  f.db
+    .select()
+    .from(midMonthlyUsage)
+    .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
+    .get();
 
 it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, and the reconciler finishes them captured and refundable, counted once", async () => {
   fixture = await startPipelineFixture({ ipn: false });
   const f = fixture;
-  const later = createCampaign(f.db, f.actor, { name: "Ship then capture", currency: "USD", storeName: "Pipeline Store", routingMode: "priority", captureMode: "authorize" });
+  const later = createCampaign(f.db, f.actor, {
+    name: "Ship then capture",
+    currency: "USD",
+    storeName: "Pipeline Store",
+    routingMode: "priority",
+    captureMode: "authorize",
+  });
   const laterProduct = saveProduct(f.db, f.actor, later.id, { name: "Serum", sku: "SERUM-SHIP", price: "39.95", shipping: "5.00", billing_type: "one_time" });
   saveAssignment(f.db, f.actor, later.id, f.mid.id, { priority: 1, weight: 100, enabled: true });
 
-  const [afterCaptureIpn, afterOpenIpn, untouched] = [await placeOrder(f, f.campaign.id, f.oneTime.id), await placeOrder(f, f.campaign.id, f.oneTime.id), await placeOrder(f, f.campaign.id, f.oneTime.id)];
+  const [afterCaptureIpn, afterOpenIpn, untouched] = [
+    await placeOrder(f, f.campaign.id, f.oneTime.id),
+    await placeOrder(f, f.campaign.id, f.oneTime.id),
+    await placeOrder(f, f.campaign.id, f.oneTime.id),
+  ];
   const authorized = await placeOrder(f, later.id, laterProduct.id);
   const captureIds = new Map([afterCaptureIpn, afterOpenIpn].map((id) => [id, chargeOf(f, id)?.amazonCaptureId]));
 
   // The shape the early "Open" IPN left behind: SUCCESS without a capture id, the order
   // AUTHORIZED, the reservation never settled; amazon_state is whatever IPN came last.
-  for (const [orderId, amazonState] of [[afterCaptureIpn, "Completed"], [afterOpenIpn, "Open"]] as const) {
+  for (const [orderId, amazonState] of [
+    [afterCaptureIpn, "Completed"],
+    [afterOpenIpn, "Open"],
+  ] as const) {
     const charge = chargeOf(f, orderId);
     if (!charge) throw new Error("no charge");
     f.db.update(transactions).set({ amazonCaptureId: null, amazonState, reasonCode: null }).where(eq(transactions.id, charge.id)).run();
     f.db.update(orders).set({ status: "AUTHORIZED" }).where(eq(orders.id, orderId)).run();
-    f.db.update(midMonthlyUsage).set({ capturedMinor: sql`${midMonthlyUsage.capturedMinor} - ${charge.amountMinor}`, reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${charge.amountMinor}` }).where(eq(midMonthlyUsage.midId, f.mid.id)).run();
+    f.db
+      .update(midMonthlyUsage)
+      .set({
+        capturedMinor: sql`${midMonthlyUsage.capturedMinor} - ${charge.amountMinor}`,
+        reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${charge.amountMinor}`,
+      })
+      .where(eq(midMonthlyUsage.midId, f.mid.id))
+      .run();
   }
   expect(usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
 

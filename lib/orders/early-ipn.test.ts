@@ -33,17 +33,38 @@ async function startFixture(captureMode: "sale" | "authorize") {
   return { f, hold: await holdAmazonMessages(f.sandbox, TEST_SELLER) };
 }
 
-const usageOf = (f: Fixture) => f.db.select().from(midMonthlyUsage).where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date())))).get() ?? { capturedMinor: 0, reservedMinor: 0 };
+const usageOf = (f: Fixture) =>
+  f.db
+    .select()
+    .from(midMonthlyUsage)
+    .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
+    .get() ?? { capturedMinor: 0, reservedMinor: 0 };
 
 /**
  * Places an order through importOrder with Authorize's answer and every IPN held back, then
  * delivers them (and runs the reconciler) in the given order; IPNs about other objects follow.
  * `lostAnswer`: Amazon applies every Authorize attempt but answers 500, so there is no answer.
  */
-async function placeInOrder(f: Fixture, hold: AmazonMessageHold, sequence: Message[], options: { productId: number; lostAnswer?: boolean }): Promise<{ orderId: number; answer: ImportOrderAnswer | null }> {
+async function placeInOrder(
+  f: Fixture,
+  hold: AmazonMessageHold,
+  sequence: Message[],
+  options: { productId: number; lostAnswer?: boolean },
+): Promise<{ orderId: number; answer: ImportOrderAnswer | null }> {
   const { amazonOrderId, accessToken } = await f.checkout(options.productId === f.recurring.id ? "BillingAgreement" : "OrderReference");
-  const input = parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(options.productId), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken });
-  if (options.lostAnswer) await f.control("POST", "/_sandbox/faults", { action: options.productId === f.recurring.id ? "AuthorizeOnBillingAgreement" : "Authorize", mode: "apply-then-500", count: 4 });
+  const input = parseImportOrderFields({
+    campaignId: String(f.campaign.id),
+    product1_id: String(options.productId),
+    amazonBillerId: String(f.mid.id),
+    amazonOrderId,
+    amazonAddressConsent: accessToken,
+  });
+  if (options.lostAnswer)
+    await f.control("POST", "/_sandbox/faults", {
+      action: options.productId === f.recurring.id ? "AuthorizeOnBillingAgreement" : "Authorize",
+      mode: "apply-then-500",
+      count: 4,
+    });
   const held = options.lostAnswer ? null : hold.holdNextAuthorize();
   const importing = importOrder(f.db, input, "api");
   const answerHeld = held ? await held : null;
@@ -79,7 +100,17 @@ async function endStateOf(f: Fixture, orderId: number) {
   const customer = order.customerId === null ? undefined : f.db.select().from(customers).where(eq(customers.id, order.customerId)).get();
   const subscription = f.db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId)).all();
   return {
-    order: { status: order.status, email: order.email, firstName: order.firstName, lastName: order.lastName, shipName: order.shipName, shipAddress1: order.shipAddress1, shipCity: order.shipCity, shipPostalCode: order.shipPostalCode, shipCountry: order.shipCountry },
+    order: {
+      status: order.status,
+      email: order.email,
+      firstName: order.firstName,
+      lastName: order.lastName,
+      shipName: order.shipName,
+      shipAddress1: order.shipAddress1,
+      shipCity: order.shipCity,
+      shipPostalCode: order.shipPostalCode,
+      shipCountry: order.shipCountry,
+    },
     customer: customer && { email: customer.email, firstName: customer.firstName, lastName: customer.lastName },
     charge: {
       type: charge.type,
@@ -106,7 +137,10 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
   });
 
   const messages: Message[] = ["answer", "authorization Open", "authorization Closed", "capture Completed", "look-up"];
-  for (const [label, productId] of [["one-time (order reference)", "oneTime"], ["recurring (billing agreement)", "recurring"]] as const) {
+  for (const [label, productId] of [
+    ["one-time (order reference)", "oneTime"],
+    ["recurring (billing agreement)", "recurring"],
+  ] as const) {
     it(`${label}: all ${permutations(messages).length} orders of the answer, the three IPNs and a look-up end COMPLETE, captured once`, async () => {
       const product = f[productId];
       const states = [];
@@ -117,14 +151,25 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
         orderIds.push(orderId);
         expect(answer, sequence.join(" → ")).toMatchObject({ ok: true, result: { orderStatus: "COMPLETE", responseType: "SUCCESS" } });
         const charge = f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).get();
-        expect(usageOf(f), sequence.join(" → ")).toMatchObject({ capturedMinor: before.capturedMinor + (charge?.amountMinor ?? NaN), reservedMinor: before.reservedMinor });
+        expect(usageOf(f), sequence.join(" → ")).toMatchObject({
+          capturedMinor: before.capturedMinor + (charge?.amountMinor ?? NaN),
+          reservedMinor: before.reservedMinor,
+        });
         states.push({ sequence: sequence.join(" → "), ...(await endStateOf(f, orderId)) });
       }
       const [first] = states;
       expect(first).toMatchObject({
         order: { status: "COMPLETE", email: "jane.buyer@example.com" },
         customer: { email: "jane.buyer@example.com", firstName: "Jane", lastName: "Buyer" },
-        charge: { type: "SALE", status: "SUCCESS", amazonState: "Completed", reasonCode: null, authorizationIdIsAmazons: true, captureIdIsAmazons: true, orderReferenceIdIsAmazons: true },
+        charge: {
+          type: "SALE",
+          status: "SUCCESS",
+          amazonState: "Completed",
+          reasonCode: null,
+          authorizationIdIsAmazons: true,
+          captureIdIsAmazons: true,
+          orderReferenceIdIsAmazons: true,
+        },
         subscriptions: productId === "recurring" ? [{ status: "active", customerLinked: true }] : [],
       });
       for (const state of states) expect({ ...state, sequence: first.sequence }, state.sequence).toEqual(first);
@@ -148,7 +193,15 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
       states.push({ sequence: sequence.join(" → "), ...(await endStateOf(f, orderId)) });
     }
     const [first] = states;
-    expect(first.charge).toEqual({ type: "SALE", status: "SUCCESS", amazonState: "Completed", reasonCode: null, authorizationIdIsAmazons: true, captureIdIsAmazons: true, orderReferenceIdIsAmazons: true });
+    expect(first.charge).toEqual({
+      type: "SALE",
+      status: "SUCCESS",
+      amazonState: "Completed",
+      reasonCode: null,
+      authorizationIdIsAmazons: true,
+      captureIdIsAmazons: true,
+      orderReferenceIdIsAmazons: true,
+    });
     expect(first.order.status).toBe("COMPLETE");
     for (const state of states) expect({ ...state, sequence: first.sequence }, state.sequence).toEqual(first);
   }, 60_000);
@@ -175,7 +228,10 @@ describe("a capture-later authorization stays AUTHORIZED whatever order its mess
       states.push({ sequence: sequence.join(" → "), ...(await endStateOf(f, orderId)) });
     }
     const [first] = states;
-    expect(first).toMatchObject({ order: { status: "AUTHORIZED", email: "jane.buyer@example.com" }, charge: { type: "AUTHORIZE", status: "SUCCESS", amazonState: "Open", authorizationIdIsAmazons: true, captureIdIsAmazons: true } });
+    expect(first).toMatchObject({
+      order: { status: "AUTHORIZED", email: "jane.buyer@example.com" },
+      charge: { type: "AUTHORIZE", status: "SUCCESS", amazonState: "Open", authorizationIdIsAmazons: true, captureIdIsAmazons: true },
+    });
     for (const state of states) expect({ ...state, sequence: first.sequence }, state.sequence).toEqual(first);
   }, 60_000);
 });

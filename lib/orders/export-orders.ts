@@ -8,7 +8,23 @@ import { csvCell } from "@/lib/transactions/export-transactions";
 import { buildOrderConditions, sortKey, type OrderListFilter, type OrderSort } from "./list-orders";
 import { orderFilterParams, type OrderListView } from "./read-order-filter";
 
-export const ORDER_CSV_COLUMNS = ["order_id", "created_at_utc", "status", "total", "refunded", "currency", "customer_email", "customer_name", "campaign", "mid_id", "mid_title", "amazon_order_reference_id", "amazon_billing_agreement_id", "source", "parent_order_id"] as const;
+export const ORDER_CSV_COLUMNS = [
+  "order_id",
+  "created_at_utc",
+  "status",
+  "total",
+  "refunded",
+  "currency",
+  "customer_email",
+  "customer_name",
+  "campaign",
+  "mid_id",
+  "mid_title",
+  "amazon_order_reference_id",
+  "amazon_billing_agreement_id",
+  "source",
+  "parent_order_id",
+] as const;
 
 /** A file name that says what was filtered, e.g. orders_status-REFUNDED_from-2026-11-01.csv */
 export function orderExportFileName(filter: OrderListView): string {
@@ -16,7 +32,24 @@ export function orderExportFileName(filter: OrderListView): string {
   return `orders${parts.length ? `_${parts.join("_")}` : "_all"}.csv`;
 }
 
-type Row = { id: number; createdAt: number; status: string; totalMinor: number; refundedMinor: number; currency: string; email: string | null; firstName: string | null; lastName: string | null; campaign: string | null; midId: number; midTitle: string; oro: string | null; ba: string | null; source: string; parentOrderId: number | null };
+type Row = {
+  id: number;
+  createdAt: number;
+  status: string;
+  totalMinor: number;
+  refundedMinor: number;
+  currency: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  campaign: string | null;
+  midId: number;
+  midTitle: string;
+  oro: string | null;
+  ba: string | null;
+  source: string;
+  parentOrderId: number | null;
+};
 
 /**
  * The whole filtered order list as CSV in the list's order, streamed row by row from SQLite so
@@ -30,9 +63,22 @@ export function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, s
   const conditions = buildOrderConditions(filter);
   const query = db
     .select({
-      id: orders.id, createdAt: orders.createdAt, status: orders.status, totalMinor: orders.totalMinor, refundedMinor: orders.refundedMinor, currency: orders.currency,
-      email: orders.email, firstName: orders.firstName, lastName: orders.lastName, campaign: campaigns.name, midId: orders.midId, midTitle: mids.title,
-      oro: orders.amazonOrderReferenceId, ba: orders.amazonBillingAgreementId, source: orders.source, parentOrderId: orders.parentOrderId,
+      id: orders.id,
+      createdAt: orders.createdAt,
+      status: orders.status,
+      totalMinor: orders.totalMinor,
+      refundedMinor: orders.refundedMinor,
+      currency: orders.currency,
+      email: orders.email,
+      firstName: orders.firstName,
+      lastName: orders.lastName,
+      campaign: campaigns.name,
+      midId: orders.midId,
+      midTitle: mids.title,
+      oro: orders.amazonOrderReferenceId,
+      ba: orders.amazonBillingAgreementId,
+      source: orders.source,
+      parentOrderId: orders.parentOrderId,
     })
     .from(orders)
     // CROSS JOIN keeps orders the outer loop: rows come in index order, never sorted in bulk.
@@ -41,7 +87,10 @@ export function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, s
     .where(and(eq(mids.id, orders.midId), ...conditions))
     .orderBy(direction(key.column), direction(orders.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = db.$client.prepare(text).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+  const iterator = db.$client
+    .prepare(text)
+    .raw(true)
+    .iterate(...params) as IterableIterator<unknown[]>;
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream<Uint8Array>({
@@ -67,14 +116,46 @@ export function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, s
 
 /** The raw statement answers each row as an array in the selected order. */
 function fromSqlite(values: unknown[]): Row {
-  const names: Array<keyof Row> = ["id", "createdAt", "status", "totalMinor", "refundedMinor", "currency", "email", "firstName", "lastName", "campaign", "midId", "midTitle", "oro", "ba", "source", "parentOrderId"];
+  const names: Array<keyof Row> = [
+    "id",
+    "createdAt",
+    "status",
+    "totalMinor",
+    "refundedMinor",
+    "currency",
+    "email",
+    "firstName",
+    "lastName",
+    "campaign",
+    "midId",
+    "midTitle",
+    "oro",
+    "ba",
+    "source",
+    "parentOrderId",
+  ];
   return Object.fromEntries(names.map((n, i) => [n, values[i]])) as Row;
 }
 
 function toLine(r: Row): string {
   const name = [r.firstName, r.lastName].filter(Boolean).join(" ");
   return [
-    String(r.id), new Date(r.createdAt).toISOString(), r.status, formatMinorPlain(r.totalMinor, r.currency), formatMinorPlain(r.refundedMinor, r.currency), r.currency,
-    r.email ?? "", name, r.campaign ?? "", String(r.midId), r.midTitle, r.oro ?? "", r.ba ?? "", r.source, r.parentOrderId === null ? "" : String(r.parentOrderId),
-  ].map(csvCell).join(",");
+    String(r.id),
+    new Date(r.createdAt).toISOString(),
+    r.status,
+    formatMinorPlain(r.totalMinor, r.currency),
+    formatMinorPlain(r.refundedMinor, r.currency),
+    r.currency,
+    r.email ?? "",
+    name,
+    r.campaign ?? "",
+    String(r.midId),
+    r.midTitle,
+    r.oro ?? "",
+    r.ba ?? "",
+    r.source,
+    r.parentOrderId === null ? "" : String(r.parentOrderId),
+  ]
+    .map(csvCell)
+    .join(",");
 }

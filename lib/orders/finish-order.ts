@@ -19,21 +19,43 @@ function idsOf(charge: Charge, outcome: ChargeOutcome) {
       : outcome.kind === "open" || outcome.kind === "pending" || outcome.kind === "declined"
         ? { authorizationId: outcome.authorization?.amazonAuthorizationId ?? null, orderReferenceId: outcome.amazonOrderReferenceId ?? null }
         : { authorizationId: null, orderReferenceId: null };
-  return { amazonAuthorizationId: charge.amazonAuthorizationId ?? named.authorizationId, amazonOrderReferenceId: charge.amazonOrderReferenceId ?? named.orderReferenceId };
+  return {
+    amazonAuthorizationId: charge.amazonAuthorizationId ?? named.authorizationId,
+    amazonOrderReferenceId: charge.amazonOrderReferenceId ?? named.orderReferenceId,
+  };
 }
 
-function release(tx: Tx, charge: Charge, order: typeof orders.$inferSelect, outcome: Extract<ChargeOutcome, { kind: "declined" | "failed" }>, at: number): void {
+function release(
+  tx: Tx,
+  charge: Charge,
+  order: typeof orders.$inferSelect,
+  outcome: Extract<ChargeOutcome, { kind: "declined" | "failed" }>,
+  at: number,
+): void {
   settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, 0);
   const reason: DeclineReasonCode = outcome.kind === "declined" ? outcome.reason : outcome.unavailable ? "AmazonUnavailable" : "ApiError";
   const mapped = mapDecline(tx, charge.midId, reason);
   const status = outcome.kind === "declined" ? (mapped.kind === "soft" ? "SOFT_DECLINE" : "HARD_DECLINE") : "ERROR";
   const amazonReason = outcome.kind === "declined" ? outcome.amazonReasonCode : outcome.amazonCode;
   tx.update(transactions)
-    .set({ status, amazonAuthorizationId: idsOf(charge, outcome).amazonAuthorizationId, amazonState: outcome.kind === "declined" ? "Declined" : null, reasonCode: amazonReason, customerMessage: mapped.message, updatedAt: at })
+    .set({
+      status,
+      amazonAuthorizationId: idsOf(charge, outcome).amazonAuthorizationId,
+      amazonState: outcome.kind === "declined" ? "Declined" : null,
+      reasonCode: amazonReason,
+      customerMessage: mapped.message,
+      updatedAt: at,
+    })
     .where(eq(transactions.id, charge.id))
     .run();
   tx.update(orders)
-    .set({ ...buyerColumns(order, outcome.facts), status: outcome.kind === "declined" ? "DECLINED" : "ERROR", declineReason: amazonReason, customerMessage: mapped.message, updatedAt: at })
+    .set({
+      ...buyerColumns(order, outcome.facts),
+      status: outcome.kind === "declined" ? "DECLINED" : "ERROR",
+      declineReason: amazonReason,
+      customerMessage: mapped.message,
+      updatedAt: at,
+    })
     .where(eq(orders.id, order.id))
     .run();
 }
@@ -53,14 +75,23 @@ export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: Char
     case "ignore":
       return charge.status === "PENDING" ? "still-pending" : "already-final";
     case "annotate": {
-      tx.update(transactions).set({ ...idsOf(charge, outcome), ...step.captureState, updatedAt: at }).where(eq(transactions.id, charge.id)).run();
+      tx.update(transactions)
+        .set({ ...idsOf(charge, outcome), ...step.captureState, updatedAt: at })
+        .where(eq(transactions.id, charge.id))
+        .run();
       // Authorize's answer may come after an IPN finished the charge: only it knows the buyer.
       if (Object.keys(outcome.facts).length > 0) recordBuyer(tx, order, outcome.facts, at);
       return "already-final";
     }
     case "wait":
-      tx.update(transactions).set({ ...idsOf(charge, outcome), amazonState: step.amazonState, updatedAt: at }).where(eq(transactions.id, charge.id)).run();
-      tx.update(orders).set({ ...buyerColumns(order, outcome.facts), updatedAt: at }).where(eq(orders.id, order.id)).run();
+      tx.update(transactions)
+        .set({ ...idsOf(charge, outcome), amazonState: step.amazonState, updatedAt: at })
+        .where(eq(transactions.id, charge.id))
+        .run();
+      tx.update(orders)
+        .set({ ...buyerColumns(order, outcome.facts), updatedAt: at })
+        .where(eq(orders.id, order.id))
+        .run();
       return "still-pending";
     case "capture": {
       const captured = step.outcome;

@@ -23,7 +23,10 @@ export type StalePendingJob<Details, Change extends string> = {
  * came) are looked up at Amazon and finished exactly once; never sends a new request that moves
  * money. Shared by the refund poller and the capture reconciler.
  */
-export async function finishStalePending<Details, Change extends string>(db: Db, job: StalePendingJob<Details, Change>): Promise<{ checked: number; missing: number; changes: Change[] }> {
+export async function finishStalePending<Details, Change extends string>(
+  db: Db,
+  job: StalePendingJob<Details, Change>,
+): Promise<{ checked: number; missing: number; changes: Change[] }> {
   const pending = db
     .select({ row: transactions, mid: mids })
     .from(transactions)
@@ -42,7 +45,10 @@ export async function finishStalePending<Details, Change extends string>(db: Db,
       throw error;
     }
     if (details === null) {
-      db.update(transactions).set({ status: "ERROR", ...job.missing, updatedAt: Date.now() }).where(and(eq(transactions.id, row.id), eq(transactions.status, "PENDING"))).run();
+      db.update(transactions)
+        .set({ status: "ERROR", ...job.missing, updatedAt: Date.now() })
+        .where(and(eq(transactions.id, row.id), eq(transactions.status, "PENDING")))
+        .run();
       report.missing += 1;
       continue;
     }

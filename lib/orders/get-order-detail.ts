@@ -10,13 +10,32 @@ export function getOrderDetail(db: Db, actor: Actor, orderId: number) {
   assertCan(actor, "orders.read");
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new DomainError("Order not found.");
-  const mid = db.select({ id: mids.id, title: mids.title, merchantId: mids.merchantId, testMode: mids.testMode }).from(mids).where(eq(mids.id, order.midId)).get();
-  const campaign = order.campaignId ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(eq(campaigns.id, order.campaignId)).get() : undefined;
+  const mid = db
+    .select({ id: mids.id, title: mids.title, merchantId: mids.merchantId, testMode: mids.testMode })
+    .from(mids)
+    .where(eq(mids.id, order.midId))
+    .get();
+  const campaign = order.campaignId
+    ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(eq(campaigns.id, order.campaignId)).get()
+    : undefined;
   const customer = order.customerId ? db.select().from(customers).where(eq(customers.id, order.customerId)).get() : undefined;
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
   const charges = db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id)).all();
   const calls = db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, orderId)).orderBy(asc(gatewayCalls.id)).all();
-  const ipns = db.select({ id: ipnEvents.id, type: ipnEvents.notificationType, verified: ipnEvents.verified, disposition: ipnEvents.disposition, applied: ipnEvents.applied, applyResult: ipnEvents.applyResult, receivedAt: ipnEvents.receivedAt }).from(ipnEvents).where(eq(ipnEvents.orderId, orderId)).orderBy(asc(ipnEvents.id)).all();
+  const ipns = db
+    .select({
+      id: ipnEvents.id,
+      type: ipnEvents.notificationType,
+      verified: ipnEvents.verified,
+      disposition: ipnEvents.disposition,
+      applied: ipnEvents.applied,
+      applyResult: ipnEvents.applyResult,
+      receivedAt: ipnEvents.receivedAt,
+    })
+    .from(ipnEvents)
+    .where(eq(ipnEvents.orderId, orderId))
+    .orderBy(asc(ipnEvents.id))
+    .all();
   const related = db
     .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, parentOrderId: orders.parentOrderId })
     .from(orders)
@@ -24,7 +43,19 @@ export function getOrderDetail(db: Db, actor: Actor, orderId: number) {
     .orderBy(desc(orders.id))
     .all();
   const subscription = db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId)).get();
-  return { order, mid, campaign, customer, items, charges, calls, ipns, parent: related.find((r) => r.id === order.parentOrderId) ?? null, upsells: related.filter((r) => r.parentOrderId === orderId), subscription };
+  return {
+    order,
+    mid,
+    campaign,
+    customer,
+    items,
+    charges,
+    calls,
+    ipns,
+    parent: related.find((r) => r.id === order.parentOrderId) ?? null,
+    upsells: related.filter((r) => r.parentOrderId === orderId),
+    subscription,
+  };
 }
 
 export type OrderDetail = ReturnType<typeof getOrderDetail>;

@@ -44,7 +44,11 @@ describe("importOrder against the sandbox emulator", () => {
     expect(answer.ok).toBe(true);
     expect(answer.result).toMatchObject({ orderStatus: "COMPLETE", responseType: "SUCCESS", amountPaid: "84.90", amazonOrderReferenceId: amazonOrderId });
     expect(answer.result.amazonCaptureId).toMatch(/^S01-\d{7}-\d{7}-C\d+$/);
-    const customer = fixture.db.select().from(customers).where(eq(customers.id, answer.result.customerId ?? -1)).get();
+    const customer = fixture.db
+      .select()
+      .from(customers)
+      .where(eq(customers.id, answer.result.customerId ?? -1))
+      .get();
     expect(customer?.email).toBe("jane.buyer@example.com");
     expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 8490, reservedMinor: 0 });
 
@@ -54,7 +58,9 @@ describe("importOrder against the sandbox emulator", () => {
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
 
     const calls = fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, answer.result.orderId)).all();
-    expect(calls.map((c) => c.action)).toEqual(expect.arrayContaining(["GetOrderReferenceDetails", "SetOrderReferenceDetails", "ConfirmOrderReference", "Authorize"]));
+    expect(calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(["GetOrderReferenceDetails", "SetOrderReferenceDetails", "ConfirmOrderReference", "Authorize"]),
+    );
     expect(JSON.stringify(calls)).not.toContain(TEST_SELLER.secretKey);
     expect(JSON.stringify(calls)).not.toContain(accessToken);
   });
@@ -86,7 +92,11 @@ describe("importOrder against the sandbox emulator", () => {
   it("starts a subscription for a recurring product on a billing agreement", async () => {
     fixture = await startPipelineFixture();
     const { amazonOrderId, accessToken } = await fixture.checkout("BillingAgreement");
-    const answer = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken, { product1_id: String(fixture.recurring.id), product1_qty: "1" }), "api");
+    const answer = await importOrder(
+      fixture.db,
+      orderFields(fixture, amazonOrderId, accessToken, { product1_id: String(fixture.recurring.id), product1_qty: "1" }),
+      "api",
+    );
     expect(answer.ok).toBe(true);
     expect(answer.result).toMatchObject({ orderStatus: "COMPLETE", amountPaid: "4.95", amazonBillingAgreementId: amazonOrderId });
     const subscription = fixture.db.select().from(subscriptions).where(eq(subscriptions.orderId, answer.result.orderId)).get();

@@ -19,10 +19,17 @@ function refusalFor(outcome: ChargeOutcome, result: OrderResult): ApiError {
   if (outcome.kind === "failed") {
     return outcome.unavailable
       ? new ApiError("AMAZON_UNAVAILABLE", `Amazon Pay is unavailable (${outcome.amazonCode}); nothing was charged. Try again shortly.`, extra)
-      : new ApiError("AMAZON_REJECTED_REQUEST", `Amazon refused the request: ${outcome.amazonCode} — ${outcome.message}`, { ...extra, amazonErrorCode: outcome.amazonCode });
+      : new ApiError("AMAZON_REJECTED_REQUEST", `Amazon refused the request: ${outcome.amazonCode} — ${outcome.message}`, {
+          ...extra,
+          amazonErrorCode: outcome.amazonCode,
+        });
   }
   // Amazon may have charged: sending the order again would only return this pending order.
-  return new ApiError("ORDER_PENDING", `Amazon did not confirm the payment in time. Order ${result.orderId} is pending and will be completed or released automatically within minutes; query it instead of retrying.`, { ...extra, orderStatus: result.orderStatus });
+  return new ApiError(
+    "ORDER_PENDING",
+    `Amazon did not confirm the payment in time. Order ${result.orderId} is pending and will be completed or released automatically within minutes; query it instead of retrying.`,
+    { ...extra, orderStatus: result.orderStatus },
+  );
 }
 
 /**

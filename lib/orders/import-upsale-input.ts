@@ -11,7 +11,9 @@ export function parseImportUpsaleFields(db: Db, fields: Record<string, string>):
   const parent = db.select().from(orders).where(eq(orders.id, parentId)).get();
   if (!parent) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${parentId} does not exist.`, { field: "orderId" });
   if (!["COMPLETE", "PARTIALLY_REFUNDED", "AUTHORIZED"].includes(parent.status)) {
-    throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} is ${parent.status}; upsells attach to completed or authorized orders.`, { field: "orderId" });
+    throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} is ${parent.status}; upsells attach to completed or authorized orders.`, {
+      field: "orderId",
+    });
   }
   if (!parent.campaignId) throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} has no campaign.`, { field: "orderId" });
   const qtyText = (fields.productQty ?? "1").trim() || "1";
@@ -20,7 +22,12 @@ export function parseImportUpsaleFields(db: Db, fields: Record<string, string>):
   return {
     campaignId: parent.campaignId,
     items: [{ productId: requireId(fields, "productId"), quantity: Number(qtyText) }],
-    customer: { email: parent.email ?? undefined, firstName: parent.firstName ?? undefined, lastName: parent.lastName ?? undefined, phone: parent.phone ?? undefined },
+    customer: {
+      email: parent.email ?? undefined,
+      firstName: parent.firstName ?? undefined,
+      lastName: parent.lastName ?? undefined,
+      phone: parent.phone ?? undefined,
+    },
     shipping: {},
     ipAddress: parent.ipAddress ?? undefined,
     parentOrderId: parent.id,

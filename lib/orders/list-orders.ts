@@ -59,20 +59,35 @@ export function buildOrderConditions(filter: OrderListFilter): SQL[] {
 /** The column an order sort walks, and whether it runs high to low. */
 export function sortKey(sort: OrderSort): { column: SQLiteColumn; descending: boolean; of: (row: { createdAt: number; totalMinor: number }) => number } {
   const byDate = sort === "newest" || sort === "oldest";
-  return { column: byDate ? orders.createdAt : orders.totalMinor, descending: sort === "newest" || sort === "amount-desc", of: (row) => (byDate ? row.createdAt : row.totalMinor) };
+  return {
+    column: byDate ? orders.createdAt : orders.totalMinor,
+    descending: sort === "newest" || sort === "amount-desc",
+    of: (row) => (byDate ? row.createdAt : row.totalMinor),
+  };
 }
 
 export function countOrders(db: Db, actor: Actor, filter: OrderListFilter): number {
   assertCan(actor, "orders.read");
   const conditions = buildOrderConditions(filter);
-  return db.select({ n: count() }).from(orders).where(conditions.length ? and(...conditions) : undefined).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(orders)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .get()?.n ?? 0
+  );
 }
 
 /**
  * A page of orders in the chosen order, keyset-paged on (sort value, id) so page 200 costs what
  * page 1 costs. Going back (`before`) walks the same index the other way and flips the rows.
  */
-export function listOrders(db: Db, actor: Actor, filter: OrderListFilter, page: OrderPage): { rows: OrderListRow[]; previous: string | null; next: string | null } {
+export function listOrders(
+  db: Db,
+  actor: Actor,
+  filter: OrderListFilter,
+  page: OrderPage,
+): { rows: OrderListRow[]; previous: string | null; next: string | null } {
   assertCan(actor, "orders.read");
   const key = sortKey(page.sort);
   const after = parseCursor(page.after);
@@ -116,7 +131,11 @@ export function listOrders(db: Db, actor: Actor, filter: OrderListFilter, page: 
   const more = found.length > page.perPage;
   const shown = found.slice(0, page.perPage);
   if (before) shown.reverse();
-  const rows = shown.map(({ order, midTitle, campaignName, refundPendingMinor, capturePendingMinor }) => ({ ...toRow(order, midTitle, campaignName), refundPendingMinor: Number(refundPendingMinor), capturePendingMinor: Number(capturePendingMinor) }));
+  const rows = shown.map(({ order, midTitle, campaignName, refundPendingMinor, capturePendingMinor }) => ({
+    ...toRow(order, midTitle, campaignName),
+    refundPendingMinor: Number(refundPendingMinor),
+    capturePendingMinor: Number(capturePendingMinor),
+  }));
   const cursorOf = (row: OrderListRow | undefined) => (row ? `${key.of(row)}.${row.id}` : null);
   return {
     rows,
@@ -125,7 +144,11 @@ export function listOrders(db: Db, actor: Actor, filter: OrderListFilter, page: 
   };
 }
 
-function toRow(order: typeof orders.$inferSelect, midTitle: string, campaignName: string | null): Omit<OrderListRow, "refundPendingMinor" | "capturePendingMinor"> {
+function toRow(
+  order: typeof orders.$inferSelect,
+  midTitle: string,
+  campaignName: string | null,
+): Omit<OrderListRow, "refundPendingMinor" | "capturePendingMinor"> {
   return {
     id: order.id,
     createdAt: order.createdAt,

@@ -29,7 +29,11 @@ export function orderEntryLabels(recurring: boolean): Record<string, string> {
 export function labelFieldMessage(field: string, message: string, labels: Record<string, string> = orderEntryLabels(false)): string {
   const label = labels[field];
   if (!label) return message;
-  const rest = message.startsWith(`${field}:`) ? message.slice(field.length + 1).trim() : message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  const rest = message.startsWith(`${field}:`)
+    ? message.slice(field.length + 1).trim()
+    : message.startsWith(`${field} `)
+      ? message.slice(field.length + 1)
+      : message;
   if (rest === message && !message.includes(field)) return message;
   return /^[a-z]/.test(rest) ? `${label} ${rest}` : `${label}: ${rest}`;
 }

@@ -5,7 +5,14 @@ const row = (type: string, status: string, amountMinor: number) => ({ type, stat
 
 describe("readOrderMoneyState", () => {
   it("a sale with a refund in flight: captured, refund pending, and the page keeps itself current", () => {
-    expect(readOrderMoneyState("COMPLETE", [row("SALE", "SUCCESS", 4490), row("REFUND", "PENDING", 500)])).toEqual({ capturedMinor: 4490, authorizedMinor: 0, refundPendingMinor: 500, capturePendingMinor: 0, chargePendingMinor: 0, isPending: true });
+    expect(readOrderMoneyState("COMPLETE", [row("SALE", "SUCCESS", 4490), row("REFUND", "PENDING", 500)])).toEqual({
+      capturedMinor: 4490,
+      authorizedMinor: 0,
+      refundPendingMinor: 500,
+      capturePendingMinor: 0,
+      chargePendingMinor: 0,
+      isPending: true,
+    });
   });
 
   it("once Amazon confirms the refund nothing is pending", () => {
@@ -23,6 +30,10 @@ describe("readOrderMoneyState", () => {
 
   it("declines and voids take nothing", () => {
     expect(readOrderMoneyState("DECLINED", [row("SALE", "SOFT_DECLINE", 4490)])).toMatchObject({ capturedMinor: 0, isPending: false });
-    expect(readOrderMoneyState("VOIDED", [row("AUTHORIZE", "SUCCESS", 4490), row("VOID", "SUCCESS", 4490)])).toMatchObject({ capturedMinor: 0, authorizedMinor: 0, isPending: false });
+    expect(readOrderMoneyState("VOIDED", [row("AUTHORIZE", "SUCCESS", 4490), row("VOID", "SUCCESS", 4490)])).toMatchObject({
+      capturedMinor: 0,
+      authorizedMinor: 0,
+      isPending: false,
+    });
   });
 });

@@ -24,7 +24,8 @@ export function readOrderMoneyState(orderStatus: string, charges: Charge[]): Ord
   const refundPendingMinor = sum(charges, (c) => c.status === "PENDING" && c.type === "REFUND");
   const capturePendingMinor = sum(charges, (c) => c.status === "PENDING" && c.type === "CAPTURE");
   const chargePendingMinor = sum(charges, (c) => c.status === "PENDING" && (c.type === "SALE" || c.type === "AUTHORIZE"));
-  const openAuthorization = orderStatus === "AUTHORIZED" && capturePendingMinor === 0 ? charges.findLast((c) => c.type === "AUTHORIZE" && c.status === "SUCCESS") : undefined;
+  const openAuthorization =
+    orderStatus === "AUTHORIZED" && capturePendingMinor === 0 ? charges.findLast((c) => c.type === "AUTHORIZE" && c.status === "SUCCESS") : undefined;
   return {
     capturedMinor,
     authorizedMinor: openAuthorization?.amountMinor ?? 0,

@@ -27,9 +27,21 @@ export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderR
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new Error(`order ${orderId} not found`);
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  const sale = db.select().from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES))).orderBy(desc(transactions.id)).get();
+  const sale = db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
+    .orderBy(desc(transactions.id))
+    .get();
   // An authorization alone pays nothing; its later capture does.
-  const capture = sale?.type === "AUTHORIZE" ? db.select().from(transactions).where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS"))).get() : undefined;
+  const capture =
+    sale?.type === "AUTHORIZE"
+      ? db
+          .select()
+          .from(transactions)
+          .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS")))
+          .get()
+      : undefined;
   const paid = sale?.type === "SALE" && sale.status === "SUCCESS" ? sale.amountMinor : (capture?.amountMinor ?? 0);
   return {
     orderId: order.id,

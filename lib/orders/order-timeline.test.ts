@@ -21,10 +21,29 @@ describe("order timeline and notes", () => {
     const mid = createTestMid(db, created.actorFor("admin"));
     const sqlite = db.$client;
     const at = Date.now() - 60_000;
-    orderId = Number(sqlite.prepare("insert into orders (mid_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, created_at, updated_at) values (?, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ?, ?)").run(mid.id, at, at).lastInsertRowid);
-    const sale = sqlite.prepare("insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_capture_id, created_at, updated_at) values (?, ?, 'SALE', 'SUCCESS', 4490, 'USD', 'r-1', 'S01-1-1-C1', ?, ?)").run(orderId, mid.id, at, at);
-    const refund = sqlite.prepare("insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, parent_transaction_id, customer_message, created_at, updated_at) values (?, ?, 'REFUND', 'PENDING', 500, 'USD', 'r-2', ?, 'Arrived late', ?, ?)").run(orderId, mid.id, sale.lastInsertRowid, at + 1000, at + 1000);
-    recordAudit(db, support, { action: "order.refund", entity: "order", entityId: orderId, after: { amount: "$5.00", reason: "Arrived late", transaction: Number(refund.lastInsertRowid) } });
+    orderId = Number(
+      sqlite
+        .prepare(
+          "insert into orders (mid_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, created_at, updated_at) values (?, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ?, ?)",
+        )
+        .run(mid.id, at, at).lastInsertRowid,
+    );
+    const sale = sqlite
+      .prepare(
+        "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_capture_id, created_at, updated_at) values (?, ?, 'SALE', 'SUCCESS', 4490, 'USD', 'r-1', 'S01-1-1-C1', ?, ?)",
+      )
+      .run(orderId, mid.id, at, at);
+    const refund = sqlite
+      .prepare(
+        "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, parent_transaction_id, customer_message, created_at, updated_at) values (?, ?, 'REFUND', 'PENDING', 500, 'USD', 'r-2', ?, 'Arrived late', ?, ?)",
+      )
+      .run(orderId, mid.id, sale.lastInsertRowid, at + 1000, at + 1000);
+    recordAudit(db, support, {
+      action: "order.refund",
+      entity: "order",
+      entityId: orderId,
+      after: { amount: "$5.00", reason: "Arrived late", transaction: Number(refund.lastInsertRowid) },
+    });
   });
 
   it("tells who refunded and why on the refund itself, newest first", () => {

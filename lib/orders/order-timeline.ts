@@ -28,10 +28,19 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
  * Callers authorize (the order page requires orders.read).
  */
 export function readOrderTimeline(db: Db, orderId: number): TimelineEvent[] {
-  const order = db.select({ createdAt: orders.createdAt, source: orders.source, totalMinor: orders.totalMinor, currency: orders.currency }).from(orders).where(eq(orders.id, orderId)).get();
+  const order = db
+    .select({ createdAt: orders.createdAt, source: orders.source, totalMinor: orders.totalMinor, currency: orders.currency })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .get();
   if (!order) return [];
   const rows = db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id)).all();
-  const entries = db.select().from(auditLog).where(and(eq(auditLog.entity, "order"), eq(auditLog.entityId, String(orderId)))).orderBy(asc(auditLog.id)).all();
+  const entries = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "order"), eq(auditLog.entityId, String(orderId))))
+    .orderBy(asc(auditLog.id))
+    .all();
 
   // Staff actions that created a transaction lend it their author and reason.
   const requestedBy = new Map<number, { who: string; why: string | null }>();
@@ -65,12 +74,22 @@ export function readOrderTimeline(db: Db, orderId: number): TimelineEvent[] {
       title: `${TRANSACTION_TITLES[t.type] ?? t.type} ${formatMoney(t.amountMinor, t.currency)}`,
       who: request?.who ?? null,
       // Refunds keep their reason as the row's message (the history seed has no audit entries).
-      why: request?.why ?? ((t.type === "REFUND" || t.type === "VOID") && t.status !== "ERROR" && !t.status.endsWith("DECLINE") ? text(t.customerMessage) : null),
+      why:
+        request?.why ?? ((t.type === "REFUND" || t.type === "VOID") && t.status !== "ERROR" && !t.status.endsWith("DECLINE") ? text(t.customerMessage) : null),
       status: t.status,
       detail: t.status === "SUCCESS" || t.status === "PENDING" ? (t.amazonRefundId ?? t.amazonCaptureId ?? t.amazonAuthorizationId) : decline || null,
     });
   }
-  events.push({ key: "placed", at: order.createdAt, kind: "placed", title: `Order placed ${formatMoney(order.totalMinor, order.currency)}`, who: null, why: null, status: null, detail: `via ${order.source.replace("_", " ")}` });
+  events.push({
+    key: "placed",
+    at: order.createdAt,
+    kind: "placed",
+    title: `Order placed ${formatMoney(order.totalMinor, order.currency)}`,
+    who: null,
+    why: null,
+    status: null,
+    detail: `via ${order.source.replace("_", " ")}`,
+  });
   // Same instant: the later-recorded event goes first, as it happened after.
   return events.sort((a, b) => b.at - a.at || (a.kind === "placed" ? 1 : b.kind === "placed" ? -1 : 0));
 }

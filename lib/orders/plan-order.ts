@@ -50,7 +50,10 @@ export function planOrder(db: Db, input: ImportOrderInput): OrderPlan {
     .all();
   const lines: OrderLine[] = input.items.map((item, index) => {
     const product = products.find((p) => p.id === item.productId);
-    if (!product) throw new ApiError("PRODUCT_NOT_IN_CAMPAIGN", `product${index + 1}_id: product ${item.productId} is not an active product of campaign ${campaign.id}.`, { field: `product${index + 1}_id` });
+    if (!product)
+      throw new ApiError("PRODUCT_NOT_IN_CAMPAIGN", `product${index + 1}_id: product ${item.productId} is not an active product of campaign ${campaign.id}.`, {
+        field: `product${index + 1}_id`,
+      });
     return {
       productId: product.id,
       name: product.name,
@@ -66,23 +69,51 @@ export function planOrder(db: Db, input: ImportOrderInput): OrderPlan {
   });
 
   const mid = db.select().from(mids).where(eq(mids.id, input.amazonBillerId)).get();
-  const link = mid && db.select().from(campaignMids).where(and(eq(campaignMids.campaignId, campaign.id), eq(campaignMids.midId, mid.id))).get();
-  if (!mid || !link) throw new ApiError("MID_NOT_ASSIGNED", `amazonBillerId: MID ${input.amazonBillerId} is not assigned to campaign ${campaign.id}.`, { field: "amazonBillerId" });
-  if (!mid.enabled || !link.enabled) throw new ApiError("MID_DISABLED", `amazonBillerId: MID ${mid.id} is disabled${mid.enabled ? " for this campaign" : ""}.`, { field: "amazonBillerId" });
-  if (mid.currency !== campaign.currency) throw new ApiError("MID_CURRENCY_MISMATCH", `amazonBillerId: MID ${mid.id} takes ${mid.currency} but campaign ${campaign.id} sells in ${campaign.currency}.`, { field: "amazonBillerId" });
+  const link =
+    mid &&
+    db
+      .select()
+      .from(campaignMids)
+      .where(and(eq(campaignMids.campaignId, campaign.id), eq(campaignMids.midId, mid.id)))
+      .get();
+  if (!mid || !link)
+    throw new ApiError("MID_NOT_ASSIGNED", `amazonBillerId: MID ${input.amazonBillerId} is not assigned to campaign ${campaign.id}.`, {
+      field: "amazonBillerId",
+    });
+  if (!mid.enabled || !link.enabled)
+    throw new ApiError("MID_DISABLED", `amazonBillerId: MID ${mid.id} is disabled${mid.enabled ? " for this campaign" : ""}.`, { field: "amazonBillerId" });
+  if (mid.currency !== campaign.currency)
+    throw new ApiError(
+      "MID_CURRENCY_MISMATCH",
+      `amazonBillerId: MID ${mid.id} takes ${mid.currency} but campaign ${campaign.id} sells in ${campaign.currency}.`,
+      { field: "amazonBillerId" },
+    );
 
   const sandboxId = /^[SC]/.test(input.amazonOrderId);
   if (sandboxId !== mid.testMode) {
-    throw new ApiError("INVALID_FIELD", `amazonOrderId: ${input.amazonOrderId} is a ${sandboxId ? "sandbox" : "live"} id but MID ${mid.id} is in ${mid.testMode ? "test" : "live"} mode.`, { field: "amazonOrderId" });
+    throw new ApiError(
+      "INVALID_FIELD",
+      `amazonOrderId: ${input.amazonOrderId} is a ${sandboxId ? "sandbox" : "live"} id but MID ${mid.id} is in ${mid.testMode ? "test" : "live"} mode.`,
+      { field: "amazonOrderId" },
+    );
   }
   const recurring = lines.filter((l) => l.billingType === "recurring");
   const isBillingAgreement = BA_ID.test(input.amazonOrderId);
-  if (recurring.length > 1) throw new ApiError("INVALID_FIELD", "product1_id: an order may hold one recurring product; send the others as separate orders.", { field: "product1_id" });
+  if (recurring.length > 1)
+    throw new ApiError("INVALID_FIELD", "product1_id: an order may hold one recurring product; send the others as separate orders.", { field: "product1_id" });
   if (recurring.length === 1 && !isBillingAgreement) {
-    throw new ApiError("INVALID_FIELD", `amazonOrderId: ${recurring[0].name} is recurring and needs a billing agreement id (C01-…/B01-…), from the widgets with agreementType BillingAgreement.`, { field: "amazonOrderId" });
+    throw new ApiError(
+      "INVALID_FIELD",
+      `amazonOrderId: ${recurring[0].name} is recurring and needs a billing agreement id (C01-…/B01-…), from the widgets with agreementType BillingAgreement.`,
+      { field: "amazonOrderId" },
+    );
   }
   if (recurring.length === 0 && isBillingAgreement) {
-    throw new ApiError("INVALID_FIELD", "amazonOrderId: a billing agreement id was sent but no product of the order is recurring; send the order reference id.", { field: "amazonOrderId" });
+    throw new ApiError(
+      "INVALID_FIELD",
+      "amazonOrderId: a billing agreement id was sent but no product of the order is recurring; send the order reference id.",
+      { field: "amazonOrderId" },
+    );
   }
 
   const subtotalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);

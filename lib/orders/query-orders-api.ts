@@ -40,14 +40,24 @@ export function queryOrdersApi(db: Db, fields: Record<string, string>) {
   const orderId = optionalId(fields, "orderId");
   if (orderId) conditions.push(eq(orders.id, orderId));
   if (fields.emailAddress?.trim()) conditions.push(eq(orders.email, fields.emailAddress.trim().toLowerCase()));
-  if (fields.amazonOrderId?.trim()) conditions.push(or(eq(orders.amazonOrderReferenceId, fields.amazonOrderId.trim()), eq(orders.amazonBillingAgreementId, fields.amazonOrderId.trim())) as SQL);
+  if (fields.amazonOrderId?.trim())
+    conditions.push(
+      or(eq(orders.amazonOrderReferenceId, fields.amazonOrderId.trim()), eq(orders.amazonBillingAgreementId, fields.amazonOrderId.trim())) as SQL,
+    );
   const campaignId = optionalId(fields, "campaignId");
   if (campaignId) conditions.push(eq(orders.campaignId, campaignId));
   const status = oneOf(fields, "orderStatus", ORDER_STATUSES);
   if (status) conditions.push(eq(orders.status, status));
   const where = and(...conditions);
   const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;
-  const ids = db.select({ id: orders.id }).from(orders).where(where).orderBy(desc(orders.id)).limit(perPage).offset((page - 1) * perPage).all();
+  const ids = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
   return { totalResults: total, page, resultsPerPage: perPage, data: ids.map((r) => loadOrderResult(db, r.id)) };
 }
 
@@ -68,7 +78,14 @@ export function queryTransactionsApi(db: Db, fields: Record<string, string>) {
   if (txnType) conditions.push(eq(transactions.type, txnType));
   const where = and(...conditions);
   const total = db.select({ n: count() }).from(transactions).where(where).get()?.n ?? 0;
-  const rows = db.select().from(transactions).where(where).orderBy(desc(transactions.id)).limit(perPage).offset((page - 1) * perPage).all();
+  const rows = db
+    .select()
+    .from(transactions)
+    .where(where)
+    .orderBy(desc(transactions.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
   return {
     totalResults: total,
     page,

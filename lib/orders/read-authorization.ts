@@ -26,7 +26,13 @@ export function readAuthorization(tx: Pick<Db, "select">, orderId: number): Auth
   const children = tx
     .select()
     .from(transactions)
-    .where(and(eq(transactions.parentTransactionId, authorization.id), inArray(transactions.type, ["CAPTURE", "VOID"]), inArray(transactions.status, ["PENDING", "SUCCESS"])))
+    .where(
+      and(
+        eq(transactions.parentTransactionId, authorization.id),
+        inArray(transactions.type, ["CAPTURE", "VOID"]),
+        inArray(transactions.status, ["PENDING", "SUCCESS"]),
+      ),
+    )
     .orderBy(desc(transactions.id))
     .all();
   const capture = children.find((c) => c.type === "CAPTURE") ?? null;

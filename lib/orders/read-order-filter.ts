@@ -37,8 +37,14 @@ export function readOrderFilter(params: SearchReader): { filter: OrderListView; 
 export function orderFilterParams(filter: OrderListView, page?: Pick<OrderPage, "sort" | "perPage">): URLSearchParams {
   const params = new URLSearchParams();
   const entries: Array<[string, string | number | undefined]> = [
-    ["q", filter.q], ["from", filter.from], ["to", filter.to], ["status", filter.status], ["campaign", filter.campaignId], ["mid", filter.midId],
-    ["sort", page && page.sort !== "newest" ? page.sort : undefined], ["per", page && page.perPage !== 25 ? page.perPage : undefined],
+    ["q", filter.q],
+    ["from", filter.from],
+    ["to", filter.to],
+    ["status", filter.status],
+    ["campaign", filter.campaignId],
+    ["mid", filter.midId],
+    ["sort", page && page.sort !== "newest" ? page.sort : undefined],
+    ["per", page && page.perPage !== 25 ? page.perPage : undefined],
   ];
   for (const [key, value] of entries) if (value !== undefined && value !== "") params.set(key, String(value));
   return params;

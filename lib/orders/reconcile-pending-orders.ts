@@ -21,7 +21,13 @@ async function lookUpCharge(client: AmazonPayClient, charge: Charge, context: { 
         const { authorization } = await client.getAuthorizationDetails({ amazonAuthorizationId: authorizationId });
         if (authorization.authorizationReferenceId === charge.referenceId) return toOutcome(authorization, orderReference.amazonOrderReferenceId, {});
       }
-      return { kind: "failed", unavailable: false, amazonCode: "NotAuthorized", message: `Amazon has no authorization ${charge.referenceId}; nothing was charged.`, facts: {} };
+      return {
+        kind: "failed",
+        unavailable: false,
+        amazonCode: "NotAuthorized",
+        message: `Amazon has no authorization ${charge.referenceId}; nothing was charged.`,
+        facts: {},
+      };
     }
     // Only sales reach this point: capture-later campaigns authorize order references, never
     // billing agreements. A billing agreement does not list the order references it created,
@@ -60,7 +66,13 @@ export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: nu
     .innerJoin(mids, eq(mids.id, transactions.midId))
     .innerJoin(orders, eq(orders.id, transactions.orderId))
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(and(inArray(transactions.type, CHARGE_ATTEMPT_TYPES), eq(transactions.status, "PENDING"), lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000))))
+    .where(
+      and(
+        inArray(transactions.type, CHARGE_ATTEMPT_TYPES),
+        eq(transactions.status, "PENDING"),
+        lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000)),
+      ),
+    )
     .orderBy(asc(transactions.id))
     .limit(options.limit ?? 50)
     .all();

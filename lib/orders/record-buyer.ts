@@ -24,12 +24,22 @@ function upsertCustomer(tx: Tx, order: Order, facts: BuyerFacts, at: number): nu
   const existing = tx.select().from(customers).where(eq(customers.email, email)).get();
   if (existing) {
     tx.update(customers)
-      .set({ firstName: existing.firstName ?? firstName, lastName: existing.lastName ?? lastName, phone: existing.phone ?? phone, amazonUserId: existing.amazonUserId ?? facts.amazonUserId ?? null, updatedAt: at })
+      .set({
+        firstName: existing.firstName ?? firstName,
+        lastName: existing.lastName ?? lastName,
+        phone: existing.phone ?? phone,
+        amazonUserId: existing.amazonUserId ?? facts.amazonUserId ?? null,
+        updatedAt: at,
+      })
       .where(eq(customers.id, existing.id))
       .run();
     return existing.id;
   }
-  return tx.insert(customers).values({ email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at }).returning({ id: customers.id }).get().id;
+  return tx
+    .insert(customers)
+    .values({ email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at })
+    .returning({ id: customers.id })
+    .get().id;
 }
 
 export function buyerColumns(order: Order, facts: BuyerFacts) {
@@ -86,9 +96,15 @@ export function startSubscription(tx: Tx, order: Order, at: number): void {
  */
 export function recordBuyer(tx: Tx, order: Order, facts: BuyerFacts, at: number): number | null {
   const customerId = upsertCustomer(tx, order, facts, at) ?? order.customerId;
-  tx.update(orders).set({ ...buyerColumns(order, facts), customerId, updatedAt: at }).where(eq(orders.id, order.id)).run();
+  tx.update(orders)
+    .set({ ...buyerColumns(order, facts), customerId, updatedAt: at })
+    .where(eq(orders.id, order.id))
+    .run();
   if (customerId !== null) {
-    tx.update(subscriptions).set({ customerId, updatedAt: at }).where(and(eq(subscriptions.orderId, order.id), isNull(subscriptions.customerId))).run();
+    tx.update(subscriptions)
+      .set({ customerId, updatedAt: at })
+      .where(and(eq(subscriptions.orderId, order.id), isNull(subscriptions.customerId)))
+      .run();
   }
   return customerId;
 }

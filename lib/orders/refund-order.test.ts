@@ -20,7 +20,17 @@ afterEach(async () => {
 
 async function placeOrder(f: Fixture): Promise<number> {
   const { amazonOrderId, accessToken } = await f.checkout();
-  const answer = await importOrder(f.db, parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken }), "api");
+  const answer = await importOrder(
+    f.db,
+    parseImportOrderFields({
+      campaignId: String(f.campaign.id),
+      product1_id: String(f.oneTime.id),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    }),
+    "api",
+  );
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.result.orderId;
 }
@@ -43,7 +53,10 @@ describe("refunds and IPNs", () => {
     expect(refund.status).toBe("PENDING");
     expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.amazonRefundId).toMatch(/-R\d+$/);
 
-    const completed = await waitFor(() => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get(), (t) => t?.status !== "PENDING");
+    const completed = await waitFor(
+      () => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get(),
+      (t) => t?.status !== "PENDING",
+    );
     expect(completed?.status).toBe("SUCCESS");
     const order = f.db.select().from(orders).where(eq(orders.id, orderId)).get();
     expect(order).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 1000 });
@@ -65,10 +78,16 @@ describe("refunds and IPNs", () => {
     fixture = await startPipelineFixture();
     const f = fixture;
     const orderId = await placeOrder(f);
-    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 4496, reason: "Too much" })).rejects.toMatchObject({ fieldErrors: { amount: "At most $44.95 can still be refunded on this order." } });
-    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 100, reason: " " })).rejects.toMatchObject({ fieldErrors: { reason: "A reason is required for every refund." } });
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 4496, reason: "Too much" })).rejects.toMatchObject({
+      fieldErrors: { amount: "At most $44.95 can still be refunded on this order." },
+    });
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 100, reason: " " })).rejects.toMatchObject({
+      fieldErrors: { reason: "A reason is required for every refund." },
+    });
     await refundOrder(f.db, f.actor, { orderId, reason: "Full refund" });
-    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 1, reason: "Again" })).rejects.toMatchObject({ fieldErrors: { amount: "At most $0.00 can still be refunded on this order." } });
+    await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 1, reason: "Again" })).rejects.toMatchObject({
+      fieldErrors: { amount: "At most $0.00 can still be refunded on this order." },
+    });
     const refunds = f.db.select().from(transactions).where(eq(transactions.type, "REFUND")).all();
     expect(refunds).toHaveLength(1);
   });
@@ -79,7 +98,13 @@ describe("cancel and external refunds", () => {
     fixture = await startPipelineFixture();
     const f = fixture;
     const { amazonOrderId, accessToken } = await f.checkout();
-    const input = parseImportOrderFields({ campaignId: String(f.campaign.id), product1_id: String(f.oneTime.id), amazonBillerId: String(f.mid.id), amazonOrderId, amazonAddressConsent: accessToken });
+    const input = parseImportOrderFields({
+      campaignId: String(f.campaign.id),
+      product1_id: String(f.oneTime.id),
+      amazonBillerId: String(f.mid.id),
+      amazonOrderId,
+      amazonAddressConsent: accessToken,
+    });
     input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Declined","ReasonCode":"TransactionTimedOut"}}' };
     const declined = await importOrder(f.db, input, "api");
     await cancelOrder(f.db, f.actor, { orderId: declined.result.orderId, reason: "Buyer gave up" });
@@ -99,7 +124,9 @@ describe("cancel and external refunds", () => {
     markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
     expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
     expect(f.db.select().from(gatewayCalls).all()).toHaveLength(callsBefore);
-    expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }));
+    expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(
+      expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }),
+    );
   });
 });
 

@@ -12,7 +12,6 @@ import { amazonClientForMid } from "./amazon-client-for-mid";
 import { applyRefundState } from "./complete-refund";
 import { buildReferenceId, requireReason } from "./order-references";
 
-
 export type RefundRequest = { orderId: number; amountMinor?: number; reason: string };
 
 /**
@@ -44,7 +43,8 @@ export function parseRefundAmount(db: Pick<Db, "select">, orderId: number, text:
   if (!found) throw new DomainError("This order has no captured payment to refund.");
   const { currency } = found.sale;
   const amountMinor = parseMajorToMinor(text, currency);
-  if (amountMinor === null) throw new DomainError("Check the highlighted fields.", { amount: `Enter an amount in ${currency}, e.g. ${formatMinorPlain(1000, currency)}.` });
+  if (amountMinor === null)
+    throw new DomainError("Check the highlighted fields.", { amount: `Enter an amount in ${currency}, e.g. ${formatMinorPlain(1000, currency)}.` });
   return amountMinor;
 }
 
@@ -55,9 +55,16 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
   const { sale } = found;
   if (!Number.isInteger(amount) || amount <= 0) throw new DomainError("Check the highlighted fields.", { amount: "Enter an amount greater than 0." });
   if (amount > found.refundableMinor) {
-    throw new DomainError("Check the highlighted fields.", { amount: `At most ${formatMoney(found.refundableMinor, sale.currency)} can still be refunded on this order.` });
+    throw new DomainError("Check the highlighted fields.", {
+      amount: `At most ${formatMoney(found.refundableMinor, sale.currency)} can still be refunded on this order.`,
+    });
   }
-  const n = (tx.select({ n: sql<number>`count(*)` }).from(transactions).where(and(eq(transactions.orderId, request.orderId), eq(transactions.type, "REFUND"))).get()?.n ?? 0) + 1;
+  const n =
+    (tx
+      .select({ n: sql<number>`count(*)` })
+      .from(transactions)
+      .where(and(eq(transactions.orderId, request.orderId), eq(transactions.type, "REFUND")))
+      .get()?.n ?? 0) + 1;
   const at = Date.now();
   const row = tx
     .insert(transactions)
@@ -79,7 +86,12 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
     })
     .returning()
     .get();
-  recordAudit(tx, actor, { action: "order.refund", entity: "order", entityId: request.orderId, after: { amount: formatMoney(amount, sale.currency), reason, transaction: row.id } });
+  recordAudit(tx, actor, {
+    action: "order.refund",
+    entity: "order",
+    entityId: request.orderId,
+    after: { amount: formatMoney(amount, sale.currency), reason, transaction: row.id },
+  });
   return row;
 }
 

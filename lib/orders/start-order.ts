@@ -12,9 +12,7 @@ import { buildReferenceId } from "./order-references";
 export type StartedCharge = { orderId: number; transactionId: number; referenceId: string; capMonth: string; amountMinor: number; attempt: number };
 export type StartResult = { kind: "started"; charge: StartedCharge } | { kind: "existing"; orderId: number };
 
-
 const RETRYABLE_STATUSES = new Set(["DECLINED", "ERROR"]);
-
 
 function findExisting(tx: Tx, input: ImportOrderInput) {
   if (input.idempotencyKey) {
@@ -28,7 +26,12 @@ function findExisting(tx: Tx, input: ImportOrderInput) {
 }
 
 function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
-  const attempt = (tx.select({ n: count() }).from(transactions).where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES))).get()?.n ?? 0) + 1;
+  const attempt =
+    (tx
+      .select({ n: count() })
+      .from(transactions)
+      .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
+      .get()?.n ?? 0) + 1;
   const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
   const row = tx
@@ -66,7 +69,11 @@ export function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, sou
         const existing = findExisting(tx, input);
         if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
         if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {
-          throw new ApiError("ORDER_REFERENCE_USED", `amazonOrderId: ${input.amazonOrderId} already belongs to order ${existing.id} with another MID or total; start a new Amazon checkout.`, { field: "amazonOrderId", orderId: existing.id });
+          throw new ApiError(
+            "ORDER_REFERENCE_USED",
+            `amazonOrderId: ${input.amazonOrderId} already belongs to order ${existing.id} with another MID or total; start a new Amazon checkout.`,
+            { field: "amazonOrderId", orderId: existing.id },
+          );
         }
         reserveCap(tx, plan.mid.id, capMonth, plan.totalMinor);
         if (existing) {
@@ -101,7 +108,16 @@ export function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, sou
           .get();
         for (const line of plan.lines) {
           tx.insert(orderItems)
-            .values({ orderId: order.id, productId: line.productId, name: line.name, sku: line.sku, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, shippingMinor: line.shippingMinor, billingType: line.billingType })
+            .values({
+              orderId: order.id,
+              productId: line.productId,
+              name: line.name,
+              sku: line.sku,
+              quantity: line.quantity,
+              unitPriceMinor: line.unitPriceMinor,
+              shippingMinor: line.shippingMinor,
+              billingType: line.billingType,
+            })
             .run();
         }
         return { kind: "started", charge: insertCharge(tx, order.id, plan, input, capMonth, at) };
@@ -110,7 +126,11 @@ export function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, sou
     );
   } catch (error) {
     if (error instanceof CapExceededError) {
-      throw new ApiError("CAP_REACHED", `MID ${plan.mid.id} has ${formatMoney(error.leftMinor, plan.mid.currency)} left under its monthly cap; this order is ${formatMoney(plan.totalMinor, plan.mid.currency)}.`, { field: "amazonBillerId" });
+      throw new ApiError(
+        "CAP_REACHED",
+        `MID ${plan.mid.id} has ${formatMoney(error.leftMinor, plan.mid.currency)} left under its monthly cap; this order is ${formatMoney(plan.totalMinor, plan.mid.currency)}.`,
+        { field: "amazonBillerId" },
+      );
     }
     throw error;
   }

@@ -12,7 +12,9 @@ describe("refund form checks before the review step", () => {
     expect(validateRefundFields({ amount: "5.999", reason: "x" }, limits).amount).toBe("Enter an amount in USD, e.g. 10.00.");
     expect(validateRefundFields({ amount: "0", reason: "x" }, limits).amount).toBe("Enter an amount greater than 0.");
     expect(validateRefundFields({ amount: "37.41", reason: "x" }, limits).amount).toBe("At most $37.40 can still be refunded on this order.");
-    expect(validateRefundFields({ amount: "1000", reason: "x" }, { ...limits, currency: "JPY", refundableMinor: 500 }).amount).toBe("At most ¥500 can still be refunded on this order.");
+    expect(validateRefundFields({ amount: "1000", reason: "x" }, { ...limits, currency: "JPY", refundableMinor: 500 }).amount).toBe(
+      "At most ¥500 can still be refunded on this order.",
+    );
   });
 
   it("accepts the full amount and a reason", () => {

@@ -12,7 +12,10 @@ export function validateReason(reason: string, missingMessage: string): string |
   return undefined;
 }
 
-export function validateRefundFields(fields: { amount: string; reason: string }, limits: { refundableMinor: number; currency: string; external: boolean }): FieldErrors {
+export function validateRefundFields(
+  fields: { amount: string; reason: string },
+  limits: { refundableMinor: number; currency: string; external: boolean },
+): FieldErrors {
   const errors: FieldErrors = {};
   const { currency, refundableMinor } = limits;
   const amountMinor = parseMajorToMinor(fields.amount, currency);

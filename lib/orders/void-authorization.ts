@@ -16,7 +16,8 @@ type Order = typeof orders.$inferSelect;
 function refusal(order: Order, found: AuthorizationState | null): DomainError {
   if (order.status === "PENDING") return new DomainError("This order is still pending at Amazon; wait until it is finished.");
   if (found?.capture?.status === "PENDING") return new DomainError("A capture of this order is in progress at Amazon; wait for it to finish.");
-  if (found?.capture || ["COMPLETE", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status)) return new DomainError("This order was captured; refund it instead of voiding.");
+  if (found?.capture || ["COMPLETE", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status))
+    return new DomainError("This order was captured; refund it instead of voiding.");
   return new DomainError(`This order has no open authorization to void (it is ${order.status}).`);
 }
 
@@ -60,7 +61,13 @@ function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: n
     .get();
   releaseAuthorization(tx, authorization, "SellerClosed", at);
   tx.update(orders).set({ status: "VOIDED", updatedAt: at }).where(eq(orders.id, orderId)).run();
-  recordAudit(tx, actor, { action: "order.void", entity: "order", entityId: orderId, before: { status: "AUTHORIZED" }, after: { status: "VOIDED", amount: formatMoney(authorization.amountMinor, authorization.currency), reason, transaction: row.id } });
+  recordAudit(tx, actor, {
+    action: "order.void",
+    entity: "order",
+    entityId: orderId,
+    before: { status: "AUTHORIZED" },
+    after: { status: "VOIDED", amount: formatMoney(authorization.amountMinor, authorization.currency), reason, transaction: row.id },
+  });
   return row.id;
 }
 

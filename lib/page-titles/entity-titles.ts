@@ -29,13 +29,21 @@ export async function titleOfMid(rawId: string, prefix = "MID"): Promise<string>
 }
 
 export async function titleOfCampaign(rawId: string, prefix = "Campaign"): Promise<string> {
-  const name = await readName("campaigns.read", rawId, (id) => getDb().select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, id)).get()?.name);
+  const name = await readName(
+    "campaigns.read",
+    rawId,
+    (id) => getDb().select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, id)).get()?.name,
+  );
   return name ? `${prefix} ${name}` : prefix;
 }
 
 export async function titleOfCustomer(rawId: string): Promise<string> {
   const name = await readName("customers.read", rawId, (id) => {
-    const row = getDb().select({ email: customers.email, firstName: customers.firstName, lastName: customers.lastName }).from(customers).where(eq(customers.id, id)).get();
+    const row = getDb()
+      .select({ email: customers.email, firstName: customers.firstName, lastName: customers.lastName })
+      .from(customers)
+      .where(eq(customers.id, id))
+      .get();
     if (!row) return undefined;
     return [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
   });
@@ -43,6 +51,10 @@ export async function titleOfCustomer(rawId: string): Promise<string> {
 }
 
 export async function titleOfApiUser(rawId: string): Promise<string> {
-  const loginId = await readName("api_users.manage", rawId, (id) => getDb().select({ loginId: apiUsers.loginId }).from(apiUsers).where(eq(apiUsers.id, id)).get()?.loginId);
+  const loginId = await readName(
+    "api_users.manage",
+    rawId,
+    (id) => getDb().select({ loginId: apiUsers.loginId }).from(apiUsers).where(eq(apiUsers.id, id)).get()?.loginId,
+  );
   return loginId ? `Access of ${loginId}` : "API access";
 }

@@ -9,7 +9,10 @@ const isoDay = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 10);
  * merchant's time zone: the same whole days the from/to fields mean.
  */
 export function listDatePresets(now = new Date(), timeZone = appTimeZone()): DatePreset[] {
-  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now).split("-").map(Number);
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(now)
+    .split("-")
+    .map(Number);
   const at = (m: number, d: number) => isoDay(Date.UTC(year, m - 1, d));
   const today = at(month, day);
   return [

@@ -3,7 +3,17 @@ import { readSearchParams, searchParamsOf } from "./read-search-params";
 
 describe("readSearchParams", () => {
   it("keeps well-formed values and lists every malformed one with its rule", () => {
-    const params = readSearchParams({ from: "2026-02-28", to: "2026-02-30", mid: "abc", campaign: "7", min: "1e309", max: "12.50", status: "SUCCESS", type: "bogus", q: "x".repeat(101) });
+    const params = readSearchParams({
+      from: "2026-02-28",
+      to: "2026-02-30",
+      mid: "abc",
+      campaign: "7",
+      min: "1e309",
+      max: "12.50",
+      status: "SUCCESS",
+      type: "bogus",
+      q: "x".repeat(101),
+    });
     expect(params.day("from")).toBe("2026-02-28");
     expect(params.day("to")).toBeUndefined();
     expect(params.id("mid")).toBeUndefined();

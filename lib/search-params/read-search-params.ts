@@ -45,7 +45,8 @@ export function readSearchParams(search: SearchParams) {
     id: (name: string) => read(name, parseIdParam, "must be a positive whole number"),
     day: (name: string) => read(name, (raw) => (startOfIsoDayMs(raw) === null ? null : raw), "must be a real date as YYYY-MM-DD"),
     amount: (name: string) => read(name, (raw) => (parseMajorToMinor(raw, "USD") === null ? null : raw), "must be an amount such as 10.00"),
-    oneOf: <T extends string>(name: string, allowed: readonly T[]) => read(name, (raw) => (allowed.includes(raw as T) ? (raw as T) : null), `must be one of ${allowed.join(", ")}`),
+    oneOf: <T extends string>(name: string, allowed: readonly T[]) =>
+      read(name, (raw) => (allowed.includes(raw as T) ? (raw as T) : null), `must be one of ${allowed.join(", ")}`),
   };
 }
 

@@ -24,7 +24,10 @@ export async function respondCsvExport<F>(
   const filter = readFilter(urlValues);
   if (urlValues.ignored.length > 0) {
     const problems = urlValues.ignored.map((param) => `${param.name}: ${param.rule}.`).join("\n");
-    return new Response(`Nothing was exported; fix the filter and try again.\n${problems}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(`Nothing was exported; fix the filter and try again.\n${problems}\n`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   const { body, fileName } = exportCsv(actor, filter);
   return new Response(body, {

@@ -62,5 +62,12 @@ export function parseSearchQuery(raw: string | undefined | null, options: { orde
   const local = email?.slice(0, email.lastIndexOf("@")) ?? "";
   const emailLocalMatch = local.length >= MIN_FRAGMENT_LENGTH ? `email : ${phrase(local)}` : null;
   const match = orderId !== null || email !== null ? null : buildMatch(text);
-  return { text, match, orderId: orderId && orderId > 0 ? orderId : null, email, emailLocalMatch, tooShort: text !== "" && match === null && orderId === null && email === null };
+  return {
+    text,
+    match,
+    orderId: orderId && orderId > 0 ? orderId : null,
+    email,
+    emailLocalMatch,
+    tooShort: text !== "" && match === null && orderId === null && email === null,
+  };
 }

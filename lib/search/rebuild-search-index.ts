@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 
 /** The digits of a phone number, as migration 0006 indexes them. */
-const PHONE_DIGITS = (column: string) => `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', '')`;
+const PHONE_DIGITS = (column: string) =>
+  `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', '')`;
 
 /**
  * Refills the search index (migration 0006) from the tables, for bulk loads that write

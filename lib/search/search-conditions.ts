@@ -33,7 +33,8 @@ export function orderSearchCondition(raw: string): SQL {
 export function transactionSearchCondition(raw: string): SQL {
   const query = parseSearchQuery(raw);
   if (query.orderId !== null) return eq(transactions.orderId, query.orderId);
-  if (query.email !== null) return inArray(transactions.orderId, sql`(select ${orders.id} from ${orders} where ${orderEmailCondition(query.email, query.emailLocalMatch)})`);
+  if (query.email !== null)
+    return inArray(transactions.orderId, sql`(select ${orders.id} from ${orders} where ${orderEmailCondition(query.email, query.emailLocalMatch)})`);
   if (query.match === null) return eq(transactions.referenceId, query.text);
   return or(
     inArray(transactions.orderId, matchingOrderIds(query.match)),
@@ -47,7 +48,9 @@ export function customerSearchCondition(raw: string): SQL {
   const query = parseSearchQuery(raw, { orderIds: false });
   if (query.email !== null) {
     const exact = eq(customers.email, query.email);
-    return query.emailLocalMatch ? (or(exact, and(inArray(customers.id, matchingCustomerIds(query.emailLocalMatch)), sql`instr(${customers.email}, ${query.email}) > 0`)) as SQL) : exact;
+    return query.emailLocalMatch
+      ? (or(exact, and(inArray(customers.id, matchingCustomerIds(query.emailLocalMatch)), sql`instr(${customers.email}, ${query.email}) > 0`)) as SQL)
+      : exact;
   }
   if (query.match === null) return NOTHING;
   return inArray(customers.id, matchingCustomerIds(query.match));

@@ -20,18 +20,36 @@ const fullName = (first: string | null, last: string | null) => [first, last].fi
 
 /** Newest matches first, straight from the index (FTS5 walks its rowids backwards), so a common fragment costs no more than a rare one. */
 function newestMatches(db: Db, table: "orders_search" | "customers_search" | "transactions_search", match: string): number[] {
-  const rows = db.all<{ id: number }>(sql`select rowid as id from ${sql.raw(table)} where ${sql.raw(table)} match ${match} order by rowid desc limit ${PER_KIND}`);
+  const rows = db.all<{ id: number }>(
+    sql`select rowid as id from ${sql.raw(table)} where ${sql.raw(table)} match ${match} order by rowid desc limit ${PER_KIND}`,
+  );
   return rows.map((r) => r.id);
 }
 
 function newestWithEmail(db: Db, email: string): number[] {
-  return db.select({ id: orders.id }).from(orders).where(eq(orders.email, email)).orderBy(desc(orders.id)).limit(PER_KIND).all().map((o) => o.id);
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.email, email))
+    .orderBy(desc(orders.id))
+    .limit(PER_KIND)
+    .all()
+    .map((o) => o.id);
 }
 
 function findOrders(db: Db, orderIds: number[]): SearchHit[] {
   if (orderIds.length === 0) return [];
   const rows = db
-    .select({ id: orders.id, email: orders.email, firstName: orders.firstName, lastName: orders.lastName, status: orders.status, totalMinor: orders.totalMinor, currency: orders.currency, amazonId: sql<string | null>`coalesce(${orders.amazonOrderReferenceId}, ${orders.amazonBillingAgreementId})` })
+    .select({
+      id: orders.id,
+      email: orders.email,
+      firstName: orders.firstName,
+      lastName: orders.lastName,
+      status: orders.status,
+      totalMinor: orders.totalMinor,
+      currency: orders.currency,
+      amazonId: sql<string | null>`coalesce(${orders.amazonOrderReferenceId}, ${orders.amazonBillingAgreementId})`,
+    })
     .from(orders)
     .where(inArray(orders.id, orderIds))
     .orderBy(desc(orders.id))
@@ -47,8 +65,19 @@ function findOrders(db: Db, orderIds: number[]): SearchHit[] {
 
 function findCustomers(db: Db, customerIds: number[]): SearchHit[] {
   if (customerIds.length === 0) return [];
-  const rows = db.select({ id: customers.id, email: customers.email, firstName: customers.firstName, lastName: customers.lastName, phone: customers.phone }).from(customers).where(inArray(customers.id, customerIds)).orderBy(desc(customers.id)).all();
-  return rows.map((c) => ({ kind: "customer", key: `customer-${c.id}`, href: `/customers/${c.id}`, title: fullName(c.firstName, c.lastName) || c.email, detail: [c.email, c.phone].filter(Boolean).join(" · ") }));
+  const rows = db
+    .select({ id: customers.id, email: customers.email, firstName: customers.firstName, lastName: customers.lastName, phone: customers.phone })
+    .from(customers)
+    .where(inArray(customers.id, customerIds))
+    .orderBy(desc(customers.id))
+    .all();
+  return rows.map((c) => ({
+    kind: "customer",
+    key: `customer-${c.id}`,
+    href: `/customers/${c.id}`,
+    title: fullName(c.firstName, c.lastName) || c.email,
+    detail: [c.email, c.phone].filter(Boolean).join(" · "),
+  }));
 }
 
 const TRANSACTION_ID_LABELS = { amazonRefundId: "Refund", amazonCaptureId: "Capture", amazonAuthorizationId: "Authorization" } as const;
@@ -56,7 +85,16 @@ const TRANSACTION_ID_LABELS = { amazonRefundId: "Refund", amazonCaptureId: "Capt
 function findTransactions(db: Db, transactionIds: number[], text: string): SearchHit[] {
   if (transactionIds.length === 0) return [];
   const rows = db
-    .select({ id: transactions.id, orderId: transactions.orderId, type: transactions.type, amountMinor: transactions.amountMinor, currency: transactions.currency, amazonAuthorizationId: transactions.amazonAuthorizationId, amazonCaptureId: transactions.amazonCaptureId, amazonRefundId: transactions.amazonRefundId })
+    .select({
+      id: transactions.id,
+      orderId: transactions.orderId,
+      type: transactions.type,
+      amountMinor: transactions.amountMinor,
+      currency: transactions.currency,
+      amazonAuthorizationId: transactions.amazonAuthorizationId,
+      amazonCaptureId: transactions.amazonCaptureId,
+      amazonRefundId: transactions.amazonRefundId,
+    })
     .from(transactions)
     .where(inArray(transactions.id, transactionIds))
     .orderBy(desc(transactions.id))
@@ -64,8 +102,16 @@ function findTransactions(db: Db, transactionIds: number[], text: string): Searc
   const needle = text.toLowerCase();
   return rows.map((t) => {
     // The id the fragment was found in, so the line shows what was typed.
-    const field = (Object.keys(TRANSACTION_ID_LABELS) as Array<keyof typeof TRANSACTION_ID_LABELS>).find((key) => t[key]?.toLowerCase().includes(needle)) ?? "amazonAuthorizationId";
-    return { kind: "transaction", key: `transaction-${t.id}`, href: `/orders/${t.orderId}`, title: `${TRANSACTION_ID_LABELS[field]} ${t[field] ?? ""}`.trim(), detail: `Order #${t.orderId} · ${t.type} ${formatMoney(t.amountMinor, t.currency)}` };
+    const field =
+      (Object.keys(TRANSACTION_ID_LABELS) as Array<keyof typeof TRANSACTION_ID_LABELS>).find((key) => t[key]?.toLowerCase().includes(needle)) ??
+      "amazonAuthorizationId";
+    return {
+      kind: "transaction",
+      key: `transaction-${t.id}`,
+      href: `/orders/${t.orderId}`,
+      title: `${TRANSACTION_ID_LABELS[field]} ${t[field] ?? ""}`.trim(),
+      detail: `Order #${t.orderId} · ${t.type} ${formatMoney(t.amountMinor, t.currency)}`,
+    };
   });
 }
 
@@ -80,7 +126,13 @@ function findMids(db: Db, text: string): SearchHit[] {
     .orderBy(mids.id)
     .limit(PER_KIND)
     .all();
-  return rows.map((m) => ({ kind: "mid", key: `mid-${m.id}`, href: `/mids/${m.id}`, title: `MID #${m.id} ${m.title}`, detail: `Seller ID ${m.merchantId} · ${m.region} · ${m.currency}` }));
+  return rows.map((m) => ({
+    kind: "mid",
+    key: `mid-${m.id}`,
+    href: `/mids/${m.id}`,
+    title: `MID #${m.id} ${m.title}`,
+    detail: `Seller ID ${m.merchantId} · ${m.region} · ${m.currency}`,
+  }));
 }
 
 /**
@@ -93,11 +145,32 @@ export function searchEverything(db: Db, actor: Actor, raw: string): SearchResul
   if (query.text === "") return { text: "", tooShort: false, hits };
   const mayRead = (permission: Parameters<typeof can>[1]) => can(actor.role, permission);
   if (mayRead("orders.read")) {
-    hits.push(...findOrders(db, query.orderId !== null ? [query.orderId] : query.email !== null ? newestWithEmail(db, query.email) : query.match ? newestMatches(db, "orders_search", query.match) : []));
+    hits.push(
+      ...findOrders(
+        db,
+        query.orderId !== null
+          ? [query.orderId]
+          : query.email !== null
+            ? newestWithEmail(db, query.email)
+            : query.match
+              ? newestMatches(db, "orders_search", query.match)
+              : [],
+      ),
+    );
   }
   if (mayRead("customers.read")) {
     const fragment = parseSearchQuery(raw, { orderIds: false }).match;
-    const customerIds = query.email !== null ? db.select({ id: customers.id }).from(customers).where(eq(customers.email, query.email)).all().map((c) => c.id) : fragment ? newestMatches(db, "customers_search", fragment) : [];
+    const customerIds =
+      query.email !== null
+        ? db
+            .select({ id: customers.id })
+            .from(customers)
+            .where(eq(customers.email, query.email))
+            .all()
+            .map((c) => c.id)
+        : fragment
+          ? newestMatches(db, "customers_search", fragment)
+          : [];
     hits.push(...findCustomers(db, customerIds));
   }
   if (mayRead("mids.read")) hits.push(...findMids(db, query.text));

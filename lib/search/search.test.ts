@@ -29,15 +29,25 @@ describe("search (migration 0006 index)", () => {
   const insertBuyer = (b: Buyer) => {
     const now = Date.now();
     const sqlite = db.$client;
-    const customer = sqlite.prepare("insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?)").run(b.email, b.first, b.last, b.phone, now, now);
+    const customer = sqlite
+      .prepare("insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+      .run(b.email, b.first, b.last, b.phone, now, now);
     const order = sqlite
-      .prepare("insert into orders (customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "insert into orders (customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ?, ?, ?, ?, ?, ?)",
+      )
       .run(customer.lastInsertRowid, midId, b.oro, b.email, b.first, b.last, b.phone, now, now);
     orderIds[b.email] = Number(order.lastInsertRowid);
     // Recorded PENDING first, Amazon's ids arrive with the answer (as the app does it).
-    const sale = sqlite.prepare("insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, created_at, updated_at) values (?, ?, 'SALE', 'PENDING', 4490, 'USD', ?, ?, ?, ?)").run(order.lastInsertRowid, midId, `ref-${b.email}`, b.oro, now, now);
+    const sale = sqlite
+      .prepare(
+        "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, created_at, updated_at) values (?, ?, 'SALE', 'PENDING', 4490, 'USD', ?, ?, ?, ?)",
+      )
+      .run(order.lastInsertRowid, midId, `ref-${b.email}`, b.oro, now, now);
     transactionIds[b.email] = Number(sale.lastInsertRowid);
-    sqlite.prepare("update transactions set status = 'SUCCESS', amazon_authorization_id = ?, amazon_capture_id = ? where id = ?").run(`${b.oro}-A0000${orderIds[b.email]}`, `${b.oro}-C0000${orderIds[b.email]}`, sale.lastInsertRowid);
+    sqlite
+      .prepare("update transactions set status = 'SUCCESS', amazon_authorization_id = ?, amazon_capture_id = ? where id = ?")
+      .run(`${b.oro}-A0000${orderIds[b.email]}`, `${b.oro}-C0000${orderIds[b.email]}`, sale.lastInsertRowid);
   };
 
   beforeEach(() => {

@@ -15,7 +15,14 @@ type Route = { campaignId: number; midId: number };
 
 const FIRST = ["Ava", "Liam", "Mia", "Noah", "Emma", "Lucas", "Olivia", "Ethan", "Sofia", "Mason", "Isla", "Leo", "Chloe", "Jack", "Grace", "Owen"];
 const LAST = ["Smith", "Johnson", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Moore", "Taylor", "Clark", "Lewis", "Walker", "Hall", "Young"];
-const CITIES = [["Austin", "TX", "78701"], ["Denver", "CO", "80202"], ["Seattle", "WA", "98109"], ["Miami", "FL", "33101"], ["Chicago", "IL", "60601"], ["Boston", "MA", "02108"]];
+const CITIES = [
+  ["Austin", "TX", "78701"],
+  ["Denver", "CO", "80202"],
+  ["Seattle", "WA", "98109"],
+  ["Miami", "FL", "33101"],
+  ["Chicago", "IL", "60601"],
+  ["Boston", "MA", "02108"],
+];
 
 function createRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
@@ -29,17 +36,31 @@ function createRandom(seed: number): () => number {
 
 export function generateHistory(db: Db, options: HistoryOptions): { orders: number; transactions: number } {
   const random = createRandom(options.seed ?? 42);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const sqlite = db.$client;
-  const products = sqlite.prepare(`select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.archived_at is null and p.billing_type = 'one_time'`).all() as Product[];
+  const products = sqlite
+    .prepare(
+      `select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.archived_at is null and p.billing_type = 'one_time'`,
+    )
+    .all() as Product[];
   const routes = sqlite.prepare(`select campaign_id as campaignId, mid_id as midId from campaign_mids`).all() as Route[];
   if (products.length === 0 || routes.length === 0) return { orders: 0, transactions: 0 };
 
-  const insertCustomer = sqlite.prepare(`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?) on conflict(email) do nothing`);
-  const insertOrder = sqlite.prepare(`insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, refunded_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, decline_reason, customer_message, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'api', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'US', ?, ?, ?, ?, ?)`);
-  const insertItem = sqlite.prepare(`insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertTxn = sqlite.prepare(`insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, parent_transaction_id, reference_id, amazon_order_reference_id, amazon_authorization_id, amazon_capture_id, amazon_refund_id, amazon_state, reason_code, customer_message, cap_month, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const addUsage = sqlite.prepare(`insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, ?, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor, refunded_minor = refunded_minor + excluded.refunded_minor`);
+  const insertCustomer = sqlite.prepare(
+    `insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?) on conflict(email) do nothing`,
+  );
+  const insertOrder = sqlite.prepare(
+    `insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, status, currency, subtotal_minor, shipping_minor, total_minor, refunded_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, decline_reason, customer_message, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'api', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'US', ?, ?, ?, ?, ?)`,
+  );
+  const insertItem = sqlite.prepare(
+    `insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTxn = sqlite.prepare(
+    `insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, parent_transaction_id, reference_id, amazon_order_reference_id, amazon_authorization_id, amazon_capture_id, amazon_refund_id, amazon_state, reason_code, customer_message, cap_month, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addUsage = sqlite.prepare(
+    `insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, ?, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor, refunded_minor = refunded_minor + excluded.refunded_minor`,
+  );
   const maxId = (sqlite.prepare(`select coalesce(max(id), 0) as n from orders`).get() as { n: number }).n;
   const now = options.now ?? Date.now();
   const currentMonth = monthKey(new Date(now));
@@ -82,16 +103,83 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
     const refunded = outcome === "SUCCESS" && random() < 0.06 ? (random() < 0.5 ? total : Math.floor(total / 2)) : 0;
     const orderNo = maxId + n + 1;
     const oro = `S01-${String(1_000_000 + (orderNo % 9_000_000)).padStart(7, "0")}-${String(Math.floor(random() * 9_999_999)).padStart(7, "0")}`;
-    const status = outcome === "SUCCESS" ? (refunded === 0 ? "COMPLETE" : refunded >= total ? "REFUNDED" : "PARTIALLY_REFUNDED") : outcome === "PENDING" ? "PENDING" : outcome === "ERROR" ? "ERROR" : "DECLINED";
-    const reason = outcome === "SOFT_DECLINE" ? "InvalidPaymentMethod" : outcome === "HARD_DECLINE" ? pick(["InvalidPaymentMethod", "AmazonRejected"]) : outcome === "ERROR" ? "InvalidOrderReferenceStatus" : null;
-    const message = reason ? (outcome === "SOFT_DECLINE" ? "Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account." : "Amazon Pay could not accept this payment. Please use another payment method.") : null;
-    const order = insertOrder.run(product.campaignId, customerId, mid, oro, status, product.currency, subtotal, product.shippingMinor, total, refunded, email, first, last, "5555550100", `${first} ${last}`, `${100 + Math.floor(random() * 900)} Main St`, city, state, zip, `203.0.113.${Math.floor(random() * 250)}`, reason, message, at, at);
+    const status =
+      outcome === "SUCCESS"
+        ? refunded === 0
+          ? "COMPLETE"
+          : refunded >= total
+            ? "REFUNDED"
+            : "PARTIALLY_REFUNDED"
+        : outcome === "PENDING"
+          ? "PENDING"
+          : outcome === "ERROR"
+            ? "ERROR"
+            : "DECLINED";
+    const reason =
+      outcome === "SOFT_DECLINE"
+        ? "InvalidPaymentMethod"
+        : outcome === "HARD_DECLINE"
+          ? pick(["InvalidPaymentMethod", "AmazonRejected"])
+          : outcome === "ERROR"
+            ? "InvalidOrderReferenceStatus"
+            : null;
+    const message = reason
+      ? outcome === "SOFT_DECLINE"
+        ? "Amazon Pay could not charge this payment method. Please try again, or choose another payment method in your Amazon account."
+        : "Amazon Pay could not accept this payment. Please use another payment method."
+      : null;
+    const order = insertOrder.run(
+      product.campaignId,
+      customerId,
+      mid,
+      oro,
+      status,
+      product.currency,
+      subtotal,
+      product.shippingMinor,
+      total,
+      refunded,
+      email,
+      first,
+      last,
+      "5555550100",
+      `${first} ${last}`,
+      `${100 + Math.floor(random() * 900)} Main St`,
+      city,
+      state,
+      zip,
+      `203.0.113.${Math.floor(random() * 250)}`,
+      reason,
+      message,
+      at,
+      at,
+    );
     const orderId = Number(order.lastInsertRowid);
     insertItem.run(orderId, product.id, product.name, product.sku, quantity, product.priceMinor, product.shippingMinor, "one_time");
     const month = monthOf(at);
     const authId = outcome === "SUCCESS" || outcome.endsWith("DECLINE") ? `${oro}-A${String(orderNo % 1_000_000).padStart(6, "0")}` : null;
     const captureId = outcome === "SUCCESS" ? `${oro}-C${String(orderNo % 1_000_000).padStart(6, "0")}` : null;
-    const sale = insertTxn.run(orderId, product.campaignId, mid, "SALE", outcome, total, product.currency, null, `hist-${orderNo}-a1`, oro, authId, captureId, null, outcome === "SUCCESS" ? "Closed" : outcome === "PENDING" ? null : "Declined", reason, message, month, at, at);
+    const sale = insertTxn.run(
+      orderId,
+      product.campaignId,
+      mid,
+      "SALE",
+      outcome,
+      total,
+      product.currency,
+      null,
+      `hist-${orderNo}-a1`,
+      oro,
+      authId,
+      captureId,
+      null,
+      outcome === "SUCCESS" ? "Closed" : outcome === "PENDING" ? null : "Declined",
+      reason,
+      message,
+      month,
+      at,
+      at,
+    );
     transactions += 1;
     if (outcome === "SUCCESS" && month === currentMonth) {
       const u = usage.get(mid) ?? { captured: 0, refunded: 0 };
@@ -100,7 +188,27 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
     }
     if (refunded > 0) {
       const refundAt = Math.min(now - 60_000, at + Math.floor(random() * 5 * 86_400_000));
-      insertTxn.run(orderId, product.campaignId, mid, "REFUND", "SUCCESS", refunded, product.currency, Number(sale.lastInsertRowid), `hist-${orderNo}-r1`, oro, null, captureId, `${oro}-R${String(orderNo % 1_000_000).padStart(6, "0")}`, "Completed", null, "Customer request", monthOf(refundAt), refundAt, refundAt);
+      insertTxn.run(
+        orderId,
+        product.campaignId,
+        mid,
+        "REFUND",
+        "SUCCESS",
+        refunded,
+        product.currency,
+        Number(sale.lastInsertRowid),
+        `hist-${orderNo}-r1`,
+        oro,
+        null,
+        captureId,
+        `${oro}-R${String(orderNo % 1_000_000).padStart(6, "0")}`,
+        "Completed",
+        null,
+        "Customer request",
+        monthOf(refundAt),
+        refundAt,
+        refundAt,
+      );
       transactions += 1;
       if (monthOf(refundAt) === currentMonth) {
         const u = usage.get(mid) ?? { captured: 0, refunded: 0 };
@@ -128,7 +236,8 @@ export function generateHistory(db: Db, options: HistoryOptions): { orders: numb
  */
 function createMonthLookup(from: number, to: number): (at: number) => string {
   const starts: Array<{ start: number; key: string }> = [];
-  for (let at = startOfMonthMs(new Date(from)); at < to; at = startOfMonthMs(new Date(at + 40 * 86_400_000))) starts.push({ start: at, key: monthKey(new Date(at)) });
+  for (let at = startOfMonthMs(new Date(from)); at < to; at = startOfMonthMs(new Date(at + 40 * 86_400_000)))
+    starts.push({ start: at, key: monthKey(new Date(at)) });
   return (at) => {
     for (let i = starts.length - 1; i >= 0; i--) if (at >= starts[i].start) return starts[i].key;
     return monthKey(new Date(at));

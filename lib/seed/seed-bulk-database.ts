@@ -12,7 +12,11 @@ export type BulkSeedResult = { orders: number; transactions: number; seconds: nu
  * generated orders (about `transactions` transaction rows). Used by `npm run seed:bulk` and
  * the browse benchmark.
  */
-export async function seedBulkDatabase(file: string, transactions: number, onProgress?: (ordersDone: number, ordersTotal: number) => void): Promise<BulkSeedResult> {
+export async function seedBulkDatabase(
+  file: string,
+  transactions: number,
+  onProgress?: (ordersDone: number, ordersTotal: number) => void,
+): Promise<BulkSeedResult> {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const started = Date.now();
   const db = openDatabase(file);
@@ -30,7 +34,9 @@ export async function seedBulkDatabase(file: string, transactions: number, onPro
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   // The running-totals triggers would do two upserts per row and the search triggers an index
   // write per row; totals and the search index are rebuilt once at the end.
-  const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('transactions', 'orders', 'customers')`).all() as Array<{ name: string; sql: string }>;
+  const triggers = sqlite
+    .prepare(`select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('transactions', 'orders', 'customers')`)
+    .all() as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) sqlite.exec(`drop trigger "${trigger.name}"`);
   // About 6% of approved orders also get a refund row, so orders ≈ transactions / 1.05.
   const orders = Math.round(transactions / 1.05);

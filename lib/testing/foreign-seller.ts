@@ -13,9 +13,20 @@ export function createForeignSellerClient(seller: ForeignSeller, sandboxUrl: str
 
 /** Set + Confirm its own order reference, then a CaptureNow Authorize carrying `referenceId`. */
 export async function authorizeWithReference(client: AmazonPayClient, input: { amazonOrderReferenceId: string; referenceId: string; amount: Money }) {
-  await client.setOrderReferenceDetails({ amazonOrderReferenceId: input.amazonOrderReferenceId, orderTotal: input.amount, sellerOrderId: input.referenceId, storeName: "Elsewhere" });
+  await client.setOrderReferenceDetails({
+    amazonOrderReferenceId: input.amazonOrderReferenceId,
+    orderTotal: input.amount,
+    sellerOrderId: input.referenceId,
+    storeName: "Elsewhere",
+  });
   await client.confirmOrderReference({ amazonOrderReferenceId: input.amazonOrderReferenceId });
-  const { authorization } = await client.authorize({ amazonOrderReferenceId: input.amazonOrderReferenceId, authorizationReferenceId: input.referenceId, authorizationAmount: input.amount, transactionTimeout: 0, captureNow: true });
+  const { authorization } = await client.authorize({
+    amazonOrderReferenceId: input.amazonOrderReferenceId,
+    authorizationReferenceId: input.referenceId,
+    authorizationAmount: input.amount,
+    transactionTimeout: 0,
+    captureNow: true,
+  });
   return authorization;
 }
 

@@ -54,28 +54,75 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const ipnUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/amazon/ipn`;
   const withIpn = options.ipn !== false && { ipnUrl };
-  const sandbox = await startSandbox({ port: 0, sellers: [{ ...TEST_SELLER, ...withIpn }, { ...ATTACKER_SELLER, ...withIpn }], timing: { asyncAuthorizationMs: 50, refundMs: options.refundMs ?? 200 } });
+  const sandbox = await startSandbox({
+    port: 0,
+    sellers: [
+      { ...TEST_SELLER, ...withIpn },
+      { ...ATTACKER_SELLER, ...withIpn },
+    ],
+    timing: { asyncAuthorizationMs: 50, refundMs: options.refundMs ?? 200 },
+  });
   process.env.AMAZON_IPN_CERT_PEM = sandbox.ipnCertificatePem;
   process.env.AMAZON_PAY_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_PAY_RETRY_BASE_MS = "5";
   const now = Date.now();
-  const admin = db.insert(users).values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+  const admin = db
+    .insert(users)
+    .values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now })
+    .returning()
+    .get();
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: null };
   const mid = createMid(db, actor, {
-    title: "Pipeline MID", midNumber: null, merchantId: TEST_SELLER.sellerId, accessKey: TEST_SELLER.accessKey, secretKey: TEST_SELLER.secretKey,
-    clientId: TEST_SELLER.clientId, clientSecret: TEST_SELLER.clientSecret, mwsAuthToken: undefined, region: "US", currency: "USD", testMode: true,
-    descriptor: "AMZ*PIPELINE", customerServicePhone: "+1 800 555 0100", customerServiceEmail: null,
-    monthlyCapMinor: Math.round(Number(options.capMajor ?? "1000") * 100), capCountsRefunds: true, capAlertPercent: 80,
-    discountRateBps: 0, reserveRateBps: 0, transactionFeeMinor: 0, chargebackFeeMinor: 0, enabled: true,
+    title: "Pipeline MID",
+    midNumber: null,
+    merchantId: TEST_SELLER.sellerId,
+    accessKey: TEST_SELLER.accessKey,
+    secretKey: TEST_SELLER.secretKey,
+    clientId: TEST_SELLER.clientId,
+    clientSecret: TEST_SELLER.clientSecret,
+    mwsAuthToken: undefined,
+    region: "US",
+    currency: "USD",
+    testMode: true,
+    descriptor: "AMZ*PIPELINE",
+    customerServicePhone: "+1 800 555 0100",
+    customerServiceEmail: null,
+    monthlyCapMinor: Math.round(Number(options.capMajor ?? "1000") * 100),
+    capCountsRefunds: true,
+    capAlertPercent: 80,
+    discountRateBps: 0,
+    reserveRateBps: 0,
+    transactionFeeMinor: 0,
+    chargebackFeeMinor: 0,
+    enabled: true,
   });
-  const campaign = createCampaign(db, actor, { name: "Pipeline", currency: "USD", storeName: "Pipeline Store", routingMode: "priority", captureMode: options.captureMode ?? "sale" });
+  const campaign = createCampaign(db, actor, {
+    name: "Pipeline",
+    currency: "USD",
+    storeName: "Pipeline Store",
+    routingMode: "priority",
+    captureMode: options.captureMode ?? "sale",
+  });
   const oneTime = saveProduct(db, actor, campaign.id, { name: "Serum", sku: "SERUM", price: "39.95", shipping: "5.00", billing_type: "one_time" });
-  const recurring = saveProduct(db, actor, campaign.id, { name: "Club", sku: "CLUB", price: "4.95", shipping: "0", billing_type: "recurring", cycle_days: "30", rebill_price: "34.95", trial_days: "14" });
+  const recurring = saveProduct(db, actor, campaign.id, {
+    name: "Club",
+    sku: "CLUB",
+    price: "4.95",
+    shipping: "0",
+    billing_type: "recurring",
+    cycle_days: "30",
+    rebill_price: "34.95",
+    trial_days: "14",
+  });
   saveAssignment(db, actor, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
 
   async function control<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(route, sandbox.url), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(new URL(route, sandbox.url), {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
@@ -90,7 +137,11 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
   }
 
   const postIpn = async (body: string) => {
-    const response = await fetch(ipnUrl, { method: "POST", headers: { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" }, body });
+    const response = await fetch(ipnUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as { result: string; detail?: string } };
   };
   const close = async () => {

@@ -22,7 +22,8 @@ export type PaymentIpnInput = {
 };
 
 const money = (name: string, amount: string, currency: string) => `<${name}><Amount>${amount}</Amount><CurrencyCode>${currency}</CurrencyCode></${name}>`;
-const status = (name: string, input: PaymentIpnInput) => `<${name}><State>${input.state}</State><LastUpdateTimestamp>${new Date().toISOString()}</LastUpdateTimestamp>${input.reasonCode ? `<ReasonCode>${input.reasonCode}</ReasonCode>` : ""}</${name}>`;
+const status = (name: string, input: PaymentIpnInput) =>
+  `<${name}><State>${input.state}</State><LastUpdateTimestamp>${new Date().toISOString()}</LastUpdateTimestamp>${input.reasonCode ? `<ReasonCode>${input.reasonCode}</ReasonCode>` : ""}</${name}>`;
 const ids = (input: PaymentIpnInput) => `<IdList>${(input.childIds ?? []).map((id) => `<Id>${id}</Id>`).join("")}</IdList>`;
 
 const BUILDERS = {
@@ -44,5 +45,8 @@ export function signIpnMessage(inner: Record<string, string>, keyPem = EMULATOR_
 /** A genuinely signed payment notification with the given facts (as Amazon would send it). */
 export function signPaymentIpn(type: keyof typeof BUILDERS, input: PaymentIpnInput, keyPem = EMULATOR_IPN_KEY_PEM): string {
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${BUILDERS[type](input)}`;
-  return signIpnMessage({ NotificationType: type, SellerId: input.sellerId, ReleaseEnvironment: input.releaseEnvironment ?? "Sandbox", NotificationData: xml }, keyPem);
+  return signIpnMessage(
+    { NotificationType: type, SellerId: input.sellerId, ReleaseEnvironment: input.releaseEnvironment ?? "Sandbox", NotificationData: xml },
+    keyPem,
+  );
 }

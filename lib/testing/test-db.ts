@@ -11,7 +11,11 @@ export function createTestDb(): { db: Db; actorFor: (role: Role) => Actor } {
     const existing = actors.get(role);
     if (existing) return existing;
     const now = Date.now();
-    const row = db.insert(users).values({ email: `${role}@test.local`, name: role, role, passwordHash: "x", createdAt: now, updatedAt: now }).returning().get();
+    const row = db
+      .insert(users)
+      .values({ email: `${role}@test.local`, name: role, role, passwordHash: "x", createdAt: now, updatedAt: now })
+      .returning()
+      .get();
     const actor: Actor = { userId: row.id, email: row.email, name: row.name, role, ip: "127.0.0.1" };
     actors.set(role, actor);
     return actor;

@@ -19,7 +19,7 @@ function expectedCell(value: string | number | null): string {
 
 describe("csvCell", () => {
   it.each([
-    ["-1+HYPERLINK(\"http://x\",\"y\")", `"'-1+HYPERLINK(""http://x"",""y"")"`],
+    ['-1+HYPERLINK("http://x","y")', `"'-1+HYPERLINK(""http://x"",""y"")"`],
     ["-5.00", "-5.00"],
     ["-12", "-12"],
     ["-", "'-"],
@@ -45,11 +45,17 @@ describe("streamTransactionsCsv", () => {
     const sqlite = db.$client;
     // Values a spreadsheet must not misread: commas, quotes, line breaks, leading = + - @.
     sqlite.prepare("update mids set title = ? where id = 2").run('@Evil, "Quoted" MID');
-    sqlite.prepare("update campaigns set name = ? where id = 1").run("=HYPERLINK(\"x\")");
-    sqlite.prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1)").run("-minus@example.com");
-    sqlite.prepare("update transactions set reason_code = ? where id = (select id from transactions where type = 'SALE' order by id limit 1)").run("Line\nbreak");
-    sqlite.prepare("update mids set title = ? where id = 3").run("-1+HYPERLINK(\"http://x\")");
-    sqlite.prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)").run("\t=1@example.com");
+    sqlite.prepare("update campaigns set name = ? where id = 1").run('=HYPERLINK("x")');
+    sqlite
+      .prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1)")
+      .run("-minus@example.com");
+    sqlite
+      .prepare("update transactions set reason_code = ? where id = (select id from transactions where type = 'SALE' order by id limit 1)")
+      .run("Line\nbreak");
+    sqlite.prepare("update mids set title = ? where id = 3").run('-1+HYPERLINK("http://x")');
+    sqlite
+      .prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)")
+      .run("\t=1@example.com");
 
     const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), {}));
     const rows = sqlite
@@ -64,7 +70,9 @@ describe("streamTransactionsCsv", () => {
     const expected = [
       CSV_COLUMNS.join(","),
       ...rows.map(([id, createdAt, orderId, type, status, amount, currency, ...rest]) =>
-        [id, new Date(Number(createdAt)).toISOString(), orderId, type, status, formatMinorPlain(Number(amount), String(currency)), currency, ...rest].map(expectedCell).join(","),
+        [id, new Date(Number(createdAt)).toISOString(), orderId, type, status, formatMinorPlain(Number(amount), String(currency)), currency, ...rest]
+          .map(expectedCell)
+          .join(","),
       ),
     ].join("\n");
     expect(rows.length).toBeGreaterThan(600);

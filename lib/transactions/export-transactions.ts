@@ -6,7 +6,25 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { ZERO_DECIMAL_CURRENCIES } from "@/lib/money/money";
 import { buildTransactionConditions, transactionFilterParams, whereOf, type TransactionFilter } from "./transaction-filter";
 
-export const CSV_COLUMNS = ["transaction_id", "created_at_utc", "order_id", "type", "response", "amount", "currency", "mid_id", "mid_title", "campaign", "customer_email", "reference_id", "amazon_order_reference_id", "amazon_authorization_id", "amazon_capture_id", "amazon_refund_id", "reason_code"] as const;
+export const CSV_COLUMNS = [
+  "transaction_id",
+  "created_at_utc",
+  "order_id",
+  "type",
+  "response",
+  "amount",
+  "currency",
+  "mid_id",
+  "mid_title",
+  "campaign",
+  "customer_email",
+  "reference_id",
+  "amazon_order_reference_id",
+  "amazon_authorization_id",
+  "amazon_capture_id",
+  "amazon_refund_id",
+  "reason_code",
+] as const;
 
 /** A file name that says what was filtered, e.g. transactions_status-SUCCESS_from-2026-11-01.csv */
 export function exportFileName(filter: TransactionFilter): string {
@@ -80,7 +98,10 @@ export function streamTransactionsCsv(db: Db, actor: Actor, filter: TransactionF
     .where(whereOf([eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId), ...buildTransactionConditions(filter)]))
     .orderBy(desc(transactions.createdAt), desc(transactions.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = db.$client.prepare(text).raw(true).iterate(...params) as IterableIterator<ExportRow>;
+  const iterator = db.$client
+    .prepare(text)
+    .raw(true)
+    .iterate(...params) as IterableIterator<ExportRow>;
   // Lines are written straight into a fresh 1 MB buffer per chunk (no big intermediate strings
   // for the garbage collector). A line that might not fit waits for the next chunk.
   const CHUNK_BYTES = 1 << 20;

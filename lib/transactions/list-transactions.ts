@@ -35,11 +35,17 @@ export function parseCursor(value: string | undefined): { createdAt: number; id:
  * never reorders it, and left to itself it may start from the small MIDs table and sort the
  * whole result instead.
  */
-export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter, page: { perPage: number; after?: string }): { rows: TransactionRow[]; nextCursor: string | null } {
+export function listTransactions(
+  db: Db,
+  actor: Actor,
+  filter: TransactionFilter,
+  page: { perPage: number; after?: string },
+): { rows: TransactionRow[]; nextCursor: string | null } {
   assertCan(actor, "transactions.read");
   const conditions: SQL[] = buildTransactionConditions(filter);
   const cursor = parseCursor(page.after);
-  if (cursor) conditions.push(or(lt(transactions.createdAt, cursor.createdAt), and(eq(transactions.createdAt, cursor.createdAt), lt(transactions.id, cursor.id))) as SQL);
+  if (cursor)
+    conditions.push(or(lt(transactions.createdAt, cursor.createdAt), and(eq(transactions.createdAt, cursor.createdAt), lt(transactions.id, cursor.id))) as SQL);
   const pageIds = db
     .select({ id: transactions.id })
     .from(transactions)
@@ -61,7 +67,9 @@ export function listTransactions(db: Db, actor: Actor, filter: TransactionFilter
       email: orders.email,
       campaignName: campaigns.name,
       referenceId: transactions.referenceId,
-      amazonId: sql<string | null>`coalesce(${transactions.amazonRefundId}, ${transactions.amazonCaptureId}, ${transactions.amazonAuthorizationId}, ${transactions.amazonOrderReferenceId}, ${transactions.amazonBillingAgreementId})`,
+      amazonId: sql<
+        string | null
+      >`coalesce(${transactions.amazonRefundId}, ${transactions.amazonCaptureId}, ${transactions.amazonAuthorizationId}, ${transactions.amazonOrderReferenceId}, ${transactions.amazonBillingAgreementId})`,
       reasonCode: transactions.reasonCode,
     })
     .from(pageIds)

@@ -29,8 +29,26 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
   const dayZero = query.dayZeroMs ?? query.fromMs ?? 0;
   const hourly = onHour(query.fromMs) && onHour(query.toMs) && onHour(dayZero);
   const source = hourly
-    ? { table: "transaction_hourly_totals", time: "hour", scale: HOUR, at: "hour * 3600000", count: "sum(count)", sum: "sum(sum_minor)", reason: "reason_code", campaign: "campaign_id" }
-    : { table: "transactions", time: "created_at", scale: 1, at: "created_at", count: "count(*)", sum: "sum(amount_minor)", reason: "coalesce(reason_code, '')", campaign: "coalesce(campaign_id, 0)" };
+    ? {
+        table: "transaction_hourly_totals",
+        time: "hour",
+        scale: HOUR,
+        at: "hour * 3600000",
+        count: "sum(count)",
+        sum: "sum(sum_minor)",
+        reason: "reason_code",
+        campaign: "campaign_id",
+      }
+    : {
+        table: "transactions",
+        time: "created_at",
+        scale: 1,
+        at: "created_at",
+        count: "count(*)",
+        sum: "sum(amount_minor)",
+        reason: "coalesce(reason_code, '')",
+        campaign: "coalesce(campaign_id, 0)",
+      };
   const where: string[] = [];
   const params: Array<string | number> = [];
   const add = (condition: string, ...values: Array<string | number>) => {
@@ -52,7 +70,14 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
     mid: "mid_id",
     day: `(${source.at} - ${Number(dayZero)}) / ${DAY}`,
   };
-  const names: Record<TotalsQuery["groupBy"][number], keyof TotalsRow> = { currency: "currency", type: "type", status: "status", reason: "reason", mid: "midId", day: "day" };
+  const names: Record<TotalsQuery["groupBy"][number], keyof TotalsRow> = {
+    currency: "currency",
+    type: "type",
+    status: "status",
+    reason: "reason",
+    mid: "midId",
+    day: "day",
+  };
   const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
   const sql = `select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}
     ${where.length ? `where ${where.join(" and ")}` : ""}

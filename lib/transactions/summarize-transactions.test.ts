@@ -82,7 +82,11 @@ describe("summarizeTransactions", () => {
       [{ status: "SOFT_DECLINE" }, "status = ?", ["SOFT_DECLINE"]],
       [{ minAmount: "20", maxAmount: "50" }, "amount_minor between 2000 and 5000", []],
       [{ from, to }, "created_at >= ? and created_at < ?", [fromMs, toMs]],
-      [{ from, to, midId: 1, type: "SALE", status: "SUCCESS" }, "created_at >= ? and created_at < ? and mid_id = 1 and type = 'SALE' and status = 'SUCCESS'", [fromMs, toMs]],
+      [
+        { from, to, midId: 1, type: "SALE", status: "SUCCESS" },
+        "created_at >= ? and created_at < ? and mid_id = 1 and type = 'SALE' and status = 'SUCCESS'",
+        [fromMs, toMs],
+      ],
       [{ from, minAmount: "40" }, "created_at >= ? and amount_minor >= 4000", [fromMs]],
       [{ type: "CAPTURE" }, "type = 'CAPTURE'", []],
       [{ status: "PENDING", midId: 2 }, "status = 'PENDING' and mid_id = 2", []],
@@ -109,14 +113,18 @@ describe("summarizeTransactions", () => {
 
   it("stays in agreement after rows are inserted, change status and amount, and are deleted", () => {
     const sqlite = db.$client;
-    sqlite.exec("update transactions set status = 'SUCCESS', reason_code = null where id in (select id from transactions where status = 'SOFT_DECLINE' limit 5)");
+    sqlite.exec(
+      "update transactions set status = 'SUCCESS', reason_code = null where id in (select id from transactions where status = 'SOFT_DECLINE' limit 5)",
+    );
     sqlite.exec("update transactions set amount_minor = amount_minor - 100 where id in (select id from transactions where type = 'SALE' limit 7)");
     sqlite.exec("update transactions set created_at = created_at - 5 * 86400000 where id in (select id from transactions limit 9)");
     sqlite.exec(`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, created_at, updated_at)
       select order_id, mid_id, 'REFUND', 'PENDING', 1234, currency, 'test-r-' || id, created_at + 1000, created_at + 1000 from transactions where type = 'SALE' limit 4`);
     sqlite.exec("delete from transactions where id in (select id from transactions where type = 'REFUND' limit 3)");
     // The insert trigger copied each order's campaign.
-    expect(sqlite.prepare("select count(*) as n from transactions t join orders o on o.id = t.order_id where t.campaign_id is not o.campaign_id").get()).toEqual({ n: 0 });
+    expect(
+      sqlite.prepare("select count(*) as n from transactions t join orders o on o.id = t.order_id where t.campaign_id is not o.campaign_id").get(),
+    ).toEqual({ n: 0 });
     expectAgreement();
   });
 

@@ -31,21 +31,43 @@ const isPending = (r: Row) => r.status === "PENDING";
  */
 export function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): TransactionSummary {
   assertCan(actor, "transactions.read");
-  const rows = (totalsFromRunningTotals(db, filter) ?? totalsFromRows(db, filter)).map((r) => ({ ...r, sumMinor: Number(r.sumMinor), count: Number(r.count) })).filter((r) => r.count > 0);
-  const currencies = [...new Set(rows.map((r) => r.currency))].sort().map((currency) => summarizeCurrency(currency, rows.filter((r) => r.currency === currency)));
+  const rows = (totalsFromRunningTotals(db, filter) ?? totalsFromRows(db, filter))
+    .map((r) => ({ ...r, sumMinor: Number(r.sumMinor), count: Number(r.count) }))
+    .filter((r) => r.count > 0);
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort().map((currency) =>
+    summarizeCurrency(
+      currency,
+      rows.filter((r) => r.currency === currency),
+    ),
+  );
   return { count: currencies.reduce((n, c) => n + c.rows, 0), currencies };
 }
 
 function summarizeCurrency(currency: string, rows: Row[]): CurrencySummary {
-  const figure = (test: (r: Row) => boolean): Figure => rows.filter(test).reduce((f, r) => ({ count: f.count + r.count, minor: f.minor + r.sumMinor }), { count: 0, minor: 0 });
+  const figure = (test: (r: Row) => boolean): Figure =>
+    rows.filter(test).reduce((f, r) => ({ count: f.count + r.count, minor: f.minor + r.sumMinor }), { count: 0, minor: 0 });
   const captured = figure(isCaptured);
   const refunded = figure(isRefunded);
-  return { currency, captured, refunded, net: captured.minor - refunded.minor, declined: figure(isDeclined), pending: figure(isPending), rows: rows.reduce((n, r) => n + r.count, 0) };
+  return {
+    currency,
+    captured,
+    refunded,
+    net: captured.minor - refunded.minor,
+    declined: figure(isDeclined),
+    pending: figure(isPending),
+    rows: rows.reduce((n, r) => n + r.count, 0),
+  };
 }
 
 function totalsFromRows(db: Db, filter: TransactionFilter): Row[] {
   return db
-    .select({ currency: transactions.currency, type: transactions.type, status: transactions.status, sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`, count: sql<number>`count(*)` })
+    .select({
+      currency: transactions.currency,
+      type: transactions.type,
+      status: transactions.status,
+      sumMinor: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)`,
+      count: sql<number>`count(*)`,
+    })
     .from(transactions)
     .where(whereOf(buildTransactionConditions(filter)))
     .groupBy(transactions.currency, transactions.type, transactions.status)

@@ -37,8 +37,15 @@ export function readTransactionFilter(params: SearchReader): TransactionFilter {
 export function transactionFilterParams(filter: TransactionFilter): URLSearchParams {
   const params = new URLSearchParams();
   const entries: Array<[string, string | number | undefined]> = [
-    ["from", filter.from], ["to", filter.to], ["mid", filter.midId], ["campaign", filter.campaignId], ["type", filter.type],
-    ["status", filter.status], ["min", filter.minAmount], ["max", filter.maxAmount], ["q", filter.q],
+    ["from", filter.from],
+    ["to", filter.to],
+    ["mid", filter.midId],
+    ["campaign", filter.campaignId],
+    ["type", filter.type],
+    ["status", filter.status],
+    ["min", filter.minAmount],
+    ["max", filter.maxAmount],
+    ["q", filter.q],
   ];
   for (const [key, value] of entries) if (value !== undefined && value !== "") params.set(key, String(value));
   return params;
@@ -73,7 +80,10 @@ type AmountColumns = { currency: SQLiteColumn; amountMinor: SQLiteColumn };
 export function amountBound(major: string, compare: typeof gte, columns: AmountColumns = transactions): SQL {
   const twoDecimals = parseMajorToMinor(major, "USD") as number;
   const yen = Math.floor(twoDecimals / 100);
-  return or(and(eq(columns.currency, "JPY"), compare(columns.amountMinor, yen)), and(sql`${columns.currency} <> 'JPY'`, compare(columns.amountMinor, twoDecimals))) as SQL;
+  return or(
+    and(eq(columns.currency, "JPY"), compare(columns.amountMinor, yen)),
+    and(sql`${columns.currency} <> 'JPY'`, compare(columns.amountMinor, twoDecimals)),
+  ) as SQL;
 }
 
 export function whereOf(conditions: SQL[]): SQL | undefined {

@@ -27,7 +27,9 @@ export async function ensureFirstAdmin(db: Db): Promise<void> {
   if (fromEnv) console.info(`[mid-console] created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD.`);
   else {
     const file = writeOneTimePassword(password);
-    console.info(`[mid-console] created the first admin ${email}. Its one-time password is in ${file}; sign in, change it under Account, then delete that file.`);
+    console.info(
+      `[mid-console] created the first admin ${email}. Its one-time password is in ${file}; sign in, change it under Account, then delete that file.`,
+    );
   }
 }
 

@@ -56,7 +56,15 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
   return db.transaction((tx) => {
     const row = tx
       .insert(users)
-      .values({ email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash, createdAt: now, updatedAt: now, passwordChangedAt: now })
+      .values({
+        email: parsed.data.email,
+        name: parsed.data.name,
+        role: parsed.data.role,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+        passwordChangedAt: now,
+      })
       .returning()
       .get();
     const dto = toUserDto(row);
@@ -109,11 +117,22 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
         throw new DomainError("This is the last active admin; it cannot be disabled.");
       }
       const after = toUserDto(
-        tx.update(users).set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() }).where(eq(users.id, userId)).returning().get(),
+        tx
+          .update(users)
+          .set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() })
+          .where(eq(users.id, userId))
+          .returning()
+          .get(),
       );
       // Re-enabling must not bring old cookies back to life.
       if (disabled) bumpSessionVersion(tx, userId);
-      recordAudit(tx, actor, { action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: userId, before: { disabled: before.disabled }, after: { disabled: after.disabled } });
+      recordAudit(tx, actor, {
+        action: disabled ? "user.disable" : "user.enable",
+        entity: "user",
+        entityId: userId,
+        before: { disabled: before.disabled },
+        after: { disabled: after.disabled },
+      });
       return after;
     },
     { behavior: "immediate" },

@@ -72,14 +72,18 @@ function buildCases(floor: Floor): PageCase[] {
   const fromMs = startOfDayMs(new Date(`${from}T12:00:00Z`));
   const toMs = startOfDayMs(new Date(`${to}T12:00:00Z`)) + DAY;
   const sample = floor.db
-    .prepare("select o.email, o.first_name as first, o.last_name as last, o.amazon_order_reference_id as oro, t.amazon_capture_id as capture from transactions t join orders o on o.id = t.order_id where t.amazon_capture_id is not null and t.id % 997 = 0 order by t.id limit 1 offset 300")
+    .prepare(
+      "select o.email, o.first_name as first, o.last_name as last, o.amazon_order_reference_id as oro, t.amazon_capture_id as capture from transactions t join orders o on o.id = t.order_id where t.amazon_capture_id is not null and t.id % 997 = 0 order by t.id limit 1 offset 300",
+    )
     .get() as { email: string; first: string; last: string; oro: string; capture: string };
   // Fragments as support types them: the middle of an email, a full name, part of an order reference.
   const partialEmail = sample.email.slice(2, sample.email.indexOf("@") + 4);
   const fullName = `${sample.first} ${sample.last}`;
   const oroFragment = sample.oro.slice(6, 16);
   const fts = (match: string) => ({
-    where: ["(t.order_id in (select rowid from orders_search where orders_search match ?) or t.id in (select rowid from transactions_search where transactions_search match ?) or t.reference_id = ?)"],
+    where: [
+      "(t.order_id in (select rowid from orders_search where orders_search match ?) or t.id in (select rowid from transactions_search where transactions_search match ?) or t.reference_id = ?)",
+    ],
     params: [match, match],
   });
   const searchPage = (key: string, label: string, q: string, match: string) => {
@@ -87,7 +91,9 @@ function buildCases(floor: Floor): PageCase[] {
     return page(key, label, { q }, { where, params: [...params, q] });
   };
   // Page 200 starts after the last row of page 199.
-  const cursor = floor.db.prepare("select created_at as createdAt, id from transactions order by created_at desc, id desc limit 1 offset ?").get(199 * 25 - 1) as { createdAt: number; id: number };
+  const cursor = floor.db
+    .prepare("select created_at as createdAt, id from transactions order by created_at desc, id desc limit 1 offset ?")
+    .get(199 * 25 - 1) as { createdAt: number; id: number };
   const amountWhere = (op: string) => `((t.currency = 'JPY' and t.amount_minor ${op} ?) or (t.currency <> 'JPY' and t.amount_minor ${op} ?))`;
 
   const page = (key: string, label: string, params: Record<string, string>, query: PageQuery): PageCase => ({
@@ -96,12 +102,21 @@ function buildCases(floor: Floor): PageCase[] {
     url: `/transactions?${new URLSearchParams(params)}`,
     floor: () => floor.transactionsPage(query),
     // Counted row by row: the truth the page's count (from running totals or not) must equal.
-    expectCount: () => (floor.db.prepare(`select count(*) as n from transactions t${query.where.length ? ` where ${query.where.join(" and ")}` : ""}`).get(...query.params) as { n: number }).n,
+    expectCount: () =>
+      (
+        floor.db.prepare(`select count(*) as n from transactions t${query.where.length ? ` where ${query.where.join(" and ")}` : ""}`).get(...query.params) as {
+          n: number;
+        }
+      ).n,
   });
   const today = startOfDayMs(now);
   const HOUR = 3_600_000;
   const allTime = (where: string[], params: Array<string | number>) => ({ table: "transaction_amount_totals" as const, where, params });
-  const hourly = (where: string[], params: Array<string | number>) => ({ table: "transaction_hourly_totals" as const, where: ["hour >= ?", "hour < ?", ...where], params: [fromMs / HOUR, toMs / HOUR, ...params] });
+  const hourly = (where: string[], params: Array<string | number>) => ({
+    table: "transaction_hourly_totals" as const,
+    where: ["hour >= ?", "hour < ?", ...where],
+    params: [fromMs / HOUR, toMs / HOUR, ...params],
+  });
   const amountTotals = (op: string) => `((currency = 'JPY' and amount_minor ${op} ?) or (currency <> 'JPY' and amount_minor ${op} ?))`;
   return [
     page("unfiltered", "no filter, page 1", {}, { where: [], params: [], totals: allTime([], []) }),
@@ -109,14 +124,34 @@ function buildCases(floor: Floor): PageCase[] {
     page("mid", "MID 1", { mid: "1" }, { where: ["t.mid_id = ?"], params: [1], totals: allTime(["mid_id = ?"], [1]) }),
     page("campaign", "campaign 2", { campaign: "2" }, { where: ["t.campaign_id = ?"], params: [2], totals: allTime(["campaign_id = ?"], [2]) }),
     page("type", "type REFUND", { type: "REFUND" }, { where: ["t.type = ?"], params: ["REFUND"], totals: allTime(["type = ?"], ["REFUND"]) }),
-    page("response", "response SOFT_DECLINE", { status: "SOFT_DECLINE" }, { where: ["t.status = ?"], params: ["SOFT_DECLINE"], totals: allTime(["status = ?"], ["SOFT_DECLINE"]) }),
-    page("amount", "amount 20.00–40.00", { min: "20", max: "40" }, {
-      where: [amountWhere(">="), amountWhere("<=")],
-      params: [20, 2000, 40, 4000],
-      totals: allTime([amountTotals(">="), amountTotals("<=")], [20, 2000, 40, 4000]),
-    }),
-    page("dateAndMid", "last month + MID 1", { from, to, mid: "1" }, { where: ["t.created_at >= ?", "t.created_at < ?", "t.mid_id = ?"], params: [fromMs, toMs, 1], totals: hourly(["mid_id = ?"], [1]) }),
-    page("searchEmail", "search: customer email", { q: sample.email }, { where: ["t.order_id in (select id from orders where email = ?)"], params: [sample.email] }),
+    page(
+      "response",
+      "response SOFT_DECLINE",
+      { status: "SOFT_DECLINE" },
+      { where: ["t.status = ?"], params: ["SOFT_DECLINE"], totals: allTime(["status = ?"], ["SOFT_DECLINE"]) },
+    ),
+    page(
+      "amount",
+      "amount 20.00–40.00",
+      { min: "20", max: "40" },
+      {
+        where: [amountWhere(">="), amountWhere("<=")],
+        params: [20, 2000, 40, 4000],
+        totals: allTime([amountTotals(">="), amountTotals("<=")], [20, 2000, 40, 4000]),
+      },
+    ),
+    page(
+      "dateAndMid",
+      "last month + MID 1",
+      { from, to, mid: "1" },
+      { where: ["t.created_at >= ?", "t.created_at < ?", "t.mid_id = ?"], params: [fromMs, toMs, 1], totals: hourly(["mid_id = ?"], [1]) },
+    ),
+    page(
+      "searchEmail",
+      "search: customer email",
+      { q: sample.email },
+      { where: ["t.order_id in (select id from orders where email = ?)"], params: [sample.email] },
+    ),
     page("searchAmazonId", "search: Amazon capture id", { q: sample.capture }, { where: ["t.amazon_capture_id = ?"], params: [sample.capture] }),
     searchPage("searchPartialEmail", `search: part of an email (${partialEmail})`, partialEmail, `"${partialEmail}"`),
     searchPage("searchName", `search: customer name (${fullName})`, fullName, `("${sample.first}" AND "${sample.last}")`),
@@ -125,7 +160,12 @@ function buildCases(floor: Floor): PageCase[] {
       key: "ordersSearchName",
       label: `orders search: customer name (${fullName})`,
       url: `/orders?${new URLSearchParams({ q: fullName })}`,
-      floor: () => floor.db.prepare(`select o.*, m.title from (select rowid as id from orders_search where orders_search match ? order by rowid desc limit 26) p cross join orders o cross join mids m where o.id = p.id and m.id = o.mid_id`).all(`("${sample.first}" AND "${sample.last}")`),
+      floor: () =>
+        floor.db
+          .prepare(
+            `select o.*, m.title from (select rowid as id from orders_search where orders_search match ? order by rowid desc limit 26) p cross join orders o cross join mids m where o.id = p.id and m.id = o.mid_id`,
+          )
+          .all(`("${sample.first}" AND "${sample.last}")`),
     },
     page("page200", "no filter, page 200", { after: `${cursor.createdAt}.${cursor.id}` }, { where: [], params: [], cursor, totals: allTime([], []) }),
     ...orderCases(floor, { from, to, fromMs, toMs }),
@@ -142,20 +182,30 @@ function buildCases(floor: Floor): PageCase[] {
 /** /orders: newest first, by amount, one campaign, a month, and the page before page 2 (Newer). */
 function orderCases(floor: Floor, month: { from: string; to: string; fromMs: number; toMs: number }): PageCase[] {
   const newest = "o.created_at desc, o.id desc";
-  const second = floor.db.prepare("select created_at as createdAt, id from orders order by created_at desc, id desc limit 1 offset 24").get() as { createdAt: number; id: number };
+  const second = floor.db.prepare("select created_at as createdAt, id from orders order by created_at desc, id desc limit 1 offset 24").get() as {
+    createdAt: number;
+    id: number;
+  };
   const order = (key: string, label: string, params: Record<string, string>, where: string[], values: Array<string | number>, orderBy = newest): PageCase => ({
     key,
     label,
     url: `/orders?${new URLSearchParams(params)}`,
     floor: () => floor.ordersPage({ where, params: values, orderBy }),
-    expectCount: () => (floor.db.prepare(`select count(*) as n from orders o${where.length ? ` where ${where.join(" and ")}` : ""}`).get(...values) as { n: number }).n,
+    expectCount: () =>
+      (floor.db.prepare(`select count(*) as n from orders o${where.length ? ` where ${where.join(" and ")}` : ""}`).get(...values) as { n: number }).n,
     countTestId: "orders-count",
   });
   return [
     order("ordersNewest", "/orders newest first", {}, [], []),
     order("ordersAmount", "/orders by amount, highest first", { sort: "amount-desc" }, [], [], "o.total_minor desc, o.id desc"),
     order("ordersCampaign", "/orders campaign 2", { campaign: "2" }, ["o.campaign_id = ?"], [2]),
-    order("ordersMonth", `/orders ${month.from}…${month.to}`, { from: month.from, to: month.to }, ["o.created_at >= ?", "o.created_at < ?"], [month.fromMs, month.toMs]),
+    order(
+      "ordersMonth",
+      `/orders ${month.from}…${month.to}`,
+      { from: month.from, to: month.to },
+      ["o.created_at >= ?", "o.created_at < ?"],
+      [month.fromMs, month.toMs],
+    ),
     order("ordersNewer", "/orders Newer from page 2", { before: `${second.createdAt}.${second.id}` }, [], []),
   ];
 }
@@ -243,7 +293,12 @@ function measureExportFloor(): { floorSeconds: number | null; floorRows: number 
   const result = spawnSync("sh", ["-c", `sqlite3 -readonly -csv -header "${DB_PATH}" > "${out}"`], { input: EXPORT_FLOOR_SQL, maxBuffer: 1024 });
   const floorSeconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`sqlite3 export failed: ${result.stderr.toString()}`);
-  const floorRows = Number(spawnSync("sh", ["-c", `wc -l < "${out}"`]).stdout.toString().trim()) - 1;
+  const floorRows =
+    Number(
+      spawnSync("sh", ["-c", `wc -l < "${out}"`])
+        .stdout.toString()
+        .trim(),
+    ) - 1;
   fs.rmSync(out, { force: true });
   return { floorSeconds: Math.round(floorSeconds * 100) / 100, floorRows };
 }
@@ -253,7 +308,14 @@ function printTable(pages: Record<string, PageFigures>, labels: Record<string, s
   const rows = Object.entries(pages).map(([key, p]) => [key, labels[key], p.p50Ms, p.p95Ms, p.floorP50Ms, p.floorP95Ms, p.goalMet ? "yes" : "NO"].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(["", `Browse on ${TRANSACTIONS.toLocaleString("en-US")} transactions (goal: p50 < ${GOALS.pageP50Ms} ms and ≤ ${GOALS.pageFloorFactor}× floor or floor + ${GOALS.pageFloorSlackMs} ms)`, line(header), ...rows.map(line)].join("\n"));
+  console.log(
+    [
+      "",
+      `Browse on ${TRANSACTIONS.toLocaleString("en-US")} transactions (goal: p50 < ${GOALS.pageP50Ms} ms and ≤ ${GOALS.pageFloorFactor}× floor or floor + ${GOALS.pageFloorSlackMs} ms)`,
+      line(header),
+      ...rows.map(line),
+    ].join("\n"),
+  );
   console.log(
     `\nCSV export of every row: ${exported.rows.toLocaleString("en-US")} rows in ${exported.seconds} s (floor: sqlite3 ${exported.floorSeconds ?? "n/a"} s, ${exported.floorRows?.toLocaleString("en-US") ?? "n/a"} rows); server memory growth ${exported.rssGrowthMb} MB; goal (< ${GOALS.exportSeconds} s, ≤ ${GOALS.exportFloorFactor}× floor, < ${GOALS.exportRssMb} MB) ${exported.goalMet ? "met" : "NOT met"}\n`,
   );
@@ -290,7 +352,8 @@ export async function runBrowseBench(): Promise<Record<string, unknown>> {
         exported.rssGrowthMb < GOALS.exportRssMb &&
         (exportFloor.floorSeconds === null || exported.seconds <= GOALS.exportFloorFactor * exportFloor.floorSeconds),
     };
-    if (exportFloor.floorRows !== null && exportFloor.floorRows !== exported.rows) throw new Error(`export wrote ${exported.rows} rows, sqlite3 ${exportFloor.floorRows}`);
+    if (exportFloor.floorRows !== null && exportFloor.floorRows !== exported.rows)
+      throw new Error(`export wrote ${exported.rows} rows, sqlite3 ${exportFloor.floorRows}`);
     printTable(pages, Object.fromEntries(cases.map((c) => [c.key, c.label])), figures);
     return { ...pages, export: figures };
   } finally {

@@ -15,7 +15,14 @@ type Answer = { status: number; body: string };
 function postForm(agent: Agent, url: URL, body: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +45,6 @@ function isCompleteOrder(answer: Answer): boolean {
     return false;
   }
 }
-
 
 /**
  * Sends every body once, keeping `concurrency` requests in flight (closed loop: each worker

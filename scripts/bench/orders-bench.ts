@@ -78,9 +78,31 @@ type CpuPerOrder = { app?: number; floor?: number; runnerApp: number };
 
 function printTable(levels: Record<string, OrdersLevel>, cpu: Record<string, CpuPerOrder>): void {
   const rows = Object.entries(levels).map(([key, l]) =>
-    [key, l.ordersPerSec, l.p50Ms, l.p99Ms, l.errors, l.floorOrdersPerSec, l.floorRatio, cpu[key]?.app ?? "", cpu[key]?.floor ?? "", cpu[key]?.runnerApp ?? ""].map(String),
+    [
+      key,
+      l.ordersPerSec,
+      l.p50Ms,
+      l.p99Ms,
+      l.errors,
+      l.floorOrdersPerSec,
+      l.floorRatio,
+      cpu[key]?.app ?? "",
+      cpu[key]?.floor ?? "",
+      cpu[key]?.runnerApp ?? "",
+    ].map(String),
   );
-  const header = ["level", "orders/s", "p50 ms", "p99 ms", "errors", "floor orders/s", "floor ratio", "app CPU ms/order", "floor CPU ms/order", "emulator+load CPU ms/order (app round)"];
+  const header = [
+    "level",
+    "orders/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "floor orders/s",
+    "floor ratio",
+    "app CPU ms/order",
+    "floor CPU ms/order",
+    "emulator+load CPU ms/order (app round)",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
   console.log(["", "Import Order (app vs floor)", line(header), ...rows.map(line), ""].join("\n"));
@@ -122,7 +144,10 @@ export async function runOrdersBench(): Promise<Record<string, unknown>> {
       tag += WARM_UP_ORDERS + level.orders;
       const floorResult = await measure(sandbox, floor, floorUrl, level.concurrency, level.orders, tag);
       tag += WARM_UP_ORDERS + level.orders;
-      for (const [who, result] of [["app", appResult], ["floor", floorResult]] as const) {
+      for (const [who, result] of [
+        ["app", appResult],
+        ["floor", floorResult],
+      ] as const) {
         if (result.firstError) console.error(`[bench] ${who} ${level.key}: ${result.errors} errors; first: ${result.firstError}`);
       }
       cpu[level.key] = { app: appResult.cpuMsPerOrder, floor: floorResult.cpuMsPerOrder, runnerApp: appResult.runnerCpuMsPerOrder };

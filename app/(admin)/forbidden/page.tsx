@@ -6,7 +6,12 @@ export const metadata = { title: "Not allowed" };
 
 export default function ForbiddenPage() {
   return (
-    <StatusPage code="403" icon={Lock} title="You don't have access to that page" description="Your role does not include this part of MID Console. Ask an admin if you need it.">
+    <StatusPage
+      code="403"
+      icon={Lock}
+      title="You don't have access to that page"
+      description="Your role does not include this part of MID Console. Ask an admin if you need it."
+    >
       <LinkButton href="/" variant="secondary">
         Back to overview
       </LinkButton>

@@ -31,7 +31,16 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
   const { rows, nextBefore } = listIpnEvents(db, actor, { verified, disposition, before: parseIdParam(before) ?? undefined, perPage: 50 });
   const capped = listSourcesOverCap(db);
   const tab = (value: string | undefined, label: string) => (
-    <Link key={value ?? "all"} href={value ? `/ipn?show=${value}` : "/ipn"} aria-current={current === value ? "page" : undefined} className={current === value ? "rounded-md bg-surface px-3 py-1 text-xs font-medium text-zinc-900 shadow-sm" : "rounded-md px-3 py-1 text-xs font-medium text-zinc-600 hover:text-zinc-900"}>
+    <Link
+      key={value ?? "all"}
+      href={value ? `/ipn?show=${value}` : "/ipn"}
+      aria-current={current === value ? "page" : undefined}
+      className={
+        current === value
+          ? "rounded-md bg-surface px-3 py-1 text-xs font-medium text-zinc-900 shadow-sm"
+          : "rounded-md px-3 py-1 text-xs font-medium text-zinc-600 hover:text-zinc-900"
+      }
+    >
       {label}
     </Link>
   );
@@ -45,7 +54,8 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
         <div className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="status" aria-label="Refused sources">
           <p className="font-medium">Rejected notifications are being refused from {capped.length === 1 ? "one address" : `${capped.length} addresses`}.</p>
           <p className="mt-1 text-amber-800">
-            Each address may store {REFUSED_PER_SOURCE_PER_HOUR} rejected or unknown-seller notifications per hour; beyond that they are answered 429 and not stored.{" "}
+            Each address may store {REFUSED_PER_SOURCE_PER_HOUR} rejected or unknown-seller notifications per hour; beyond that they are answered 429 and not
+            stored.{" "}
             {capped.map((c) => (
               <span key={c.sourceIp} className="mr-3 inline-block font-mono text-xs">
                 {c.sourceIp} ({c.refused} stored, last <LocalTime ms={c.lastAt} />)
@@ -76,20 +86,52 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((e) => (
               <tr key={e.id} data-ipn-event={e.id}>
-                <Td priority="md"><LocalTime ms={e.receivedAt} /></Td>
-                <Td className="font-mono text-xs">{e.type ?? "—"}<span className="block text-[11px] text-muted">{e.notificationReferenceId ?? ""}</span></Td>
+                <Td priority="md">
+                  <LocalTime ms={e.receivedAt} />
+                </Td>
+                <Td className="font-mono text-xs">
+                  {e.type ?? "—"}
+                  <span className="block text-[11px] text-muted">{e.notificationReferenceId ?? ""}</span>
+                </Td>
                 <Td priority="lg" className="text-xs">
                   <span className="font-mono">{e.sellerId ?? "—"}</span>
-                  {e.midId && <Link href={`/mids/${e.midId}`} className="block text-accent-700 hover:underline">MID #{e.midId}{e.midTitle ? ` ${e.midTitle}` : ""}</Link>}
+                  {e.midId && (
+                    <Link href={`/mids/${e.midId}`} className="block text-accent-700 hover:underline">
+                      MID #{e.midId}
+                      {e.midTitle ? ` ${e.midTitle}` : ""}
+                    </Link>
+                  )}
                 </Td>
                 <Td className="min-w-48 max-w-md md:min-w-64">
                   <DispositionBadge disposition={e.disposition} />
-                  {(e.rejectReason ?? e.applyResult) && <span className={`mt-1 block text-xs ${e.disposition === "applied" || e.disposition === "duplicate" ? "text-zinc-600" : e.disposition === "unmatched" ? "text-zinc-700" : "text-red-700"}`}>{e.rejectReason ?? e.applyResult}</span>}
-                  {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && <span className="block text-[11px] text-muted">kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}</span>}
+                  {(e.rejectReason ?? e.applyResult) && (
+                    <span
+                      className={`mt-1 block text-xs ${e.disposition === "applied" || e.disposition === "duplicate" ? "text-zinc-600" : e.disposition === "unmatched" ? "text-zinc-700" : "text-red-700"}`}
+                    >
+                      {e.rejectReason ?? e.applyResult}
+                    </span>
+                  )}
+                  {e.bodyBytes !== null && e.storedBytes < e.bodyBytes && (
+                    <span className="block text-[11px] text-muted">
+                      kept the first {formatBytes(e.storedBytes)} of {formatBytes(e.bodyBytes)}
+                    </span>
+                  )}
                 </Td>
-                <Td priority="md">{e.orderId ? <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">#{e.orderId}</Link> : "—"}</Td>
-                <Td priority="xl" className="font-mono text-xs text-muted">{e.sourceIp ?? "—"}</Td>
-                <Td align="right">{e.verified && <ActionButton label="Replay" size="sm" variant="ghost" action={replayIpnAction.bind(null, e.id)} showSuccess />}</Td>
+                <Td priority="md">
+                  {e.orderId ? (
+                    <Link href={`/orders/${e.orderId}`} className="text-accent-700 hover:underline">
+                      #{e.orderId}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+                <Td priority="xl" className="font-mono text-xs text-muted">
+                  {e.sourceIp ?? "—"}
+                </Td>
+                <Td align="right">
+                  {e.verified && <ActionButton label="Replay" size="sm" variant="ghost" action={replayIpnAction.bind(null, e.id)} showSuccess />}
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +139,9 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
       )}
       {nextBefore && (
         <div className="mt-4 flex justify-end">
-          <Link href={`/ipn?${new URLSearchParams({ ...(show && { show }), before: String(nextBefore) })}`} className={buttonClasses("secondary", "sm")}>Older →</Link>
+          <Link href={`/ipn?${new URLSearchParams({ ...(show && { show }), before: String(nextBefore) })}`} className={buttonClasses("secondary", "sm")}>
+            Older →
+          </Link>
         </div>
       )}
     </>

@@ -32,11 +32,23 @@ export default async function MidsPage({ searchParams }: { searchParams: Promise
       <IgnoredParamsNote ignored={urlValues.ignored} />
       {mids.length === 0 ? (
         isFiltered ? (
-          <EmptyState title="No MIDs match these filters" description="Try a different search or clear the filters." action={<Link href="/mids" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link>} />
+          <EmptyState
+            title="No MIDs match these filters"
+            description="Try a different search or clear the filters."
+            action={
+              <Link href="/mids" className="text-sm font-medium text-accent-700 hover:underline">
+                Clear filters
+              </Link>
+            }
+          />
         ) : (
           <EmptyState
             title="No MIDs yet"
-            description={mayWrite ? "Add your first Amazon Pay merchant account to start taking orders." : "An operator has not added any Amazon Pay merchant accounts yet."}
+            description={
+              mayWrite
+                ? "Add your first Amazon Pay merchant account to start taking orders."
+                : "An operator has not added any Amazon Pay merchant accounts yet."
+            }
             action={mayWrite && <LinkButton href="/mids/new">New MID</LinkButton>}
           />
         )

@@ -19,7 +19,9 @@ import { readBoundId } from "@/lib/read-bound-args";
 function isRecurringProduct(productId: string | undefined): boolean {
   const id = parseIdParam(productId ?? "");
   if (!id) return false;
-  return getDb().select({ billingType: campaignProducts.billingType }).from(campaignProducts).where(eq(campaignProducts.id, id)).get()?.billingType === "recurring";
+  return (
+    getDb().select({ billingType: campaignProducts.billingType }).from(campaignProducts).where(eq(campaignProducts.id, id)).get()?.billingType === "recurring"
+  );
 }
 
 /** Order Entry: the same parsing and pipeline as Import Order, as the signed-in operator. */
@@ -40,7 +42,12 @@ export async function placeOrderAction(boundCampaignId: unknown, _prev: OrderEnt
     if (error instanceof ApiError) {
       const field = typeof error.extra.field === "string" ? error.extra.field : undefined;
       if (!field) return { status: "error", message: error.message, errorCode: error.code };
-      return { status: "error", message: "Check the highlighted fields.", errorCode: error.code, fieldErrors: { [field]: labelFieldMessage(field, error.message, orderEntryLabels(isRecurringProduct(values.product1_id))) } };
+      return {
+        status: "error",
+        message: "Check the highlighted fields.",
+        errorCode: error.code,
+        fieldErrors: { [field]: labelFieldMessage(field, error.message, orderEntryLabels(isRecurringProduct(values.product1_id))) },
+      };
     }
     return formStateFromError(error);
   }
@@ -53,7 +60,11 @@ export async function createSandboxCheckoutAction(_prev: CheckoutState, formData
     if (!midId) return { status: "error", message: "Choose a MID first." };
     const type = formData.get("checkout_type") === "BillingAgreement" ? "BillingAgreement" : "OrderReference";
     const checkout = await createSandboxCheckout(getDb(), midId, type);
-    return { status: "success", message: `Sandbox ${type === "BillingAgreement" ? "billing agreement" : "order reference"} ${checkout.amazonOrderId} created.`, ...checkout };
+    return {
+      status: "success",
+      message: `Sandbox ${type === "BillingAgreement" ? "billing agreement" : "order reference"} ${checkout.amazonOrderId} created.`,
+      ...checkout,
+    };
   } catch (error) {
     return formStateFromError(error);
   }

@@ -19,7 +19,10 @@ export async function refundOrderAction(boundOrderId: unknown, _prev: FormState,
     const amountMinor = parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
     const result = await refundOrder(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
-    return { status: "success", message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.` };
+    return {
+      status: "success",
+      message: result.status === "PENDING" ? "Refund sent to Amazon; it shows as pending until Amazon confirms it." : `Refund ${result.status.toLowerCase()}.`,
+    };
   } catch (error) {
     return formStateFromError(error);
   }

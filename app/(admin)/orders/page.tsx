@@ -59,16 +59,40 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Orders"
         description="Every order placed through the API, Order Entry or a rebill."
-        actions={<a href={`/orders/export?${orderFilterParams(filter, { sort: page.sort, perPage: 25 })}`} className={buttonClasses("secondary")} download>Export CSV</a>}
+        actions={
+          <a href={`/orders/export?${orderFilterParams(filter, { sort: page.sort, perPage: 25 })}`} className={buttonClasses("secondary")} download>
+            Export CSV
+          </a>
+        }
       />
-      <DatePresets presets={listDatePresets(new Date(), timeZone)} href={(range) => link({ ...range, after: undefined, before: undefined })} active={filter} timeZone={timeZone} />
+      <DatePresets
+        presets={listDatePresets(new Date(), timeZone)}
+        href={(range) => link({ ...range, after: undefined, before: undefined })}
+        active={filter}
+        timeZone={timeZone}
+      />
       <FilterPanel label="Filter orders" resetHref="/orders">
         <FilterInput name="q" label="Search orders" type="search" value={filter.q} placeholder="Order id, email, S01-…, C01-…" wide />
         <FilterInput name="from" label="From" type="date" value={filter.from} />
         <FilterInput name="to" label="To" type="date" value={filter.to} />
-        <FilterSelect name="status" label="Status" value={filter.status} options={[["", "All statuses"], ...ORDER_STATUSES.map((s) => [s, statusLabel("order", s)] as const)]} />
-        <FilterSelect name="campaign" label="Campaign" value={filter.campaignId ? String(filter.campaignId) : ""} options={[["", "All campaigns"], ...options.campaigns.map((c) => [String(c.id), c.name] as const)]} />
-        <FilterSelect name="mid" label="MID" value={filter.midId ? String(filter.midId) : ""} options={[["", "All MIDs"], ...options.mids.map((m) => [String(m.id), `#${m.id} ${m.title}`] as const)]} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filter.status}
+          options={[["", "All statuses"], ...ORDER_STATUSES.map((s) => [s, statusLabel("order", s)] as const)]}
+        />
+        <FilterSelect
+          name="campaign"
+          label="Campaign"
+          value={filter.campaignId ? String(filter.campaignId) : ""}
+          options={[["", "All campaigns"], ...options.campaigns.map((c) => [String(c.id), c.name] as const)]}
+        />
+        <FilterSelect
+          name="mid"
+          label="MID"
+          value={filter.midId ? String(filter.midId) : ""}
+          options={[["", "All MIDs"], ...options.mids.map((m) => [String(m.id), `#${m.id} ${m.title}`] as const)]}
+        />
         <FilterSelect name="per" label="Per page" value={String(page.perPage)} options={["25", "50", "100"].map((n) => [n, n] as const)} />
         {page.sort !== "newest" && <input type="hidden" name="sort" value={page.sort} />}
       </FilterPanel>
@@ -81,36 +105,73 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <EmptyState
           title={filtered ? "No orders match" : "No orders yet"}
           description={filtered ? "Check the id or email, widen the dates, or clear a filter." : "Orders placed through the API or Order Entry appear here."}
-          action={filtered ? <Link href="/orders" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link> : undefined}
+          action={
+            filtered ? (
+              <Link href="/orders" className="text-sm font-medium text-accent-700 hover:underline">
+                Clear filters
+              </Link>
+            ) : undefined
+          }
         />
       ) : (
         <Table label="Orders">
           <thead>
             <tr>
               <Th>Order</Th>
-              <Th priority="md" sort={byDate.state}><SortLink label="Date" href={link({ sort: byDate.next, after: undefined, before: undefined })} state={byDate.state} /></Th>
+              <Th priority="md" sort={byDate.state}>
+                <SortLink label="Date" href={link({ sort: byDate.next, after: undefined, before: undefined })} state={byDate.state} />
+              </Th>
               <Th priority="md">Customer</Th>
               <Th priority="lg">Campaign · MID</Th>
               <Th priority="xl">Amazon id</Th>
               <Th>Status</Th>
-              <Th align="right" sort={byAmount.state}><SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} /></Th>
+              <Th align="right" sort={byAmount.state}>
+                <SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} />
+              </Th>
             </tr>
           </thead>
           <tbody>
             {rows.map((o) => (
               <tr key={o.id} className="hover:bg-zinc-50">
-                <Td><a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</a>{o.parentOrderId && <span className="block text-xs text-muted">upsell of #{o.parentOrderId}</span>}</Td>
-                <Td priority="md"><LocalTime ms={o.createdAt} /></Td>
-                <Td priority="md"><span className="block">{o.name || "—"}</span><span className="block text-xs text-muted">{o.email ?? ""}</span></Td>
-                <Td priority="lg" className="text-xs"><span className="block">{o.campaignName ?? "—"}</span><span className="block text-muted">#{o.midId} {o.midTitle}</span></Td>
-                <Td priority="xl" className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
+                <Td>
+                  <a href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">
+                    #{o.id}
+                  </a>
+                  {o.parentOrderId && <span className="block text-xs text-muted">upsell of #{o.parentOrderId}</span>}
+                </Td>
+                <Td priority="md">
+                  <LocalTime ms={o.createdAt} />
+                </Td>
+                <Td priority="md">
+                  <span className="block">{o.name || "—"}</span>
+                  <span className="block text-xs text-muted">{o.email ?? ""}</span>
+                </Td>
+                <Td priority="lg" className="text-xs">
+                  <span className="block">{o.campaignName ?? "—"}</span>
+                  <span className="block text-muted">
+                    #{o.midId} {o.midTitle}
+                  </span>
+                </Td>
+                <Td priority="xl" className="font-mono text-xs">
+                  {o.amazonId ?? "—"}
+                </Td>
                 <Td>
                   <OrderStatusBadge status={o.status} />
-                  <OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} refundPendingMinor={o.refundPendingMinor} capturePendingMinor={o.capturePendingMinor} />
+                  <OrderMoneyNote
+                    status={o.status}
+                    totalMinor={o.totalMinor}
+                    currency={o.currency}
+                    refundPendingMinor={o.refundPendingMinor}
+                    capturePendingMinor={o.capturePendingMinor}
+                  />
                 </Td>
                 <Td align="right">
                   <Money minor={o.totalMinor} currency={o.currency} />
-                  {o.refundedMinor > 0 && <span className="block text-xs text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /> refunded</span>}
+                  {o.refundedMinor > 0 && (
+                    <span className="block text-xs text-violet-700">
+                      <Money minor={-o.refundedMinor} currency={o.currency} /> refunded
+                    </span>
+                  )}
                 </Td>
               </tr>
             ))}
@@ -120,8 +181,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
         <span className="text-muted">{rows.length} shown</span>
         <span className="flex gap-2">
-          {previous && <Link href={link({ before: previous, after: undefined })} className={buttonClasses("secondary", "sm")}>← {back}</Link>}
-          {next && <Link href={link({ after: next, before: undefined })} className={buttonClasses("secondary", "sm")}>{forward} →</Link>}
+          {previous && (
+            <Link href={link({ before: previous, after: undefined })} className={buttonClasses("secondary", "sm")}>
+              ← {back}
+            </Link>
+          )}
+          {next && (
+            <Link href={link({ after: next, before: undefined })} className={buttonClasses("secondary", "sm")}>
+              {forward} →
+            </Link>
+          )}
         </span>
       </nav>
     </>

@@ -50,14 +50,31 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       <PageHeader
         title="Transactions"
         description="Every sale, capture, refund and void, newest first. Refunds show as negative amounts."
-        actions={<a href={`/transactions/export?${params}`} className={buttonClasses("secondary")} download>Export CSV</a>}
+        actions={
+          <a href={`/transactions/export?${params}`} className={buttonClasses("secondary")} download>
+            Export CSV
+          </a>
+        }
       />
       <DatePresets presets={listDatePresets(new Date(), timeZone)} href={(range) => withParams(range)} active={filter} timeZone={timeZone} />
-      <TransactionFilters filter={filter} perPage={perPage} mids={options.mids.map((m) => ({ id: m.id, label: m.title }))} campaigns={options.campaigns.map((c) => ({ id: c.id, label: c.name }))} />
+      <TransactionFilters
+        filter={filter}
+        perPage={perPage}
+        mids={options.mids.map((m) => ({ id: m.id, label: m.title }))}
+        campaigns={options.campaigns.map((c) => ({ id: c.id, label: c.name }))}
+      />
       <IgnoredParamsNote ignored={urlValues.ignored} />
       <TransactionSummaryPanel summary={summary} />
       {rows.length === 0 ? (
-        <EmptyState title="No transactions match" description="Widen the dates or clear a filter." action={<Link href="/transactions" className="text-sm font-medium text-accent-700 hover:underline">Clear filters</Link>} />
+        <EmptyState
+          title="No transactions match"
+          description="Widen the dates or clear a filter."
+          action={
+            <Link href="/transactions" className="text-sm font-medium text-accent-700 hover:underline">
+              Clear filters
+            </Link>
+          }
+        />
       ) : (
         <Table label="Transactions">
           <thead>
@@ -75,23 +92,49 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           <tbody>
             {rows.map((t) => (
               <tr key={t.id} className={t.type === "REFUND" ? "bg-violet-50/40 hover:bg-violet-50" : "hover:bg-zinc-50"}>
-                <Td priority="md"><LocalTime ms={t.createdAt} /></Td>
+                <Td priority="md">
+                  <LocalTime ms={t.createdAt} />
+                </Td>
                 {/* A plain link: next/link would prefetch every order page in the list on each view. */}
-                <Td><a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">#{t.orderId}</a></Td>
+                <Td>
+                  <a href={`/orders/${t.orderId}`} className="font-medium text-accent-700 hover:underline">
+                    #{t.orderId}
+                  </a>
+                </Td>
                 <Td className={t.type === "REFUND" ? "text-xs font-medium text-violet-700" : "text-xs"}>{statusLabel("transactionType", t.type)}</Td>
-                <Td><StatusBadge status={t.status} /><ReasonNote status={t.status} reasonCode={t.reasonCode} /></Td>
-                <Td align="right"><TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} /></Td>
-                <Td priority="lg" className="text-xs">#{t.midId} {t.midTitle}{t.campaignName && <span className="block text-muted">{t.campaignName}</span>}</Td>
-                <Td priority="md" className="text-xs">{t.email ?? "—"}</Td>
-                <Td priority="xl" className="font-mono text-[11px]">{t.amazonId ?? t.referenceId}</Td>
+                <Td>
+                  <StatusBadge status={t.status} />
+                  <ReasonNote status={t.status} reasonCode={t.reasonCode} />
+                </Td>
+                <Td align="right">
+                  <TransactionAmount type={t.type} status={t.status} minor={t.amountMinor} currency={t.currency} />
+                </Td>
+                <Td priority="lg" className="text-xs">
+                  #{t.midId} {t.midTitle}
+                  {t.campaignName && <span className="block text-muted">{t.campaignName}</span>}
+                </Td>
+                <Td priority="md" className="text-xs">
+                  {t.email ?? "—"}
+                </Td>
+                <Td priority="xl" className="font-mono text-[11px]">
+                  {t.amazonId ?? t.referenceId}
+                </Td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        {after && <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>← Newest</Link>}
-        {nextCursor && <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>Older →</Link>}
+        {after && (
+          <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>
+            ← Newest
+          </Link>
+        )}
+        {nextCursor && (
+          <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>
+            Older →
+          </Link>
+        )}
       </div>
     </>
   );

@@ -40,7 +40,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const shares = computeRoutingShares(campaign.routingMode, campaign.assignments, campaign.currency);
   const assignedIds = new Set(campaign.assignments.map((a) => a.midId));
   const assignable = mayWrite
-    ? listMids(getDb(), actor, { currency: campaign.currency }).filter((m) => !assignedIds.has(m.id)).map((m) => ({ value: String(m.id), label: `#${m.id} ${m.title}${m.enabled ? "" : " (disabled)"}` }))
+    ? listMids(getDb(), actor, { currency: campaign.currency })
+        .filter((m) => !assignedIds.has(m.id))
+        .map((m) => ({ value: String(m.id), label: `#${m.id} ${m.title}${m.enabled ? "" : " (disabled)"}` }))
     : [];
 
   return (
@@ -68,7 +70,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       />
       {saved && SAVED[saved] && <FlashToast message={SAVED[saved]} />}
       <div className="space-y-6">
-        <Card title="MIDs" description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's; the share column says where new orders go now.`}>
+        <Card
+          title="MIDs"
+          description={`Orders go to enabled MIDs with cap room, by ${campaign.routingMode === "priority" ? "priority (1 first)" : "weight"}. Cap room is this month's; the share column says where new orders go now.`}
+        >
           {campaign.assignments.length === 0 ? (
             <p className="mb-4 text-sm text-muted">No MIDs assigned yet: landers cannot place orders in this campaign until one is.</p>
           ) : (
@@ -81,9 +86,15 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Th>{mayWrite ? "Priority · weight · on" : "Priority · weight"}</Th>
                     <Th priority="md">State</Th>
                     <Th align="right">Share now</Th>
-                    <Th align="right" priority="xl">Today</Th>
-                    <Th align="right" priority="xl">Cap used</Th>
-                    <Th align="right" priority="lg">Cap</Th>
+                    <Th align="right" priority="xl">
+                      Today
+                    </Th>
+                    <Th align="right" priority="xl">
+                      Cap used
+                    </Th>
+                    <Th align="right" priority="lg">
+                      Cap
+                    </Th>
                     <Th align="right">Left</Th>
                     <Th priority="lg">Utilization</Th>
                     {mayWrite && <Th srOnly>Actions</Th>}
@@ -93,31 +104,66 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   {campaign.assignments.map(({ mid, ...a }) => (
                     <tr key={mid.id}>
                       <Td>
-                        <Link href={`/mids/${mid.id}`} className="font-medium hover:underline">#{mid.id} {mid.title}</Link>
+                        <Link href={`/mids/${mid.id}`} className="font-medium hover:underline">
+                          #{mid.id} {mid.title}
+                        </Link>
                         <span className="block font-mono text-xs text-muted">{mid.merchantId}</span>
                       </Td>
                       <Td>
                         {mayWrite ? (
-                          <AssignmentControls midTitle={mid.title} priority={a.priority} weight={a.weight} enabled={a.enabled} action={saveAssignmentAction.bind(null, campaign.id, mid.id)} />
+                          <AssignmentControls
+                            midTitle={mid.title}
+                            priority={a.priority}
+                            weight={a.weight}
+                            enabled={a.enabled}
+                            action={saveAssignmentAction.bind(null, campaign.id, mid.id)}
+                          />
                         ) : (
-                          <span className="tabular text-xs">{a.priority} · {a.weight}{a.enabled ? "" : " · off"}</span>
+                          <span className="tabular text-xs">
+                            {a.priority} · {a.weight}
+                            {a.enabled ? "" : " · off"}
+                          </span>
                         )}
                       </Td>
                       <Td priority="md">
                         <span className="flex flex-wrap gap-1">
                           <ModeBadge testMode={mid.testMode} />
-                          {!mid.enabled ? <EnabledBadge enabled={false} /> : !a.enabled ? <Badge tone="slate">Off here</Badge> : <Badge tone="green">Taking orders</Badge>}
+                          {!mid.enabled ? (
+                            <EnabledBadge enabled={false} />
+                          ) : !a.enabled ? (
+                            <Badge tone="slate">Off here</Badge>
+                          ) : (
+                            <Badge tone="green">Taking orders</Badge>
+                          )}
                         </span>
                       </Td>
-                      <Td align="right"><span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span></Td>
-                      <Td align="right" priority="xl"><Money minor={mid.todayMinor} currency={mid.currency} /></Td>
-                      <Td align="right" priority="xl"><Money minor={mid.room.usedMinor} currency={mid.currency} /></Td>
-                      <Td align="right" priority="lg"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Td>
-                      <Td align="right"><Money minor={mid.room.leftMinor} currency={mid.currency} /></Td>
-                      <Td priority="lg"><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></Td>
+                      <Td align="right">
+                        <span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span>
+                      </Td>
+                      <Td align="right" priority="xl">
+                        <Money minor={mid.todayMinor} currency={mid.currency} />
+                      </Td>
+                      <Td align="right" priority="xl">
+                        <Money minor={mid.room.usedMinor} currency={mid.currency} />
+                      </Td>
+                      <Td align="right" priority="lg">
+                        <Money minor={mid.monthlyCapMinor} currency={mid.currency} />
+                      </Td>
+                      <Td align="right">
+                        <Money minor={mid.room.leftMinor} currency={mid.currency} />
+                      </Td>
+                      <Td priority="lg">
+                        <UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} />
+                      </Td>
                       {mayWrite && (
                         <Td align="right">
-                          <ActionButton label="Remove" size="sm" variant="ghost" confirmMessage={`Remove ${mid.title} from this campaign?`} action={removeAssignmentAction.bind(null, campaign.id, mid.id)} />
+                          <ActionButton
+                            label="Remove"
+                            size="sm"
+                            variant="ghost"
+                            confirmMessage={`Remove ${mid.title} from this campaign?`}
+                            action={removeAssignmentAction.bind(null, campaign.id, mid.id)}
+                          />
                         </Td>
                       )}
                     </tr>
@@ -140,7 +186,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Th>Product</Th>
                     <Th priority="md">Billing</Th>
                     <Th align="right">Price</Th>
-                    <Th align="right" priority="lg">Shipping</Th>
+                    <Th align="right" priority="lg">
+                      Shipping
+                    </Th>
                     <Th priority="lg">Recurring</Th>
                     {mayWrite && <Th srOnly>Actions</Th>}
                   </tr>
@@ -148,26 +196,43 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 <tbody>
                   {products.map((p) => (
                     <tr key={p.id}>
-                      <Td priority="md" className="tabular text-muted">{p.id}</Td>
+                      <Td priority="md" className="tabular text-muted">
+                        {p.id}
+                      </Td>
                       <Td>
                         <span className="font-medium">{p.name}</span>
                         <span className="block font-mono text-xs text-muted">{p.sku}</span>
                       </Td>
                       <Td priority="md">{p.billingType === "recurring" ? <Badge tone="violet">Recurring</Badge> : <Badge tone="slate">One-time</Badge>}</Td>
-                      <Td align="right"><Money minor={p.priceMinor} currency={campaign.currency} /></Td>
-                      <Td align="right" priority="lg"><Money minor={p.shippingMinor} currency={campaign.currency} /></Td>
+                      <Td align="right">
+                        <Money minor={p.priceMinor} currency={campaign.currency} />
+                      </Td>
+                      <Td align="right" priority="lg">
+                        <Money minor={p.shippingMinor} currency={campaign.currency} />
+                      </Td>
                       <Td priority="lg" className="text-xs text-zinc-600">
                         {p.billingType === "recurring" && p.rebillPriceMinor !== null ? (
                           <>
-                            <Money minor={p.rebillPriceMinor} currency={campaign.currency} /> every {p.cycleDays} days{p.trialDays ? `, ${p.trialDays}-day trial` : ""}
+                            <Money minor={p.rebillPriceMinor} currency={campaign.currency} /> every {p.cycleDays} days
+                            {p.trialDays ? `, ${p.trialDays}-day trial` : ""}
                           </>
-                        ) : "—"}
+                        ) : (
+                          "—"
+                        )}
                       </Td>
                       {mayWrite && (
                         <Td align="right">
                           <span className="inline-flex items-center gap-1">
-                            <LinkButton href={`/campaigns/${campaign.id}/products/${p.id}`} variant="ghost" size="sm">Edit</LinkButton>
-                            <ActionButton label="Archive" size="sm" variant="ghost" confirmMessage={`Archive ${p.name}? Landers can no longer order it.`} action={archiveProductAction.bind(null, campaign.id, p.id)} />
+                            <LinkButton href={`/campaigns/${campaign.id}/products/${p.id}`} variant="ghost" size="sm">
+                              Edit
+                            </LinkButton>
+                            <ActionButton
+                              label="Archive"
+                              size="sm"
+                              variant="ghost"
+                              confirmMessage={`Archive ${p.name}? Landers can no longer order it.`}
+                              action={archiveProductAction.bind(null, campaign.id, p.id)}
+                            />
                           </span>
                         </Td>
                       )}
@@ -180,7 +245,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           {mayWrite && (
             <div className="rounded-md border border-zinc-200 bg-zinc-50/50 p-4">
               <h3 className="mb-3 text-sm font-medium text-zinc-800">Add a product</h3>
-              <ProductForm action={saveProductAction.bind(null, campaign.id, null)} defaults={EMPTY_PRODUCT} currency={campaign.currency} submitLabel="Add product" />
+              <ProductForm
+                action={saveProductAction.bind(null, campaign.id, null)}
+                defaults={EMPTY_PRODUCT}
+                currency={campaign.currency}
+                submitLabel="Add product"
+              />
             </div>
           )}
         </Card>

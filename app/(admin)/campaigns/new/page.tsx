@@ -10,7 +10,12 @@ export default async function NewCampaignPage() {
   return (
     <>
       <PageHeader title="New campaign" back={{ href: "/campaigns", label: "Campaigns" }} description="Products and MIDs are added on the campaign's page." />
-      <CampaignForm action={createCampaignAction} defaults={{ name: "", currency: "USD", store_name: "", routing_mode: "priority", capture_mode: "sale" }} submitLabel="Create campaign" cancelHref="/campaigns" />
+      <CampaignForm
+        action={createCampaignAction}
+        defaults={{ name: "", currency: "USD", store_name: "", routing_mode: "priority", capture_mode: "sale" }}
+        submitLabel="Create campaign"
+        cancelHref="/campaigns"
+      />
     </>
   );
 }

@@ -29,18 +29,54 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { customer, orders } = detail;
   return (
     <>
-      <PageHeader back={{ href: "/customers", label: "Customers" }} title={[customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email} description={`${customer.email}${customer.phone ? ` · ${customer.phone}` : ""}`} />
+      <PageHeader
+        back={{ href: "/customers", label: "Customers" }}
+        title={[customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email}
+        description={`${customer.email}${customer.phone ? ` · ${customer.phone}` : ""}`}
+      />
       <Table label="Customer orders">
-        <thead><tr><Th>Order</Th><Th priority="md">Date</Th><Th priority="lg">Amazon id</Th><Th>Status</Th><Th align="right">Total</Th><Th align="right" priority="md">Refunded</Th></tr></thead>
+        <thead>
+          <tr>
+            <Th>Order</Th>
+            <Th priority="md">Date</Th>
+            <Th priority="lg">Amazon id</Th>
+            <Th>Status</Th>
+            <Th align="right">Total</Th>
+            <Th align="right" priority="md">
+              Refunded
+            </Th>
+          </tr>
+        </thead>
         <tbody>
           {orders.map((o) => (
             <tr key={o.id}>
-              <Td><Link href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">#{o.id}</Link></Td>
-              <Td priority="md"><LocalTime ms={o.createdAt} /></Td>
-              <Td priority="lg" className="font-mono text-xs">{o.amazonId ?? "—"}</Td>
-              <Td><OrderStatusBadge status={o.status} /><OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} /></Td>
-              <Td align="right"><Money minor={o.totalMinor} currency={o.currency} /></Td>
-              <Td align="right" priority="md">{o.refundedMinor > 0 ? <span className="text-violet-700"><Money minor={-o.refundedMinor} currency={o.currency} /></span> : <span className="text-muted">—</span>}</Td>
+              <Td>
+                <Link href={`/orders/${o.id}`} className="font-medium text-accent-700 hover:underline">
+                  #{o.id}
+                </Link>
+              </Td>
+              <Td priority="md">
+                <LocalTime ms={o.createdAt} />
+              </Td>
+              <Td priority="lg" className="font-mono text-xs">
+                {o.amazonId ?? "—"}
+              </Td>
+              <Td>
+                <OrderStatusBadge status={o.status} />
+                <OrderMoneyNote status={o.status} totalMinor={o.totalMinor} currency={o.currency} />
+              </Td>
+              <Td align="right">
+                <Money minor={o.totalMinor} currency={o.currency} />
+              </Td>
+              <Td align="right" priority="md">
+                {o.refundedMinor > 0 ? (
+                  <span className="text-violet-700">
+                    <Money minor={-o.refundedMinor} currency={o.currency} />
+                  </span>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+              </Td>
             </tr>
           ))}
         </tbody>

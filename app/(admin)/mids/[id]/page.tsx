@@ -96,28 +96,48 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             ].map(([label, value]) => (
               <div key={label as string}>
                 <p className="text-xs font-medium text-muted">{label}</p>
-                <p className="mt-1 text-lg font-semibold text-zinc-900"><Money minor={value as number} currency={mid.currency} /></p>
+                <p className="mt-1 text-lg font-semibold text-zinc-900">
+                  <Money minor={value as number} currency={mid.currency} />
+                </p>
               </div>
             ))}
           </div>
-          <div className="mt-4"><UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} /></div>
+          <div className="mt-4">
+            <UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} />
+          </div>
         </Card>
         <MidInsightsCard midId={mid.id} currency={mid.currency} insights={loadMidInsights(db, actor, mid.id)} />
         <Card title="Amazon credentials">
           <dl className="divide-y divide-zinc-100">
-            <Row label="Seller ID"><span className="font-mono text-xs">{mid.merchantId}</span></Row>
-            <Row label="MWS access key"><span className="font-mono text-xs">{mid.accessKeyHint}</span></Row>
-            <Row label="MWS secret key"><SecretState isSet={mid.secretKeySet} /></Row>
-            <Row label="MWS auth token"><SecretState isSet={mid.mwsAuthTokenSet} /></Row>
-            <Row label="LWA client ID"><span className="font-mono text-xs">{mid.clientId}</span></Row>
-            <Row label="LWA client secret"><SecretState isSet={mid.clientSecretSet} /></Row>
-            <Row label="Region">{mid.region} — {REGION_LABELS[mid.region]}</Row>
+            <Row label="Seller ID">
+              <span className="font-mono text-xs">{mid.merchantId}</span>
+            </Row>
+            <Row label="MWS access key">
+              <span className="font-mono text-xs">{mid.accessKeyHint}</span>
+            </Row>
+            <Row label="MWS secret key">
+              <SecretState isSet={mid.secretKeySet} />
+            </Row>
+            <Row label="MWS auth token">
+              <SecretState isSet={mid.mwsAuthTokenSet} />
+            </Row>
+            <Row label="LWA client ID">
+              <span className="font-mono text-xs">{mid.clientId}</span>
+            </Row>
+            <Row label="LWA client secret">
+              <SecretState isSet={mid.clientSecretSet} />
+            </Row>
+            <Row label="Region">
+              {mid.region} — {REGION_LABELS[mid.region]}
+            </Row>
             <Row label="Currency">{mid.currency}</Row>
             <Row label="Last verified">
               {mid.lastVerifiedAt ? (
                 <span data-testid="last-verify">
                   <LocalTime ms={mid.lastVerifiedAt} />
-                  <span className={mid.lastVerifyResult?.startsWith("ACTIVE") ? "block text-xs text-emerald-700" : "block text-xs text-red-700"}>{mid.lastVerifyResult}</span>
+                  <span className={mid.lastVerifyResult?.startsWith("ACTIVE") ? "block text-xs text-emerald-700" : "block text-xs text-red-700"}>
+                    {mid.lastVerifyResult}
+                  </span>
                 </span>
               ) : (
                 <span className="text-muted">Never</span>
@@ -129,21 +149,36 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
           <dl className="divide-y divide-zinc-100">
             <Row label="Title">{mid.title}</Row>
             <Row label="MID number">{mid.midNumber ?? "—"}</Row>
-            <Row label="Descriptor"><span className="font-mono text-xs">{mid.descriptor}</span></Row>
-            <Row label="Customer service">{mid.customerServicePhone}{mid.customerServiceEmail && <span className="block text-xs text-muted">{mid.customerServiceEmail}</span>}</Row>
-            <Row label="Created"><LocalTime ms={mid.createdAt} /></Row>
-            <Row label="Updated"><LocalTime ms={mid.updatedAt} /></Row>
+            <Row label="Descriptor">
+              <span className="font-mono text-xs">{mid.descriptor}</span>
+            </Row>
+            <Row label="Customer service">
+              {mid.customerServicePhone}
+              {mid.customerServiceEmail && <span className="block text-xs text-muted">{mid.customerServiceEmail}</span>}
+            </Row>
+            <Row label="Created">
+              <LocalTime ms={mid.createdAt} />
+            </Row>
+            <Row label="Updated">
+              <LocalTime ms={mid.updatedAt} />
+            </Row>
           </dl>
         </Card>
         <Card title="Limits & fees">
           <dl className="divide-y divide-zinc-100">
-            <Row label="Monthly cap"><Money minor={mid.monthlyCapMinor} currency={mid.currency} /></Row>
+            <Row label="Monthly cap">
+              <Money minor={mid.monthlyCapMinor} currency={mid.currency} />
+            </Row>
             <Row label="Alert at">{mid.capAlertPercent}% of cap</Row>
             <Row label="Refunds give room back">{mid.capCountsRefunds ? "Yes" : "No"}</Row>
             <Row label="Discount rate">{formatBpsAsPercent(mid.discountRateBps)}%</Row>
             <Row label="Reserve rate">{formatBpsAsPercent(mid.reserveRateBps)}%</Row>
-            <Row label="Transaction fee"><Money minor={mid.transactionFeeMinor} currency={mid.currency} /></Row>
-            <Row label="Chargeback fee"><Money minor={mid.chargebackFeeMinor} currency={mid.currency} /></Row>
+            <Row label="Transaction fee">
+              <Money minor={mid.transactionFeeMinor} currency={mid.currency} />
+            </Row>
+            <Row label="Chargeback fee">
+              <Money minor={mid.chargebackFeeMinor} currency={mid.currency} />
+            </Row>
           </dl>
         </Card>
         <Card title="Lander snippet" description="Paste on the checkout page of a lander that sells through this MID." className="lg:col-span-2">
@@ -162,7 +197,13 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
         <Card
           title="History"
           description="Every change to this MID, newest first."
-          actions={can(actor.role, "audit.read") && <LinkButton variant="secondary" size="sm" href={`/settings/audit?entity=mid&q=${mid.id}`}>Open in audit log</LinkButton>}
+          actions={
+            can(actor.role, "audit.read") && (
+              <LinkButton variant="secondary" size="sm" href={`/settings/audit?entity=mid&q=${mid.id}`}>
+                Open in audit log
+              </LinkButton>
+            )
+          }
           className="lg:col-span-3"
         >
           {history.length === 0 ? (
@@ -174,9 +215,13 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
                   <div className="text-sm">
                     <p className="font-medium text-zinc-900">{auditActionLabel(entry.action)}</p>
                     <p className="text-xs text-muted">{entry.actorLabel}</p>
-                    <p className="text-xs text-muted"><LocalTime ms={entry.at} /></p>
+                    <p className="text-xs text-muted">
+                      <LocalTime ms={entry.at} />
+                    </p>
                   </div>
-                  <div className="sm:col-span-3"><AuditChanges before={entry.before} after={entry.after} currency={entry.currency ?? mid.currency} /></div>
+                  <div className="sm:col-span-3">
+                    <AuditChanges before={entry.before} after={entry.after} currency={entry.currency ?? mid.currency} />
+                  </div>
                 </li>
               ))}
             </ol>

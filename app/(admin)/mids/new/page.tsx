@@ -10,7 +10,11 @@ export default async function NewMidPage() {
   await requirePageActor("mids.write");
   return (
     <>
-      <PageHeader title="New MID" description="Add an Amazon Pay merchant account. Landers send its id as amazonBillerId." back={{ href: "/mids", label: "MIDs" }} />
+      <PageHeader
+        title="New MID"
+        description="Add an Amazon Pay merchant account. Landers send its id as amazonBillerId."
+        back={{ href: "/mids", label: "MIDs" }}
+      />
       <MidForm mode="create" defaults={midFormDefaults(null)} action={createMidAction} cancelHref="/mids" />
     </>
   );

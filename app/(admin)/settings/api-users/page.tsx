@@ -45,17 +45,37 @@ export default async function ApiUsersPage({ searchParams }: { searchParams: Pro
                 {users.map((u) => (
                   <tr key={u.id} className={u.disabled ? "bg-zinc-50 text-muted" : undefined} data-api-user={u.loginId}>
                     <Td>
-                      <span className="flex items-center gap-2 whitespace-nowrap font-mono text-xs font-semibold">{u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}</span>
+                      <span className="flex items-center gap-2 whitespace-nowrap font-mono text-xs font-semibold">
+                        {u.loginId} {u.disabled && <Badge tone="slate">Disabled</Badge>}
+                      </span>
                       <span className="block text-xs text-muted">{u.name}</span>
                     </Td>
-                    <Td priority="lg"><span className="flex max-w-xs flex-wrap gap-1">{u.allowedEndpoints.map((e) => <Badge key={e} tone="slate">{label(e)}</Badge>)}</span></Td>
-                    <Td priority="xl" className="font-mono text-xs">{u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-muted">Any</span>}</Td>
+                    <Td priority="lg">
+                      <span className="flex max-w-xs flex-wrap gap-1">
+                        {u.allowedEndpoints.map((e) => (
+                          <Badge key={e} tone="slate">
+                            {label(e)}
+                          </Badge>
+                        ))}
+                      </span>
+                    </Td>
+                    <Td priority="xl" className="font-mono text-xs">
+                      {u.allowedIps.length ? u.allowedIps.join(", ") : <span className="font-sans text-muted">Any</span>}
+                    </Td>
                     <Td priority="md">{u.lastUsedAt ? <LocalTime ms={u.lastUsedAt} /> : <span className="text-muted">Never</span>}</Td>
                     <Td align="right">
                       <span className="inline-flex items-center gap-1">
-                        <Link href={`/settings/api-users/${u.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100">Access</Link>
+                        <Link href={`/settings/api-users/${u.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100">
+                          Access
+                        </Link>
                         {u.disabled ? (
-                          <ActionButton label="Enable" size="sm" variant="ghost" action={setApiUserDisabledAction.bind(null, u.id, false)} successToast={`${u.loginId} is enabled.`} />
+                          <ActionButton
+                            label="Enable"
+                            size="sm"
+                            variant="ghost"
+                            action={setApiUserDisabledAction.bind(null, u.id, false)}
+                            successToast={`${u.loginId} is enabled.`}
+                          />
                         ) : (
                           <ActionButton
                             label="Disable"

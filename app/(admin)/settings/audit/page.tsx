@@ -22,7 +22,13 @@ const ENTITY_VALUES = AUDIT_ENTITIES.map((e) => e.value);
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("audit.read");
   const urlValues = readSearchParams(await searchParams);
-  const values = { entity: urlValues.oneOf("entity", ENTITY_VALUES), user: urlValues.id("user"), from: urlValues.day("from"), to: urlValues.day("to"), q: urlValues.text("q") };
+  const values = {
+    entity: urlValues.oneOf("entity", ENTITY_VALUES),
+    user: urlValues.id("user"),
+    from: urlValues.day("from"),
+    to: urlValues.day("to"),
+    q: urlValues.text("q"),
+  };
   const beforeId = urlValues.id("before");
   const { fromMs, toMs } = dayBounds({ from: values.from, to: values.to });
   const db = getDb();
@@ -41,7 +47,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditFilters values={values} users={users} />
       <IgnoredParamsNote ignored={urlValues.ignored} />
       {rows.length === 0 ? (
-        <EmptyState title="No audit entries" description={isFiltered ? "Nothing matches these filters. Widen the dates or clear the search." : "Changes to users, MIDs, campaigns and orders will appear here."} />
+        <EmptyState
+          title="No audit entries"
+          description={
+            isFiltered
+              ? "Nothing matches these filters. Widen the dates or clear the search."
+              : "Changes to users, MIDs, campaigns and orders will appear here."
+          }
+        />
       ) : (
         <Table label="Audit log">
           <thead>
@@ -60,15 +73,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               const label = auditEntityLabel(row.entity, row.entityId);
               return (
                 <tr key={row.id} className="align-top">
-                  <Td className="whitespace-nowrap"><LocalTime ms={row.at} /></Td>
-                  <Td priority="md" className="text-xs">{row.actorLabel}</Td>
+                  <Td className="whitespace-nowrap">
+                    <LocalTime ms={row.at} />
+                  </Td>
+                  <Td priority="md" className="text-xs">
+                    {row.actorLabel}
+                  </Td>
                   <Td className="text-sm">
                     <span className="block font-medium text-zinc-900">{auditActionLabel(row.action)}</span>
                     <span className="block font-mono text-xs text-muted">{row.action}</span>
                   </Td>
-                  <Td priority="md" className="text-xs whitespace-nowrap">{href ? <Link href={href} className="text-accent-700 hover:underline">{label}</Link> : label}</Td>
-                  <Td className="min-w-56 md:min-w-72"><AuditChanges before={row.before} after={row.after} currency={row.currency} /></Td>
-                  <Td priority="xl" className="font-mono text-xs text-muted">{row.ip ?? "—"}</Td>
+                  <Td priority="md" className="text-xs whitespace-nowrap">
+                    {href ? (
+                      <Link href={href} className="text-accent-700 hover:underline">
+                        {label}
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </Td>
+                  <Td className="min-w-56 md:min-w-72">
+                    <AuditChanges before={row.before} after={row.after} currency={row.currency} />
+                  </Td>
+                  <Td priority="xl" className="font-mono text-xs text-muted">
+                    {row.ip ?? "—"}
+                  </Td>
                 </tr>
               );
             })}
@@ -76,8 +105,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Table>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        {beforeId && <Link href={query({})} className={buttonClasses("secondary", "sm")}>Newest</Link>}
-        {hasMore && <Link href={query({ before: String(rows[rows.length - 1].id) })} className={buttonClasses("secondary", "sm")}>Older →</Link>}
+        {beforeId && (
+          <Link href={query({})} className={buttonClasses("secondary", "sm")}>
+            Newest
+          </Link>
+        )}
+        {hasMore && (
+          <Link href={query({ before: String(rows[rows.length - 1].id) })} className={buttonClasses("secondary", "sm")}>
+            Older →
+          </Link>
+        )}
       </div>
     </>
   );

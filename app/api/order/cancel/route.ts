@@ -14,7 +14,10 @@ export async function POST(request: Request) {
     const orderId = requireId(fields, "orderId");
     if (!orderExists(db, orderId)) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
     try {
-      await cancelOrder(db, apiUserActor(apiUser.loginId, ip), { orderId, reason: optionalText(fields, "cancelReason", 255) ?? `Requested through the API by ${apiUser.loginId}` });
+      await cancelOrder(db, apiUserActor(apiUser.loginId, ip), {
+        orderId,
+        reason: optionalText(fields, "cancelReason", 255) ?? `Requested through the API by ${apiUser.loginId}`,
+      });
     } catch (error) {
       throw toApiError(error, "NOT_CANCELABLE", { reason: "cancelReason" });
     }

@@ -26,7 +26,11 @@ export async function POST(request: Request) {
       amountMinor = parsed;
     }
     try {
-      const result = await refundOrder(db, apiUserActor(apiUser.loginId, ip), { orderId, amountMinor, reason: optionalText(fields, "reason", 255) ?? `Requested through the API by ${apiUser.loginId}` });
+      const result = await refundOrder(db, apiUserActor(apiUser.loginId, ip), {
+        orderId,
+        amountMinor,
+        reason: optionalText(fields, "reason", 255) ?? `Requested through the API by ${apiUser.loginId}`,
+      });
       return { orderId, transactionId: result.transactionId, refundStatus: result.status };
     } catch (error) {
       throw toApiError(error, "NOT_REFUNDABLE", { amount: "refundAmount" });

@@ -19,7 +19,11 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const money = (minor: number | null) => (minor === null ? "" : formatMinorPlain(minor, campaign.currency));
   return (
     <>
-      <PageHeader title={`Edit ${product.name}`} back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }} description={`Product #${product.id} · ${campaign.currency}`} />
+      <PageHeader
+        title={`Edit ${product.name}`}
+        back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }}
+        description={`Product #${product.id} · ${campaign.currency}`}
+      />
       <Card>
         <ProductForm
           action={saveProductAction.bind(null, campaign.id, product.id)}
