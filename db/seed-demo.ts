@@ -203,16 +203,16 @@ const DEMO_MIDS: Array<Omit<MidInput, "merchantId" | "accessKey" | "secretKey" |
  */
 export async function seedDemo(db: Db, options: { history?: boolean } = {}): Promise<void> {
   for (const demo of DEMO_USERS) {
-    const exists = db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get();
+    const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
     if (!exists) await createUser(db, null, demo);
   }
-  const admin = db.select().from(users).where(eq(users.email, DEMO_USERS[0].email)).get();
+  const [admin] = await db.select().from(users).where(eq(users.email, DEMO_USERS[0].email));
   if (!admin) throw new Error("demo admin missing after seeding");
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: "127.0.0.1" };
   for (const { seller, ...mid } of DEMO_MIDS) {
-    const exists = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, seller.sellerId)).get();
+    const [exists] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, seller.sellerId));
     if (exists) continue;
-    createMid(db, actor, {
+    await createMid(db, actor, {
       ...mid,
       merchantId: seller.sellerId,
       accessKey: seller.accessKey,
@@ -222,34 +222,35 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
       region: seller.region,
     });
   }
-  seedDemoCampaigns(db, actor);
-  if (!db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)).get()) {
-    createApiUser(
+  await seedDemoCampaigns(db, actor);
+  if (!(await db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, DEMO_API_USER.loginId)))[0]) {
+    await createApiUser(
       db,
       actor,
       { loginId: DEMO_API_USER.loginId, name: "Demo lander", endpoints: API_ENDPOINTS.map((e) => e.id), ips: "" },
       DEMO_API_USER.password,
     );
   }
-  const seedHistory = (options.history ?? true) && !db.select({ id: orders.id }).from(orders).limit(1).get();
+  const seedHistory = (options.history ?? true) && !(await db.select({ id: orders.id }).from(orders).limit(1))[0];
   if (seedHistory) generateHistory(db, { orders: 600, days: 28, seed: 7 });
-  seedDemoCampaigns(db, actor, CAPTURE_LATER_CAMPAIGNS);
+  await seedDemoCampaigns(db, actor, CAPTURE_LATER_CAMPAIGNS);
   // Routed last, after the history, so the generated orders stay what they were without it.
-  const promo = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, PROMO_SELLER.sellerId)).get();
-  const usCampaign = db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, DEMO_CAMPAIGNS[0].name)).get();
+  const [promo] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, PROMO_SELLER.sellerId));
+  const [usCampaign] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, DEMO_CAMPAIGNS[0].name));
   if (
     promo &&
     usCampaign &&
-    !db
-      .select()
-      .from(campaignMids)
-      .where(and(eq(campaignMids.campaignId, usCampaign.id), eq(campaignMids.midId, promo.id)))
-      .get()
+    !(
+      await db
+        .select()
+        .from(campaignMids)
+        .where(and(eq(campaignMids.campaignId, usCampaign.id), eq(campaignMids.midId, promo.id)))
+    )[0]
   ) {
-    saveAssignment(db, actor, usCampaign.id, promo.id, { priority: 3, weight: 100, enabled: true });
+    await saveAssignment(db, actor, usCampaign.id, promo.id, { priority: 3, weight: 100, enabled: true });
   }
   if (seedHistory && promo) {
-    const main = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, DEMO_SELLERS[0].sellerId)).get();
+    const [main] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, DEMO_SELLERS[0].sellerId));
     seedNearCapOrders(db, promo.id, { percent: 88, firstSerial: 1 });
     if (main) seedDemoSubscriptions(db, main.id, { firstSerial: 900 });
   }
@@ -314,20 +315,20 @@ const CAPTURE_LATER_CAMPAIGNS: DemoCampaign[] = [
   },
 ];
 
-function seedDemoCampaigns(db: Db, actor: Actor, list: DemoCampaign[] = DEMO_CAMPAIGNS): void {
+async function seedDemoCampaigns(db: Db, actor: Actor, list: DemoCampaign[] = DEMO_CAMPAIGNS): Promise<void> {
   for (const demo of list) {
-    if (db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, demo.name)).get()) continue;
-    const campaign = createCampaign(db, actor, {
+    if ((await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, demo.name)))[0]) continue;
+    const campaign = await createCampaign(db, actor, {
       name: demo.name,
       currency: demo.currency,
       storeName: demo.storeName,
       routingMode: demo.routingMode,
       captureMode: demo.captureMode ?? "sale",
     });
-    for (const product of demo.products) saveProduct(db, actor, campaign.id, product);
-    demo.sellers.forEach((sellerId, index) => {
-      const mid = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId)).get();
-      if (mid) saveAssignment(db, actor, campaign.id, mid.id, { priority: index + 1, weight: 100, enabled: true });
+    for (const product of demo.products) await saveProduct(db, actor, campaign.id, product);
+    demo.sellers.forEach(async (sellerId, index) => {
+      const [mid] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId));
+      if (mid) await saveAssignment(db, actor, campaign.id, mid.id, { priority: index + 1, weight: 100, enabled: true });
     });
   }
 }

@@ -124,7 +124,7 @@ test.describe("TRUST_PROXY", () => {
       expect(answer.code).toBe("invalid");
       const db = openDatabase(dbFile);
       try {
-        expect(db.select({ ip: signInFailures.ip }).from(signInFailures).where(eq(signInFailures.email, "owner@midconsole.test")).all()).toEqual([
+        expect(await db.select({ ip: signInFailures.ip }).from(signInFailures).where(eq(signInFailures.email, "owner@midconsole.test"))).toEqual([
           { ip: "198.51.100.9" },
         ]);
       } finally {

@@ -95,7 +95,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     // Let the emulator finish what it had already received, then restart with the reconciler on.
     await new Promise((r) => setTimeout(r, 1000));
     const afterCrash = openDatabase(DB_FILE);
-    const leftPending = afterCrash.select().from(orders).where(eq(orders.status, "PENDING")).all().length;
+    const leftPending = (await afterCrash.select().from(orders).where(eq(orders.status, "PENDING"))).length;
     afterCrash.$client.close();
     expect(leftPending, "the kill left orders PENDING for the reconciler").toBeGreaterThan(0);
     await fetch(`${sandbox.url}/_sandbox/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ms: 0 }) });
@@ -106,7 +106,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     let pending = -1;
     for (let i = 0; i < 100 && pending !== 0; i++) {
       await new Promise((r) => setTimeout(r, 300));
-      pending = db.select().from(orders).where(eq(orders.status, "PENDING")).all().length;
+      pending = (await db.select().from(orders).where(eq(orders.status, "PENDING"))).length;
     }
     expect(pending, "orders left PENDING after reconciliation").toBe(0);
 
@@ -114,7 +114,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
       objects: Array<{ type: string; id: string; state: string; parentId: string | null; referenceId?: string }>;
     };
     const authorized = ledger.objects.filter((o) => o.type === "Authorization" && o.state !== "Declined");
-    const successes = db.select().from(transactions).where(eq(transactions.status, "SUCCESS")).all();
+    const successes = await db.select().from(transactions).where(eq(transactions.status, "SUCCESS"));
     expect(authorized.length).toBeGreaterThan(0);
     for (const authorization of authorized) {
       const matching = successes.filter((t) => t.amazonOrderReferenceId === authorization.parentId);

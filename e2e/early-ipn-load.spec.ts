@@ -81,14 +81,15 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   const seedDb = openDatabase(DB_FILE);
   await seedDemo(seedDb, { history: false });
-  const productOf = (sku: string) =>
-    seedDb
-      .select({ productId: campaignProducts.id, campaignId: campaigns.id })
-      .from(campaignProducts)
-      .innerJoin(campaigns, eq(campaigns.id, campaignProducts.campaignId))
-      .where(eq(campaignProducts.sku, sku))
-      .get();
-  const [serum, club, shipThenCapture] = [productOf("GS-SERUM-30"), productOf("GS-CLUB-M"), productOf("GS-SERUM-30-SHIP")];
+  const productOf = async (sku: string) =>
+    (
+      await seedDb
+        .select({ productId: campaignProducts.id, campaignId: campaigns.id })
+        .from(campaignProducts)
+        .innerJoin(campaigns, eq(campaigns.id, campaignProducts.campaignId))
+        .where(eq(campaignProducts.sku, sku))
+    )[0];
+  const [serum, club, shipThenCapture] = [await productOf("GS-SERUM-30"), await productOf("GS-CLUB-M"), await productOf("GS-SERUM-30-SHIP")];
   seedDb.$client.close();
   if (!serum || !club || !shipThenCapture) throw new Error("demo products missing");
 
@@ -151,7 +152,7 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       let pending = -1;
       for (let i = 0; i < 300 && pending !== 0; i++) {
         await sandbox.ipn.idle();
-        pending = db.select().from(transactions).where(eq(transactions.status, "PENDING")).all().length;
+        pending = (await db.select().from(transactions).where(eq(transactions.status, "PENDING"))).length;
         if (pending !== 0) await new Promise((r) => setTimeout(r, 300));
       }
 
@@ -159,12 +160,11 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       const captures = new Map(ledger.filter((o) => o.type === "Capture" && o.state === "Completed").map((o) => [o.id, o]));
       const capturedAuthorizations = ledger.filter((o) => o.type === "Authorization" && (o.captureIds ?? []).some((id) => captures.has(id)));
       const openAuthorizations = ledger.filter((o) => o.type === "Authorization" && o.state === "Open");
-      const charges = db
+      const charges = await db
         .select({ charge: transactions, order: orders })
         .from(transactions)
         .innerJoin(orders, eq(orders.id, transactions.orderId))
-        .where(eq(transactions.type, "SALE"))
-        .all();
+        .where(eq(transactions.type, "SALE"));
       const chargeOf = new Map(charges.map((c) => [c.charge.referenceId, c]));
 
       const authorizedButCaptured = capturedAuthorizations.filter((a) => chargeOf.get(a.referenceId ?? "")?.order.status === "AUTHORIZED");
@@ -179,7 +179,7 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
         );
       });
       // The "Open" IPNs that reached a charge still PENDING, i.e. before Authorize's answer.
-      const earlyOpen = db
+      const earlyOpen = await db
         .select()
         .from(ipnEvents)
         .where(
@@ -187,8 +187,7 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
             eq(ipnEvents.notificationType, "PaymentAuthorize"),
             inArray(ipnEvents.applyResult, ["authorization Open: applied", "authorization Open: still-pending"]),
           ),
-        )
-        .all();
+        );
       const earlySales = earlyOpen.filter((e) => charges.some((c) => c.charge.id === e.transactionId));
       console.log(
         `[early-ipn-load] import answers ${JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((t) => t === s).length])))}, ${capturedAuthorizations.length} captured at Amazon, ${earlySales.length} sales' "Open" IPNs applied before the answer; ` +
@@ -208,12 +207,12 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       // Nothing recorded as charged that Amazon did not capture.
       expect(charges.filter((c) => c.charge.status === "SUCCESS").length).toBe(capturedAuthorizations.length);
       // The capture-later orders stay AUTHORIZED, with their authorization Open at Amazon.
-      const authorizeRows = db.select().from(transactions).where(eq(transactions.type, "AUTHORIZE")).all();
+      const authorizeRows = await db.select().from(transactions).where(eq(transactions.type, "AUTHORIZE"));
       expect(authorizeRows.map((r) => r.status)).toEqual(Array(10).fill("SUCCESS"));
       expect(new Set(authorizeRows.map((r) => r.amazonAuthorizationId))).toEqual(new Set(openAuthorizations.map((a) => a.id)));
 
       // The cap counted each capture once and holds back only the open authorizations.
-      const usage = db.select().from(midMonthlyUsage).where(eq(midMonthlyUsage.midId, 1)).all();
+      const usage = await db.select().from(midMonthlyUsage).where(eq(midMonthlyUsage.midId, 1));
       const minor = (amount: string | undefined) => Math.round(Number(amount ?? "0") * 100);
       expect(usage.reduce((sum, u) => sum + u.capturedMinor, 0)).toBe(capturedAuthorizations.reduce((sum, a) => sum + minor(a.amount), 0));
       expect(usage.reduce((sum, u) => sum + u.reservedMinor, 0)).toBe(authorizeRows.reduce((sum, r) => sum + r.amountMinor, 0));
@@ -242,11 +241,12 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       for (let i = 0; i < 100 && refunded < sample.length; i++) {
         await new Promise((r) => setTimeout(r, 200));
         await sandbox.ipn.idle();
-        refunded = db
-          .select()
-          .from(transactions)
-          .where(and(eq(transactions.type, "REFUND"), eq(transactions.status, "SUCCESS")))
-          .all().length;
+        refunded = (
+          await db
+            .select()
+            .from(transactions)
+            .where(and(eq(transactions.type, "REFUND"), eq(transactions.status, "SUCCESS")))
+        ).length;
       }
       expect(refunded).toBe(sample.length);
       const completedRefunds = ((await control(sandbox, "GET", `/_sandbox/ledger?sellerId=${SELLER.sellerId}`)) as { objects: LedgerObject[] }).objects.filter(

@@ -54,16 +54,14 @@ test.describe("sign-in throttling", () => {
     // they are written to the app's database as the throttle itself would have written them.
     const db = openDatabase(E2E_DATABASE_PATH);
     const now = Date.now();
-    db.insert(signInFailures)
-      .values(
-        Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({
-          scope: "console" as const,
-          email: "locked@midconsole.test",
-          ip: `198.51.100.${i % 10}`,
-          at: now - 60_000 + i,
-        })),
-      )
-      .run();
+    await db.insert(signInFailures).values(
+      Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({
+        scope: "console" as const,
+        email: "locked@midconsole.test",
+        ip: `198.51.100.${i % 10}`,
+        at: now - 60_000 + i,
+      })),
+    );
     db.$client.close();
 
     const user = await (await browser.newContext()).newPage();

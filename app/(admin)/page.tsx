@@ -22,10 +22,10 @@ export const metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const actor = await requirePageActor("dashboard.read");
   const db = getDb();
-  const dashboard = loadDashboard(db, actor);
-  const mids = can(actor.role, "mids.read") ? listMids(db, actor, { status: "enabled" }) : null;
+  const dashboard = await loadDashboard(db, actor);
+  const mids = can(actor.role, "mids.read") ? await listMids(db, actor, { status: "enabled" }) : null;
   const nearCap = mids?.filter((m) => m.room.isOverAlert) ?? [];
-  const onboarding = loadOnboarding(db, actor);
+  const onboarding = await loadOnboarding(db, actor);
   const currencies = [...new Set(dashboard.chart.series.map((s) => s.currency))];
   return (
     <>

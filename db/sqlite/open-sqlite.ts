@@ -72,7 +72,8 @@ class SqliteConnection {
     if (scope?.active && scope.connection === this) {
       // On PostgreSQL a transaction opened through the pool inside another is a second, independent
       // one; refusing it here keeps SQLite from hiding that bug.
-      if (handle !== this.transactionHandle) throw new Error("A transaction was opened through the database handle inside a transaction: pass the transaction handle (tx) instead.");
+      if (handle !== this.transactionHandle)
+        throw new Error("A transaction was opened through the database handle inside a transaction: pass the transaction handle (tx) instead.");
       return this.savepoint(work);
     }
     let release!: () => void;

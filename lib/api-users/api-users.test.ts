@@ -6,25 +6,20 @@ import { authenticateApiUser } from "./authenticate-api-user";
 import { ForbiddenError } from "@/lib/auth/actor";
 
 describe("API users", () => {
-  it("creates a user whose password is shown once and stored only as a hash", () => {
+  it("creates a user whose password is shown once and stored only as a hash", async () => {
     const { db, actorFor } = createTestDb();
-    const { user, password } = createApiUser(db, actorFor("admin"), { loginId: "lander-1", name: "Lander one", endpoints: ["order.import"], ips: "" });
+    const { user, password } = await createApiUser(db, actorFor("admin"), { loginId: "lander-1", name: "Lander one", endpoints: ["order.import"], ips: "" });
     expect(password.length).toBeGreaterThanOrEqual(32);
     const raw = db.$client.prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
     expect(raw.password_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(raw.password_hash).not.toContain(password);
-    const audit = db
-      .select()
-      .from(auditLog)
-      .all()
-      .map((r) => `${r.before}${r.after}`)
-      .join();
+    const audit = (await db.select().from(auditLog)).map((r) => `${r.before}${r.after}`).join();
     expect(audit).not.toContain(password);
   });
 
-  it("authenticates by password, endpoint and IP, and says which rule refused", () => {
+  it("authenticates by password, endpoint and IP, and says which rule refused", async () => {
     const { db, actorFor } = createTestDb();
-    const { user, password } = createApiUser(db, actorFor("admin"), {
+    const { user, password } = await createApiUser(db, actorFor("admin"), {
       loginId: "lander-2",
       name: "Lander two",
       endpoints: ["order.import", "upsale.import"],
@@ -37,10 +32,10 @@ describe("API users", () => {
     expect(call({ loginId: "nobody" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
     expect(call({ endpoint: "order.refund" })).toMatchObject({ ok: false, code: "ENDPOINT_NOT_ALLOWED" });
     expect(call({ ip: "198.51.100.1" })).toMatchObject({ ok: false, code: "IP_NOT_ALLOWED" });
-    setApiUserDisabled(db, actorFor("admin"), user.id, true);
+    await setApiUserDisabled(db, actorFor("admin"), user.id, true);
     expect(call({})).toMatchObject({ ok: false, code: "API_USER_DISABLED" });
-    setApiUserDisabled(db, actorFor("admin"), user.id, false);
-    updateApiUserAccess(db, actorFor("admin"), user.id, ["order.refund"], "");
+    await setApiUserDisabled(db, actorFor("admin"), user.id, false);
+    await updateApiUserAccess(db, actorFor("admin"), user.id, ["order.refund"], "");
     expect(call({ endpoint: "order.refund", ip: "198.51.100.1" }).ok).toBe(true);
   });
 

@@ -16,10 +16,13 @@ export type ApiAuthResult =
  * Checks loginId/password (throttled per loginId and address like console sign-ins, scope "api"),
  * the endpoint and the caller's IP; records last use on success.
  */
-export function authenticateApiUser(db: Db, input: { loginId: string; password: string; endpoint: ApiEndpointId; ip: string; now?: number }): ApiAuthResult {
+export async function authenticateApiUser(
+  db: Db,
+  input: { loginId: string; password: string; endpoint: ApiEndpointId; ip: string; now?: number },
+): Promise<ApiAuthResult> {
   const now = input.now ?? Date.now();
   const who = { scope: "api" as const, account: input.loginId, ip: input.ip };
-  const recent = readRecentFailures(db, who, now);
+  const recent = await readRecentFailures(db, who, now);
   const throttle = decideSignInThrottle(recent, now);
   if (!throttle.allowed) {
     return {
@@ -29,16 +32,16 @@ export function authenticateApiUser(db: Db, input: { loginId: string; password: 
       message: `Too many failed attempts for this loginId or address; retry in ${formatWait(throttle.retryAfterSeconds)}.`,
     };
   }
-  const row = input.loginId ? db.select().from(apiUsers).where(eq(apiUsers.loginId, input.loginId)).get() : undefined;
+  const row = input.loginId ? (await db.select().from(apiUsers).where(eq(apiUsers.loginId, input.loginId)))[0] : undefined;
   const given = Buffer.from(hashApiPassword(input.password), "hex");
   const expected = Buffer.from(row?.passwordHash ?? "0".repeat(64), "hex");
   const passwordOk = timingSafeEqual(given, expected) && Boolean(row) && input.password.length > 0;
   if (!row || !passwordOk) {
-    recordSignInFailure(db, who, now);
+    await recordSignInFailure(db, who, now);
     return { ok: false, code: "BAD_CREDENTIALS", message: "loginId or password is incorrect." };
   }
   // Forgiving this address's earlier mistakes costs a write only when there were any.
-  if (recent.pair.failures > 0) clearPairFailures(db, who);
+  if (recent.pair.failures > 0) await clearPairFailures(db, who);
   const user = toApiUserDto(row);
   if (user.disabled) return { ok: false, code: "API_USER_DISABLED", message: "This API user is disabled." };
   if (!user.allowedEndpoints.includes(input.endpoint))
@@ -46,6 +49,6 @@ export function authenticateApiUser(db: Db, input: { loginId: string; password: 
   if (!isIpAllowed(input.ip, user.allowedIps))
     return { ok: false, code: "IP_NOT_ALLOWED", message: `Requests from ${input.ip} are not allowed for this API user.` };
   // "Last used" to the minute is enough; skipping the write keeps busy landers off the write lock.
-  if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) db.update(apiUsers).set({ lastUsedAt: now }).where(eq(apiUsers.id, row.id)).run();
+  if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) await db.update(apiUsers).set({ lastUsedAt: now }).where(eq(apiUsers.id, row.id));
   return { ok: true, user };
 }

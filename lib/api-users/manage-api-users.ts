@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -52,16 +53,16 @@ function parseAccess(endpoints: string[], ipsText: string, errors: FieldErrors):
   return { endpoints: allowed, ips };
 }
 
-export function listApiUsers(db: Db, actor: Actor): ApiUserDto[] {
+export async function listApiUsers(db: Db, actor: Actor): Promise<ApiUserDto[]> {
   assertCan(actor, "api_users.manage");
-  return db.select().from(apiUsers).orderBy(asc(apiUsers.loginId)).all().map(toApiUserDto);
+  return (await db.select().from(apiUsers).orderBy(asc(apiUsers.loginId))).map(toApiUserDto);
 }
 
 /**
  * Creates an API user and returns its generated password — the only time it is ever visible.
  * `fixedPassword` exists for the demo seed only, whose credentials are printed by design.
  */
-export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPassword?: string): { user: ApiUserDto; password: string } {
+export async function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPassword?: string): Promise<{ user: ApiUserDto; password: string }> {
   assertCan(actor, "api_users.manage");
   const errors: FieldErrors = {};
   const loginId = input.loginId.trim();
@@ -69,15 +70,15 @@ export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPa
   const name = input.name.trim();
   if (!name) errors.name = "Name is required (who or what uses these credentials).";
   const access = parseAccess(input.endpoints, input.ips, errors);
-  if (!errors.login_id && db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, loginId)).get()) {
+  if (!errors.login_id && (await db.select({ id: apiUsers.id }).from(apiUsers).where(eq(apiUsers.loginId, loginId)))[0]) {
     errors.login_id = "An API user with this login ID already exists.";
   }
   if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
 
   const password = fixedPassword ?? randomBytes(24).toString("base64url");
   const now = Date.now();
-  return db.transaction((tx) => {
-    const row = tx
+  return runTransaction(db, async (tx) => {
+    const [row] = await tx
       .insert(apiUsers)
       .values({
         loginId,
@@ -88,9 +89,8 @@ export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPa
         createdAt: now,
         updatedAt: now,
       })
-      .returning()
-      .get();
-    recordAudit(tx, actor, {
+      .returning();
+    await recordAudit(tx, actor, {
       action: "api_user.create",
       entity: "api_user",
       entityId: row.id,
@@ -100,22 +100,21 @@ export function createApiUser(db: Db, actor: Actor, input: ApiUserInput, fixedPa
   });
 }
 
-export function updateApiUserAccess(db: Db, actor: Actor, id: number, endpoints: string[], ips: string): ApiUserDto {
+export async function updateApiUserAccess(db: Db, actor: Actor, id: number, endpoints: string[], ips: string): Promise<ApiUserDto> {
   assertCan(actor, "api_users.manage");
   const errors: FieldErrors = {};
   const access = parseAccess(endpoints, ips, errors);
   if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
-  return db.transaction((tx) => {
-    const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
+  return runTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(apiUsers).where(eq(apiUsers.id, id));
     if (!before) throw new DomainError("That API user no longer exists.");
-    const after = tx
+    const [after] = await tx
       .update(apiUsers)
       .set({ allowedEndpoints: JSON.stringify(access.endpoints), allowedIps: JSON.stringify(access.ips), updatedAt: Date.now() })
       .where(eq(apiUsers.id, id))
-      .returning()
-      .get();
+      .returning();
     const b = toApiUserDto(before);
-    recordAudit(tx, actor, {
+    await recordAudit(tx, actor, {
       action: "api_user.access",
       entity: "api_user",
       entityId: id,
@@ -126,19 +125,18 @@ export function updateApiUserAccess(db: Db, actor: Actor, id: number, endpoints:
   });
 }
 
-export function setApiUserDisabled(db: Db, actor: Actor, id: number, disabled: boolean): ApiUserDto {
+export async function setApiUserDisabled(db: Db, actor: Actor, id: number, disabled: boolean): Promise<ApiUserDto> {
   assertCan(actor, "api_users.manage");
-  return db.transaction((tx) => {
-    const before = tx.select().from(apiUsers).where(eq(apiUsers.id, id)).get();
+  return runTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(apiUsers).where(eq(apiUsers.id, id));
     if (!before) throw new DomainError("That API user no longer exists.");
     if ((before.disabledAt !== null) === disabled) return toApiUserDto(before);
-    const after = tx
+    const [after] = await tx
       .update(apiUsers)
       .set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() })
       .where(eq(apiUsers.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, actor, {
+      .returning();
+    await recordAudit(tx, actor, {
       action: disabled ? "api_user.disable" : "api_user.enable",
       entity: "api_user",
       entityId: id,

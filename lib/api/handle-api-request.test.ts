@@ -14,7 +14,7 @@ let credentials: { loginId: string; password: string };
 beforeAll(async () => {
   fixture = await startPipelineFixture({ ipn: false });
   process.env.DATABASE_PATH = fixture.file;
-  const { password } = createApiUser(fixture.db, fixture.actor, {
+  const { password } = await createApiUser(fixture.db, fixture.actor, {
     loginId: "contract-lander",
     name: "Contract",
     endpoints: API_ENDPOINTS.map((e) => e.id),

@@ -28,7 +28,7 @@ export async function handleApiRequest(
   try {
     const fields = await readApiFields(request);
     const ip = clientIpFromHeaders(request.headers);
-    const auth = authenticateApiUser(getDb(), { loginId: fields.loginId ?? "", password: fields.password ?? "", endpoint, ip });
+    const auth = await authenticateApiUser(getDb(), { loginId: fields.loginId ?? "", password: fields.password ?? "", endpoint, ip });
     if (!auth.ok && auth.code === "TOO_MANY_ATTEMPTS")
       return errorResponse(new ApiError(auth.code, auth.message, { retryAfterSeconds: auth.retryAfterSeconds }));
     if (!auth.ok) return errorResponse(new ApiError(auth.code, auth.message));

@@ -53,24 +53,24 @@ function searchCondition(q: string): SQL {
 }
 
 /** Currencies of the MIDs and campaigns the rows are about, keyed "entity:id". */
-function readCurrencies(db: Db, rows: Array<{ entity: string; entityId: string | null }>): Map<string, string> {
+async function readCurrencies(db: Db, rows: Array<{ entity: string; entityId: string | null }>): Promise<Map<string, string>> {
   const ids = (entity: string) => [
     ...new Set(rows.filter((r) => r.entity === entity && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId))),
   ];
   const currencies = new Map<string, string>();
   const midIds = ids("mid");
   if (midIds.length)
-    for (const m of db.select({ id: mids.id, currency: mids.currency }).from(mids).where(inArray(mids.id, midIds)).all())
+    for (const m of await db.select({ id: mids.id, currency: mids.currency }).from(mids).where(inArray(mids.id, midIds)))
       currencies.set(`mid:${m.id}`, m.currency);
   const campaignIds = ids("campaign");
   if (campaignIds.length)
-    for (const c of db.select({ id: campaigns.id, currency: campaigns.currency }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all())
+    for (const c of await db.select({ id: campaigns.id, currency: campaigns.currency }).from(campaigns).where(inArray(campaigns.id, campaignIds)))
       currencies.set(`campaign:${c.id}`, c.currency);
   return currencies;
 }
 
 /** Newest first, keyset-paged on id. Callers authorize (the MID page shows its own history to MID readers). */
-export function queryAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; hasMore: boolean } {
+export async function queryAudit(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
@@ -81,15 +81,14 @@ export function queryAudit(db: Db, filter: AuditFilter): { rows: AuditRow[]; has
   if (filter.q?.trim()) conditions.push(searchCondition(filter.q.trim()));
   if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
   const limit = filter.limit ?? 50;
-  const rows = db
+  const rows = await db
     .select()
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const shown = rows.slice(0, limit);
-  const currencies = readCurrencies(db, shown);
+  const currencies = await readCurrencies(db, shown);
   return {
     hasMore: rows.length > limit,
     rows: shown.map((row) => ({

@@ -15,20 +15,18 @@ type AuditEntry = {
 
 type Tx = Pick<Db, "insert">;
 
-export function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): void {
-  tx.insert(auditLog)
-    .values({
-      actorUserId: actor?.userId ?? null,
-      actorLabel: actor ? actor.email : "system",
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      ip: actor?.ip ?? null,
-      at: Date.now(),
-    })
-    .run();
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorUserId: actor?.userId ?? null,
+    actorLabel: actor ? actor.email : "system",
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    ip: actor?.ip ?? null,
+    at: Date.now(),
+  });
 }
 
 /** Keeps only the keys whose values differ, so an entry shows what an edit changed. */

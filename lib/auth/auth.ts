@@ -67,10 +67,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   events: {
-    signOut(message) {
+    async signOut(message) {
       const token = "token" in message ? message.token : null;
       const userId = Number(token?.uid);
-      if (Number.isInteger(userId) && userId > 0 && typeof token?.sv === "number") endSessionsIfCurrent(getDb(), userId, token.sv);
+      if (Number.isInteger(userId) && userId > 0 && typeof token?.sv === "number") await endSessionsIfCurrent(getDb(), userId, token.sv);
     },
   },
 });

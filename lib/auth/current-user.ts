@@ -21,7 +21,7 @@ async function readCurrentActor(): Promise<Actor | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = getDb().select().from(users).where(eq(users.id, id)).get();
+  const [user] = await getDb().select().from(users).where(eq(users.id, id));
   if (!user || user.disabledAt !== null) return null;
   // A cookie from before session versions existed carries none and is refused like a revoked one.
   if (session?.sessionVersion !== user.sessionVersion) return null;

@@ -91,33 +91,29 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
 
     const fresh = await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now });
     expect(fresh).toMatchObject({ ok: false, reason: "throttled", throttle: "account" });
-    expect(listUsers(db, actorFor("admin")).find((u) => u.id === user.id)).toMatchObject({ failedSignIns: SIGN_IN_LIMITS.perAccount, locked: true });
+    expect((await listUsers(db, actorFor("admin"))).find((u) => u.id === user.id)).toMatchObject({ failedSignIns: SIGN_IN_LIMITS.perAccount, locked: true });
 
     const later = start + SIGN_IN_LIMITS.windowMs + 1;
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now: later })).toMatchObject({ ok: true });
 
     await failFrom(db, ATTACKER, 1, later);
     expect(() => unlockUser(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
-    unlockUser(db, actorFor("admin"), user.id);
-    expect(db.select().from(signInFailures).all()).toEqual([]);
-    const entry = db
-      .select()
-      .from(auditLog)
-      .all()
-      .find((e) => e.action === "user.unlock");
+    await unlockUser(db, actorFor("admin"), user.id);
+    expect(await db.select().from(signInFailures)).toEqual([]);
+    const entry = (await db.select().from(auditLog)).find((e) => e.action === "user.unlock");
     expect(entry).toMatchObject({ entity: "user", entityId: String(user.id), actorLabel: "admin@test.local" });
   });
 
   it("unlock lets the right password through at once after the ceiling", async () => {
     const { db, actorFor, user } = await setUp();
     const now = Date.now();
-    db.insert(signInFailures)
+    await db
+      .insert(signInFailures)
       .values(
         Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope: "console" as const, email: EMAIL, ip: `198.51.100.${i % 50}`, at: now - 1000 })),
-      )
-      .run();
+      );
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now })).toMatchObject({ reason: "throttled", throttle: "account" });
-    unlockUser(db, actorFor("admin"), user.id);
+    await unlockUser(db, actorFor("admin"), user.id);
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now })).toMatchObject({ ok: true });
   });
 

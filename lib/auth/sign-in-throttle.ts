@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, count, eq, gte, lt, max, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
@@ -56,27 +57,26 @@ export function decideSignInThrottle(recent: RecentFailures, now: number): Throt
 
 type Who = { scope: SignInScope; account: string; ip: string };
 
-function readRecent(db: Pick<Db, "select">, where: ReturnType<typeof and>): Recent {
-  const row = db
+async function readRecent(db: Pick<Db, "select">, where: ReturnType<typeof and>): Promise<Recent> {
+  const [row] = await db
     .select({ failures: count(), oldest: min(signInFailures.at), newest: max(signInFailures.at) })
     .from(signInFailures)
-    .where(where)
-    .get();
+    .where(where);
   return { failures: row?.failures ?? 0, oldest: row?.oldest ?? null, newest: row?.newest ?? null };
 }
 
-export function readRecentFailures(db: Pick<Db, "select">, who: Who, now: number): RecentFailures {
+export async function readRecentFailures(db: Pick<Db, "select">, who: Who, now: number): Promise<RecentFailures> {
   const since = gte(signInFailures.at, now - SIGN_IN_LIMITS.windowMs);
   const scope = eq(signInFailures.scope, who.scope);
   return {
-    account: readRecent(db, and(scope, eq(signInFailures.email, who.account), since)),
-    address: readRecent(db, and(scope, eq(signInFailures.ip, who.ip), since)),
-    pair: readRecent(db, and(scope, eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip), since)),
+    account: await readRecent(db, and(scope, eq(signInFailures.email, who.account), since)),
+    address: await readRecent(db, and(scope, eq(signInFailures.ip, who.ip), since)),
+    pair: await readRecent(db, and(scope, eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip), since)),
   };
 }
 
-function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now()): ThrottleVerdict {
-  return decideSignInThrottle(readRecentFailures(db, who, now), now);
+async function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now()): Promise<ThrottleVerdict> {
+  return decideSignInThrottle(await readRecentFailures(db, who, now), now);
 }
 
 /**
@@ -84,57 +84,50 @@ function checkSignInThrottle(db: Pick<Db, "select">, who: Who, now = Date.now())
  * one write transaction: parallel attempts then count against each other and a burst cannot slip
  * past the limits while the hash is computed. The caller forgets the row when the password is right.
  */
-export function claimSignInAttempt(db: Db, who: Who, now = Date.now()): { allowed: true; attemptId: number } | Exclude<ThrottleVerdict, { allowed: true }> {
-  return db.transaction(
-    (tx) => {
-      const verdict = checkSignInThrottle(tx, who, now);
-      if (!verdict.allowed) return verdict;
-      return { allowed: true as const, attemptId: insertFailure(tx, who, now) };
-    },
-    { behavior: "immediate" },
-  );
+export async function claimSignInAttempt(
+  db: Db,
+  who: Who,
+  now = Date.now(),
+): Promise<{ allowed: true; attemptId: number } | Exclude<ThrottleVerdict, { allowed: true }>> {
+  return runTransaction(db, async (tx) => {
+    const verdict = await checkSignInThrottle(tx, who, now);
+    if (!verdict.allowed) return verdict;
+    return { allowed: true as const, attemptId: await insertFailure(tx, who, now) };
+  });
 }
 
-function insertFailure(db: Pick<Db, "insert" | "delete">, who: Who, now: number): number {
+async function insertFailure(db: Pick<Db, "insert" | "delete">, who: Who, now: number): Promise<number> {
   // Rows older than the window never count again; pruning here keeps a table that anonymous
   // requests write to from growing without bound.
-  db.delete(signInFailures)
-    .where(lt(signInFailures.at, now - SIGN_IN_LIMITS.windowMs))
-    .run();
-  return db.insert(signInFailures).values({ scope: who.scope, email: who.account, ip: who.ip, at: now }).returning({ id: signInFailures.id }).get().id;
+  await db.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_LIMITS.windowMs));
+  return (await db.insert(signInFailures).values({ scope: who.scope, email: who.account, ip: who.ip, at: now }).returning({ id: signInFailures.id }))[0].id;
 }
 
-export function recordSignInFailure(db: Db, who: Who, now = Date.now()): void {
-  insertFailure(db, who, now);
+export async function recordSignInFailure(db: Db, who: Who, now = Date.now()): Promise<void> {
+  await insertFailure(db, who, now);
 }
 
-export function forgetSignInAttempt(db: Db, attemptId: number): void {
-  db.delete(signInFailures).where(eq(signInFailures.id, attemptId)).run();
+export async function forgetSignInAttempt(db: Db, attemptId: number): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.id, attemptId));
 }
 
 /** After a right password: the typos of this (account, address) are forgiven, nobody else's. */
-export function clearPairFailures(db: Db, who: Who): void {
-  db.delete(signInFailures)
-    .where(and(eq(signInFailures.scope, who.scope), eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip)))
-    .run();
+export async function clearPairFailures(db: Db, who: Who): Promise<void> {
+  await db.delete(signInFailures).where(and(eq(signInFailures.scope, who.scope), eq(signInFailures.email, who.account), eq(signInFailures.ip, who.ip)));
 }
 
 /** An admin's unlock: every failure of the account, from every address. Returns how many there were. */
-export function clearAccountFailures(db: Pick<Db, "delete">, scope: SignInScope, account: string): number {
-  return db
-    .delete(signInFailures)
-    .where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account)))
-    .run().changes;
+export async function clearAccountFailures(db: Pick<Db, "delete">, scope: SignInScope, account: string): Promise<number> {
+  return (await db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account)))).changes;
 }
 
 /** Recent failures per account of a scope, for the users screen. */
-export function countRecentFailuresByAccount(db: Pick<Db, "select">, scope: SignInScope, now = Date.now()): Map<string, number> {
-  const rows = db
+export async function countRecentFailuresByAccount(db: Pick<Db, "select">, scope: SignInScope, now = Date.now()): Promise<Map<string, number>> {
+  const rows = await db
     .select({ account: signInFailures.email, failures: count() })
     .from(signInFailures)
     .where(and(eq(signInFailures.scope, scope), gte(signInFailures.at, now - SIGN_IN_LIMITS.windowMs)))
-    .groupBy(signInFailures.email)
-    .all();
+    .groupBy(signInFailures.email);
   return new Map(rows.map((r) => [r.account, r.failures]));
 }
 

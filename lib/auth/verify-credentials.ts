@@ -20,16 +20,16 @@ function getDummyHash(): Promise<string> {
 export async function verifyCredentials(db: Db, input: { email: string; password: string; ip: string; now?: number }): Promise<CredentialsResult> {
   const who = { scope: "console" as const, account: input.email.trim().toLowerCase(), ip: input.ip };
   // Unknown emails are throttled like real ones, so the answers never tell which accounts exist.
-  const attempt = claimSignInAttempt(db, who, input.now);
+  const attempt = await claimSignInAttempt(db, who, input.now);
   if (!attempt.allowed) return { ok: false, reason: "throttled", throttle: attempt.reason, retryAfterSeconds: attempt.retryAfterSeconds };
 
-  const user = db.select().from(users).where(eq(users.email, who.account)).get();
+  const [user] = await db.select().from(users).where(eq(users.email, who.account));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !passwordOk) return { ok: false, reason: "invalid" };
-  forgetSignInAttempt(db, attempt.attemptId);
+  await forgetSignInAttempt(db, attempt.attemptId);
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabledAt !== null) return { ok: false, reason: "disabled" };
-  clearPairFailures(db, who);
-  db.update(users).set({ lastLoginAt: Date.now() }).where(eq(users.id, user.id)).run();
+  await clearPairFailures(db, who);
+  await db.update(users).set({ lastLoginAt: Date.now() }).where(eq(users.id, user.id));
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -8,20 +8,20 @@ import { saveAssignment } from "./assign-mids";
 import { listCampaigns } from "./list-campaigns";
 
 describe("listCampaigns", () => {
-  it("counts each campaign's own products and MIDs, whatever the ids of the rows", () => {
+  it("counts each campaign's own products and MIDs, whatever the ids of the rows", async () => {
     const { db, actorFor } = createTestDb();
     const admin = actorFor("admin");
     const [a, b] = [createTestMid(db, admin), createTestMid(db, admin)];
-    const first = createCampaign(db, admin, { name: "First", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
-    const second = createCampaign(db, admin, { name: "Second", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "authorize" });
-    for (const sku of ["A", "B", "C"]) saveProduct(db, admin, first.id, { name: sku, sku, price: "1.00", shipping: "0", billing_type: "one_time" });
-    saveProduct(db, admin, second.id, { name: "D", sku: "D", price: "1.00", shipping: "0", billing_type: "one_time" });
-    saveAssignment(db, admin, first.id, a.id, { priority: 1, weight: 100, enabled: true });
-    saveAssignment(db, admin, first.id, b.id, { priority: 2, weight: 100, enabled: true });
-    saveAssignment(db, admin, second.id, b.id, { priority: 1, weight: 100, enabled: true });
-    setMidEnabled(db, admin, a.id, false);
+    const first = await createCampaign(db, admin, { name: "First", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
+    const second = await createCampaign(db, admin, { name: "Second", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "authorize" });
+    for (const sku of ["A", "B", "C"]) await saveProduct(db, admin, first.id, { name: sku, sku, price: "1.00", shipping: "0", billing_type: "one_time" });
+    await saveProduct(db, admin, second.id, { name: "D", sku: "D", price: "1.00", shipping: "0", billing_type: "one_time" });
+    await saveAssignment(db, admin, first.id, a.id, { priority: 1, weight: 100, enabled: true });
+    await saveAssignment(db, admin, first.id, b.id, { priority: 2, weight: 100, enabled: true });
+    await saveAssignment(db, admin, second.id, b.id, { priority: 1, weight: 100, enabled: true });
+    await setMidEnabled(db, admin, a.id, false);
 
-    const rows = listCampaigns(db, admin);
+    const rows = await listCampaigns(db, admin);
     expect(rows.find((c) => c.id === first.id)).toMatchObject({ productCount: 3, midCount: 2, enabledMidCount: 1, captureMode: "sale" });
     expect(rows.find((c) => c.id === second.id)).toMatchObject({ productCount: 1, midCount: 1, enabledMidCount: 1, captureMode: "authorize" });
   });

@@ -12,9 +12,9 @@ import type { CampaignDetail, CampaignListRow } from "./campaign-dto";
 // SQLite then binds to the subquery's own table (products, MIDs) instead of the campaign.
 const CAMPAIGN_ID = sql.raw(`"campaigns"."id"`);
 
-export function listCampaigns(db: Db, actor: Actor, filter: { status?: "active" | "archived"; q?: string } = {}): CampaignListRow[] {
+export async function listCampaigns(db: Db, actor: Actor, filter: { status?: "active" | "archived"; q?: string } = {}): Promise<CampaignListRow[]> {
   assertCan(actor, "campaigns.read");
-  const rows = db
+  const rows = await db
     .select({
       campaign: campaigns,
       productCount: sql<number>`(select count(*) from ${campaignProducts} p where p.campaign_id = ${CAMPAIGN_ID} and p.archived_at is null)`,
@@ -23,31 +23,31 @@ export function listCampaigns(db: Db, actor: Actor, filter: { status?: "active" 
     })
     .from(campaigns)
     .where(filter.status ? eq(campaigns.status, filter.status) : undefined)
-    .orderBy(asc(campaigns.status), desc(campaigns.id))
-    .all();
+    .orderBy(asc(campaigns.status), desc(campaigns.id));
   const q = filter.q?.trim().toLowerCase();
   return rows
     .map((r) => ({ ...r.campaign, productCount: r.productCount, midCount: r.midCount, enabledMidCount: r.enabledMidCount }))
     .filter((c) => !q || c.name.toLowerCase().includes(q) || c.storeName.toLowerCase().includes(q) || String(c.id) === q);
 }
 
-export function getCampaign(db: Db, actor: Actor, campaignId: number, now = new Date()): CampaignDetail {
+export async function getCampaign(db: Db, actor: Actor, campaignId: number, now = new Date()): Promise<CampaignDetail> {
   assertCan(actor, "campaigns.read");
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign) throw new DomainError("Campaign not found.");
-  const products = db.select().from(campaignProducts).where(eq(campaignProducts.campaignId, campaignId)).orderBy(asc(campaignProducts.id)).all();
-  const assigned = db
+  const products = await db.select().from(campaignProducts).where(eq(campaignProducts.campaignId, campaignId)).orderBy(asc(campaignProducts.id));
+  const assigned = await db
     .select({ link: campaignMids, mid: mids })
     .from(campaignMids)
     .innerJoin(mids, eq(mids.id, campaignMids.midId))
     .where(eq(campaignMids.campaignId, campaignId))
-    .orderBy(asc(campaignMids.priority), asc(mids.id))
-    .all();
+    .orderBy(asc(campaignMids.priority), asc(mids.id));
   const withVolume = new Map(
-    attachVolumes(
-      db,
-      assigned.map((a) => toMidDto(a.mid)),
-      now,
+    (
+      await attachVolumes(
+        db,
+        assigned.map((a) => toMidDto(a.mid)),
+        now,
+      )
     ).map((m) => [m.id, m]),
   );
   return {

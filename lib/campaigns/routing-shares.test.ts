@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
@@ -10,51 +11,51 @@ import { getCampaign } from "./list-campaigns";
 import { routeMidForCampaign } from "./route-mid";
 import { computeRoutingShares } from "./routing-shares";
 
-function setup(routingMode: "priority" | "weighted") {
+async function setup(routingMode: "priority" | "weighted") {
   const { db, actorFor } = createTestDb();
   const admin = actorFor("admin");
   const mids = [60, 30, 10].map(() => createTestMid(db, admin, { monthly_cap: "100.00" }));
-  const campaign = createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode, captureMode: "sale" });
+  const campaign = await createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode, captureMode: "sale" });
   mids.forEach((m, i) => saveAssignment(db, admin, campaign.id, m.id, { priority: i + 1, weight: [60, 30, 10][i], enabled: true }));
   return { db, admin, mids, campaign };
 }
 
 /** How often routeMidForCampaign picks each MID over an even sweep of its random input. */
-function measureRoutedShares(db: ReturnType<typeof setup>["db"], campaignId: number): Map<number, number> {
+async function measureRoutedShares(db: ReturnType<typeof setup>["db"], campaignId: number): Promise<Map<number, number>> {
   const picks = new Map<number, number>();
   const n = 200;
   for (let i = 0; i < n; i++) {
-    const routed = routeMidForCampaign(db, campaignId, monthKey(new Date()), 1, () => (i + 0.5) / n);
+    const routed = await routeMidForCampaign(db, campaignId, monthKey(new Date()), 1, () => (i + 0.5) / n);
     if (routed.ok) picks.set(routed.mid.id, (picks.get(routed.mid.id) ?? 0) + 1 / n);
   }
   return picks;
 }
 
 describe("computeRoutingShares", () => {
-  it("gives each MID the share of orders routing really sends it, as MIDs fill up or are switched off", () => {
-    const { db, admin, mids, campaign } = setup("weighted");
-    const expectShares = (expected: number[]) => {
-      const detail = getCampaign(db, admin, campaign.id);
+  it("gives each MID the share of orders routing really sends it, as MIDs fill up or are switched off", async () => {
+    const { db, admin, mids, campaign } = await setup("weighted");
+    const expectShares = async (expected: number[]) => {
+      const detail = await getCampaign(db, admin, campaign.id);
       const shares = computeRoutingShares("weighted", detail.assignments, detail.currency);
-      const routed = measureRoutedShares(db, campaign.id);
+      const routed = await measureRoutedShares(db, campaign.id);
       mids.forEach((m, i) => {
         expect(shares.get(m.id)).toBeCloseTo(expected[i], 5);
         expect(routed.get(m.id) ?? 0).toBeCloseTo(expected[i], 2);
       });
     };
-    expectShares([0.6, 0.3, 0.1]);
-    db.transaction((tx) => reserveCap(tx, mids[0].id, monthKey(new Date()), 10_000)); // the first MID's cap is full
-    expectShares([0, 0.75, 0.25]);
-    setMidEnabled(db, admin, mids[2].id, false);
-    expectShares([0, 1, 0]);
+    await expectShares([0.6, 0.3, 0.1]);
+    await runTransaction(db, async (tx) => reserveCap(tx, mids[0].id, monthKey(new Date()), 10_000)); // the first MID's cap is full
+    await expectShares([0, 0.75, 0.25]);
+    await setMidEnabled(db, admin, mids[2].id, false);
+    await expectShares([0, 1, 0]);
   });
 
-  it("sends everything to the first MID taking orders in priority mode", () => {
-    const { db, admin, mids, campaign } = setup("priority");
-    saveAssignment(db, admin, campaign.id, mids[0].id, { priority: 1, weight: 60, enabled: false });
-    const detail = getCampaign(db, admin, campaign.id);
+  it("sends everything to the first MID taking orders in priority mode", async () => {
+    const { db, admin, mids, campaign } = await setup("priority");
+    await saveAssignment(db, admin, campaign.id, mids[0].id, { priority: 1, weight: 60, enabled: false });
+    const detail = await getCampaign(db, admin, campaign.id);
     const shares = computeRoutingShares("priority", detail.assignments, detail.currency);
     expect([...shares.values()]).toEqual([0, 1, 0]);
-    expect(measureRoutedShares(db, campaign.id).get(mids[1].id)).toBeCloseTo(1, 5);
+    expect((await measureRoutedShares(db, campaign.id)).get(mids[1].id)).toBeCloseTo(1, 5);
   });
 });

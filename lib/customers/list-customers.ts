@@ -7,12 +7,12 @@ import { DomainError } from "@/lib/errors";
 import { readCustomerFigures, type CustomerFigures } from "./customer-figures";
 import { customerSearchCondition } from "@/lib/search/search-conditions";
 
-export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
+export async function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
   assertCan(actor, "customers.read");
   const conditions: SQL[] = [];
   if (filter.q?.trim()) conditions.push(customerSearchCondition(filter.q));
   if (filter.before) conditions.push(lt(customers.id, filter.before));
-  const rows = db
+  const rows = await db
     .select({
       id: customers.id,
       email: customers.email,
@@ -23,8 +23,7 @@ export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before
     .from(customers)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(customers.id))
-    .limit(filter.perPage + 1)
-    .all();
+    .limit(filter.perPage + 1);
   const shown = rows.slice(0, filter.perPage);
   const figures = readCustomerFigures(
     db,
@@ -36,11 +35,11 @@ export function listCustomers(db: Db, actor: Actor, filter: { q?: string; before
   };
 }
 
-export function getCustomer(db: Db, actor: Actor, customerId: number) {
+export async function getCustomer(db: Db, actor: Actor, customerId: number) {
   assertCan(actor, "customers.read");
-  const customer = db.select().from(customers).where(eq(customers.id, customerId)).get();
+  const [customer] = await db.select().from(customers).where(eq(customers.id, customerId));
   if (!customer) throw new DomainError("Customer not found.");
-  const customerOrders = db
+  const customerOrders = await db
     .select({
       id: orders.id,
       createdAt: orders.createdAt,
@@ -52,7 +51,6 @@ export function getCustomer(db: Db, actor: Actor, customerId: number) {
     })
     .from(orders)
     .where(eq(orders.customerId, customerId))
-    .orderBy(desc(orders.id))
-    .all();
+    .orderBy(desc(orders.id));
   return { customer, orders: customerOrders };
 }

@@ -17,7 +17,7 @@ describe("loadDashboard", () => {
     const { db, actorFor } = createTestDb();
     await seedDemo(db, { history: true });
     const now = new Date();
-    const dashboard = loadDashboard(db, actorFor("operator"), now);
+    const dashboard = await loadDashboard(db, actorFor("operator"), now);
     const scalar = (sql: string, ...params: unknown[]) =>
       Number(
         (db.$client

@@ -26,7 +26,7 @@ function sumSince(db: Db, types: readonly string[], since: number): CurrencyTota
  * browser (SUCCESS sales and captures are gross, SUCCESS refunds are refunds, days in
  * APP_TIMEZONE) so the two always agree for the same period. Sums come from the running totals.
  */
-export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
+export async function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   assertCan(actor, "dashboard.read");
   const today = startOfDayMs(now);
   const month = startOfMonthMs(now);
@@ -41,13 +41,7 @@ export function loadDashboard(db: Db, actor: Actor, now = new Date()) {
     .sort((a, b) => b.count - a.count);
 
   const daily = sumTransactionTotals(db, { fromMs: chartStart, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
-  const midNames = new Map(
-    db
-      .select({ id: mids.id, title: mids.title, currency: mids.currency })
-      .from(mids)
-      .all()
-      .map((m) => [m.id, m]),
-  );
+  const midNames = new Map((await db.select({ id: mids.id, title: mids.title, currency: mids.currency }).from(mids)).map((m) => [m.id, m]));
   const series = [...new Set(daily.map((d) => d.midId))].map((midId) => {
     const values = new Array<number>(30).fill(0);
     for (const d of daily) if (d.midId === midId && d.day >= 0 && d.day < 30) values[d.day] += Number(d.sumMinor);
@@ -88,25 +82,25 @@ function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[]
  * SQLite from choosing the type index, which would sort every sale.
  */
 function listRecentDeclines(db: Db, limit: number) {
-  return DECLINES.flatMap((status) =>
-    db
-      .select({
-        id: transactions.id,
-        orderId: transactions.orderId,
-        createdAt: transactions.createdAt,
-        status: transactions.status,
-        reasonCode: transactions.reasonCode,
-        amountMinor: transactions.amountMinor,
-        currency: transactions.currency,
-        email: orders.email,
-        midId: transactions.midId,
-      })
-      .from(transactions)
-      .crossJoin(orders) // transactions stay the outer loop; see listTransactions
-      .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))
-      .orderBy(desc(transactions.createdAt))
-      .limit(limit)
-      .all(),
+  return DECLINES.flatMap(
+    async (status) =>
+      await db
+        .select({
+          id: transactions.id,
+          orderId: transactions.orderId,
+          createdAt: transactions.createdAt,
+          status: transactions.status,
+          reasonCode: transactions.reasonCode,
+          amountMinor: transactions.amountMinor,
+          currency: transactions.currency,
+          email: orders.email,
+          midId: transactions.midId,
+        })
+        .from(transactions)
+        .crossJoin(orders) // transactions stay the outer loop; see listTransactions
+        .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))
+        .orderBy(desc(transactions.createdAt))
+        .limit(limit),
   )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, limit);

@@ -9,25 +9,25 @@ import { loadOnboarding } from "./load-onboarding";
 const doneKeys = (steps: ReturnType<typeof loadOnboarding>) => steps.filter((s) => s.done).map((s) => s.key);
 
 describe("loadOnboarding", () => {
-  it("ticks off each step as it is done, whoever does it", () => {
+  it("ticks off each step as it is done, whoever does it", async () => {
     const { db, actorFor } = createTestDb();
     const admin = actorFor("admin");
-    expect(doneKeys(loadOnboarding(db, admin))).toEqual([]);
+    expect(doneKeys(await loadOnboarding(db, admin))).toEqual([]);
     const mid = createTestMid(db, admin);
-    expect(doneKeys(loadOnboarding(db, admin))).toEqual(["mid"]); // added, not verified
-    const campaign = createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
-    saveAssignment(db, admin, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
-    createApiUser(db, admin, { loginId: "lander", name: "Lander", endpoints: ["order.import"], ips: "" });
-    expect(doneKeys(loadOnboarding(db, admin))).toEqual(["mid", "campaign", "assign", "api_user"]);
-    expect(loadOnboarding(db, admin).find((s) => s.key === "verify")?.href).toBe(`/mids/${mid.id}`);
+    expect(doneKeys(await loadOnboarding(db, admin))).toEqual(["mid"]); // added, not verified
+    const campaign = await createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
+    await saveAssignment(db, admin, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
+    await createApiUser(db, admin, { loginId: "lander", name: "Lander", endpoints: ["order.import"], ips: "" });
+    expect(doneKeys(await loadOnboarding(db, admin))).toEqual(["mid", "campaign", "assign", "api_user"]);
+    expect((await loadOnboarding(db, admin)).find((s) => s.key === "verify")?.href).toBe(`/mids/${mid.id}`);
   });
 
-  it("links only to what the role may do and names who can do the rest", () => {
+  it("links only to what the role may do and names who can do the rest", async () => {
     const { db, actorFor } = createTestDb();
-    const steps = loadOnboarding(db, actorFor("support"));
+    const steps = await loadOnboarding(db, actorFor("support"));
     expect(steps.every((s) => s.href === null && !s.allowed)).toBe(true);
     expect(steps.find((s) => s.key === "api_user")?.whoCan).toBe("an admin");
-    const manager = loadOnboarding(db, actorFor("campaign_manager"));
+    const manager = await loadOnboarding(db, actorFor("campaign_manager"));
     expect(manager.find((s) => s.key === "campaign")?.href).toBe("/campaigns/new");
     expect(manager.find((s) => s.key === "mid")).toMatchObject({ allowed: false, href: null });
     // Allowed, but it needs a campaign first.

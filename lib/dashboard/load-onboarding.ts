@@ -17,29 +17,31 @@ export type OnboardingStep = {
   whoCan: string;
 };
 
-const exists = (db: Db, table: typeof mids | typeof campaigns | typeof campaignMids | typeof apiUsers | typeof orders) =>
-  db
-    .select({ one: sql<number>`1` })
-    .from(table)
-    .limit(1)
-    .get() !== undefined;
+const exists = async (db: Db, table: typeof mids | typeof campaigns | typeof campaignMids | typeof apiUsers | typeof orders) =>
+  (
+    await db
+      .select({ one: sql<number>`1` })
+      .from(table)
+      .limit(1)
+  )[0] !== undefined;
 
 /**
  * The path from an empty install to a first order: add a MID, verify it with Amazon, create a
  * campaign, assign the MID, create the lander's API user, paste the lander snippet. Each step is
  * read from the data, so it ticks itself off however it was done. Links only where the role may act.
  */
-export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
+export async function loadOnboarding(db: Db, actor: Actor): Promise<OnboardingStep[]> {
   assertCan(actor, "dashboard.read");
-  const firstMid = db.select({ id: mids.id }).from(mids).orderBy(asc(mids.id)).limit(1).get();
-  const firstCampaign = db.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1).get();
+  const [firstMid] = await db.select({ id: mids.id }).from(mids).orderBy(asc(mids.id)).limit(1);
+  const [firstCampaign] = await db.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1);
   const verified =
-    db
-      .select({ one: sql<number>`1` })
-      .from(mids)
-      .where(sql`${mids.lastVerifyResult} like 'ACTIVE%'`)
-      .limit(1)
-      .get() !== undefined;
+    (
+      await db
+        .select({ one: sql<number>`1` })
+        .from(mids)
+        .where(sql`${mids.lastVerifyResult} like 'ACTIVE%'`)
+        .limit(1)
+    )[0] !== undefined;
   const step = (
     key: OnboardingStep["key"],
     title: string,
@@ -84,7 +86,7 @@ export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
       "assign",
       "Assign the MID to the campaign",
       "Routing picks among assigned MIDs with cap room.",
-      exists(db, campaignMids),
+      await exists(db, campaignMids),
       "campaigns.write",
       firstCampaign ? `/campaigns/${firstCampaign.id}` : null,
       "a campaign manager",
@@ -93,7 +95,7 @@ export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
       "api_user",
       "Create an API user for the lander",
       "The loginId and password the lander's server sends with each order.",
-      exists(db, apiUsers),
+      await exists(db, apiUsers),
       "api_users.manage",
       "/settings/api-users",
       "an admin",
@@ -102,7 +104,7 @@ export function loadOnboarding(db: Db, actor: Actor): OnboardingStep[] {
       "first_order",
       "Paste the lander snippet and take a first order",
       "The MID page has the snippet; Order Entry places a sandbox order by hand.",
-      exists(db, orders),
+      await exists(db, orders),
       "mids.read",
       firstMid ? `/mids/${firstMid.id}` : null,
       "an operator",

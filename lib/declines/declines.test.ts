@@ -14,19 +14,19 @@ describe("decline mapping", () => {
     expect(classifyAuthorizationDecline("SomethingNew", null)).toBe("ApiError");
   });
 
-  it("uses the MID's rule, then the global rule, then the default", () => {
+  it("uses the MID's rule, then the global rule, then the default", async () => {
     const { db, actorFor } = createTestDb();
     const operator = actorFor("operator");
     const mid = createTestMid(db, operator);
-    expect(mapDecline(db, mid.id, "AmazonRejected")).toMatchObject({ kind: "hard", message: expect.stringContaining("could not accept") });
-    saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message" });
-    saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message, edited" });
-    expect(mapDecline(db, mid.id, "AmazonRejected")).toEqual({ reasonCode: "AmazonRejected", kind: "soft", message: "Global message, edited" });
-    saveDeclineRule(db, operator, { midId: mid.id, code: "AmazonRejected", kind: "hard", message: "MID message" });
-    expect(mapDecline(db, mid.id, "AmazonRejected").message).toBe("MID message");
+    expect(await mapDecline(db, mid.id, "AmazonRejected")).toMatchObject({ kind: "hard", message: expect.stringContaining("could not accept") });
+    await saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message" });
+    await saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message, edited" });
+    expect(await mapDecline(db, mid.id, "AmazonRejected")).toEqual({ reasonCode: "AmazonRejected", kind: "soft", message: "Global message, edited" });
+    await saveDeclineRule(db, operator, { midId: mid.id, code: "AmazonRejected", kind: "hard", message: "MID message" });
+    expect((await mapDecline(db, mid.id, "AmazonRejected")).message).toBe("MID message");
     expect(listDeclineRules(db, operator, mid.id).find((r) => r.code === "AmazonRejected")).toMatchObject({ isOverride: true, message: "MID message" });
-    resetDeclineRule(db, operator, mid.id, "AmazonRejected");
-    expect(mapDecline(db, mid.id, "AmazonRejected").message).toBe("Global message, edited");
+    await resetDeclineRule(db, operator, mid.id, "AmazonRejected");
+    expect((await mapDecline(db, mid.id, "AmazonRejected")).message).toBe("Global message, edited");
     expect(listDeclineRules(db, operator, null).filter((r) => r.code === "AmazonRejected")).toHaveLength(1);
   });
 

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { declineRules, mids } from "@/db/schema";
@@ -17,18 +18,17 @@ export type DeclineRow = { code: string; label: string; kind: DeclineKind; messa
 /** The effective table for a scope (a MID, or global when midId is null). */
 export function listDeclineRules(db: Db, actor: Actor, midId: number | null): DeclineRow[] {
   assertCan(actor, "declines.write");
-  return DECLINE_REASONS.map((reason) => {
-    const own = db
+  return DECLINE_REASONS.map(async (reason) => {
+    const [own] = await db
       .select()
       .from(declineRules)
-      .where(and(scopeOf(midId), eq(declineRules.reasonCode, reason.code)))
-      .get();
-    const effective = midId === null ? (own ?? reason) : mapDecline(db, midId, reason.code);
+      .where(and(scopeOf(midId), eq(declineRules.reasonCode, reason.code)));
+    const effective = midId === null ? (own ?? reason) : await mapDecline(db, midId, reason.code);
     return { code: reason.code, label: reason.label, kind: effective.kind, message: effective.message, isOverride: Boolean(own) };
   });
 }
 
-export function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | null; code: string; kind: string; message: string }): void {
+export async function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | null; code: string; kind: string; message: string }): Promise<void> {
   assertCan(actor, "declines.write");
   const reason = DECLINE_REASONS.find((r) => r.code === input.code);
   if (!reason) throw new DomainError("Unknown decline reason.");
@@ -38,15 +38,16 @@ export function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | n
   if (!message) errors.message = "The customer-facing message is required.";
   else if (message.length > 300) errors.message = "Keep the message under 300 characters.";
   if (Object.keys(errors).length) throw new DomainError("Check the highlighted fields.", errors);
-  if (input.midId !== null && !db.select({ id: mids.id }).from(mids).where(eq(mids.id, input.midId)).get()) throw new DomainError("That MID no longer exists.");
+  if (input.midId !== null && !(await db.select({ id: mids.id }).from(mids).where(eq(mids.id, input.midId)))[0])
+    throw new DomainError("That MID no longer exists.");
   const kind = input.kind as DeclineKind;
-  db.transaction((tx) => {
+  await runTransaction(db, async (tx) => {
     // Not an upsert: SQLite's unique index treats NULL (the global scope) as distinct.
     const where = and(scopeOf(input.midId), eq(declineRules.reasonCode, reason.code));
-    const existing = tx.select({ id: declineRules.id }).from(declineRules).where(where).get();
-    if (existing) tx.update(declineRules).set({ kind, message, updatedAt: Date.now() }).where(eq(declineRules.id, existing.id)).run();
-    else tx.insert(declineRules).values({ midId: input.midId, reasonCode: reason.code, kind, message, updatedAt: Date.now() }).run();
-    recordAudit(tx, actor, {
+    const [existing] = await tx.select({ id: declineRules.id }).from(declineRules).where(where);
+    if (existing) await tx.update(declineRules).set({ kind, message, updatedAt: Date.now() }).where(eq(declineRules.id, existing.id));
+    else await tx.insert(declineRules).values({ midId: input.midId, reasonCode: reason.code, kind, message, updatedAt: Date.now() });
+    await recordAudit(tx, actor, {
       action: "decline_rule.save",
       entity: input.midId === null ? "settings" : "mid",
       entityId: input.midId,
@@ -55,12 +56,10 @@ export function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | n
   });
 }
 
-export function resetDeclineRule(db: Db, actor: Actor, midId: number | null, code: string): void {
+export async function resetDeclineRule(db: Db, actor: Actor, midId: number | null, code: string): Promise<void> {
   assertCan(actor, "declines.write");
-  db.transaction((tx) => {
-    tx.delete(declineRules)
-      .where(and(scopeOf(midId), eq(declineRules.reasonCode, code)))
-      .run();
-    recordAudit(tx, actor, { action: "decline_rule.reset", entity: midId === null ? "settings" : "mid", entityId: midId, before: { reason: code } });
+  await runTransaction(db, async (tx) => {
+    await tx.delete(declineRules).where(and(scopeOf(midId), eq(declineRules.reasonCode, code)));
+    await recordAudit(tx, actor, { action: "decline_rule.reset", entity: midId === null ? "settings" : "mid", entityId: midId, before: { reason: code } });
   });
 }

@@ -13,19 +13,19 @@ export function classifyAuthorizationDecline(reasonCode: string | null | undefin
 }
 
 /** MID rule → global rule → built-in default. */
-export function mapDecline(db: Pick<Db, "select">, midId: number, reasonCode: DeclineReasonCode): MappedDecline {
-  const forMid = db
+export async function mapDecline(db: Pick<Db, "select">, midId: number, reasonCode: DeclineReasonCode): Promise<MappedDecline> {
+  const [forMid] = await db
     .select()
     .from(declineRules)
-    .where(and(eq(declineRules.midId, midId), eq(declineRules.reasonCode, reasonCode)))
-    .get();
+    .where(and(eq(declineRules.midId, midId), eq(declineRules.reasonCode, reasonCode)));
   const rule =
     forMid ??
-    db
-      .select()
-      .from(declineRules)
-      .where(and(isNull(declineRules.midId), eq(declineRules.reasonCode, reasonCode)))
-      .get();
+    (
+      await db
+        .select()
+        .from(declineRules)
+        .where(and(isNull(declineRules.midId), eq(declineRules.reasonCode, reasonCode)))
+    )[0];
   if (rule) return { reasonCode, kind: rule.kind, message: rule.message };
   const fallback = DECLINE_REASONS.find((r) => r.code === reasonCode) ?? DECLINE_REASONS.find((r) => r.code === "ApiError")!;
   return { reasonCode, kind: fallback.kind, message: fallback.message };

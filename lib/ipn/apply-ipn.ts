@@ -44,8 +44,14 @@ function midOf(sellerMids: SellerMid[], midId: number): SellerMid {
  * Binds a payment notification to one of our rows: only within the seller's MIDs, only when the
  * Amazon ids agree, and only when amount, currency and environment match the row.
  */
-function bindPaymentRow(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[], object: PaymentObject, amount: Money | undefined): Bound {
-  const match = matchPaymentRow(
+async function bindPaymentRow(
+  tx: Tx,
+  notification: IpnNotification,
+  sellerMids: SellerMid[],
+  object: PaymentObject,
+  amount: Money | undefined,
+): Promise<Bound> {
+  const match = await matchPaymentRow(
     tx,
     sellerMids.map((m) => m.id),
     object,
@@ -74,12 +80,12 @@ function bindPaymentRow(tx: Tx, notification: IpnNotification, sellerMids: Selle
  * Applies a verified notification of a known seller to our rows. Idempotent: every branch only
  * moves a PENDING row forward, so a replay finds nothing left to change.
  */
-export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[]): ApplyResult {
+export async function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: SellerMid[]): Promise<ApplyResult> {
   const midIds = sellerMids.map((m) => m.id);
   switch (notification.type) {
     case "PaymentRefund": {
       const refund = notification.refund;
-      const bound = bindPaymentRow(
+      const bound = await bindPaymentRow(
         tx,
         notification,
         sellerMids,
@@ -88,12 +94,12 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
       );
       if (!bound.ok) return bound.result;
       const row = bound.row;
-      const change = applyRefundState(tx, row.id, refund);
+      const change = await applyRefundState(tx, row.id, refund);
       return applied(row, change === "already-final" ? `refund already ${row.status}` : `refund ${change}`);
     }
     case "PaymentAuthorize": {
       const authorization = notification.authorization;
-      const bound = bindPaymentRow(
+      const bound = await bindPaymentRow(
         tx,
         notification,
         sellerMids,
@@ -102,11 +108,11 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
       );
       if (!bound.ok) return bound.result;
       const row = bound.row;
-      return applied(row, applyAuthorizationIpn(tx, row, authorization));
+      return applied(row, await applyAuthorizationIpn(tx, row, authorization));
     }
     case "PaymentCapture": {
       const capture = notification.capture;
-      const bound = bindPaymentRow(
+      const bound = await bindPaymentRow(
         tx,
         notification,
         sellerMids,
@@ -116,17 +122,17 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
       if (!bound.ok) return bound.result;
       const row = bound.row;
       if (row.type === "CAPTURE") {
-        const change = applyCaptureState(tx, row.id, capture);
+        const change = await applyCaptureState(tx, row.id, capture);
         return applied(row, change === "already-final" ? `capture ${capture.status.state}; already ${row.status}` : `capture ${change}`);
       }
-      return applied(row, applySaleCaptureIpn(tx, row, capture));
+      return applied(row, await applySaleCaptureIpn(tx, row, capture));
     }
     case "BillingAgreementNotification": {
       const agreement = notification.billingAgreement;
       const state = agreement.status.state;
       const summary = `billing agreement ${state}${agreement.status.reasonCode ? `/${agreement.status.reasonCode}` : ""}`;
       const ofSeller = and(eq(subscriptions.amazonBillingAgreementId, agreement.amazonBillingAgreementId), inArray(subscriptions.midId, midIds));
-      const sub = tx.select().from(subscriptions).where(ofSeller).get();
+      const [sub] = await tx.select().from(subscriptions).where(ofSeller);
       if (!sub)
         return {
           disposition: "unmatched",
@@ -138,18 +144,17 @@ export function applyIpn(tx: Tx, notification: IpnNotification, sellerMids: Sell
       const environment = findEnvironmentMismatch(notification.releaseEnvironment, midOf(sellerMids, sub.midId));
       if (environment) return mismatched(environment, { orderId: sub.orderId, transactionId: null, midId: sub.midId });
       if (state === "Closed" || state === "Canceled") {
-        tx.update(subscriptions).set({ status: "canceled", updatedAt: Date.now() }).where(ofSeller).run();
+        await tx.update(subscriptions).set({ status: "canceled", updatedAt: Date.now() }).where(ofSeller);
       }
       return { disposition: "applied", summary, orderId: sub.orderId, transactionId: null, midId: sub.midId };
     }
     case "OrderReferenceNotification": {
       const oro = notification.orderReference;
       const summary = `order reference ${oro.status.state}${oro.status.reasonCode ? `/${oro.status.reasonCode}` : ""}`;
-      const row = tx
+      const [row] = await tx
         .select()
         .from(transactions)
-        .where(and(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId), inArray(transactions.midId, midIds)))
-        .get();
+        .where(and(eq(transactions.amazonOrderReferenceId, oro.amazonOrderReferenceId), inArray(transactions.midId, midIds)));
       if (!row)
         return {
           disposition: "unmatched",

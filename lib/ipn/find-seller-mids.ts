@@ -5,8 +5,8 @@ import { mids } from "@/db/schema";
 export type SellerMid = { id: number; testMode: boolean };
 
 /** Every MID configured with this Seller ID (several may share one, e.g. one per currency). */
-export function findSellerMids(tx: Tx, sellerId: string): SellerMid[] {
-  return tx.select({ id: mids.id, testMode: mids.testMode }).from(mids).where(eq(mids.merchantId, sellerId)).all();
+export async function findSellerMids(tx: Tx, sellerId: string): Promise<SellerMid[]> {
+  return await tx.select({ id: mids.id, testMode: mids.testMode }).from(mids).where(eq(mids.merchantId, sellerId));
 }
 
 /** Why a verified notification of a Seller ID we have no MID for changes nothing (receipt and replay say the same). */

@@ -43,8 +43,8 @@ async function importPending(f: Fixture, options: { billingAgreement?: boolean }
   return order;
 }
 
-const chargeOf = (f: Fixture, orderId: number) => f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).all();
-const orderOf = (f: Fixture, orderId: number) => f.db.select().from(orders).where(eq(orders.id, orderId)).get();
+const chargeOf = async (f: Fixture, orderId: number) => await f.db.select().from(transactions).where(eq(transactions.orderId, orderId));
+const orderOf = async (f: Fixture, orderId: number) => (await f.db.select().from(orders).where(eq(orders.id, orderId)))[0];
 
 describe("IPN binding to the seller's MIDs", () => {
   it("a foreign seller's genuinely signed IPNs naming our reference ids change nothing, and are stored as unknown seller", async () => {
@@ -54,7 +54,7 @@ describe("IPN binding to the seller's MIDs", () => {
 
     // 1. A PENDING order: the attacker authorizes (and captures) 1.00 on its own order reference with our mc-<order>-a1.
     const pending = await importPending(f);
-    const before = JSON.stringify(chargeOf(f, pending.orderId));
+    const before = JSON.stringify(await chargeOf(f, pending.orderId));
     const ownOro = (await f.checkout("OrderReference", ATTACKER_SELLER.sellerId)).amazonOrderId;
     const attack = await authorizeWithReference(attacker, {
       amazonOrderReferenceId: ownOro,
@@ -62,8 +62,8 @@ describe("IPN binding to the seller's MIDs", () => {
       amount: { amountMinor: 100, currency: "USD" },
     });
     await f.sandbox.ipn.idle();
-    expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
-    expect(JSON.stringify(chargeOf(f, pending.orderId))).toBe(before);
+    expect((await orderOf(f, pending.orderId))?.status).toBe("PENDING");
+    expect(JSON.stringify(await chargeOf(f, pending.orderId))).toBe(before);
 
     // 2. A real pending refund: the attacker's refund with our mc-<order>-r1 is declined first.
     const paid = await importOne(f);
@@ -76,12 +76,12 @@ describe("IPN binding to the seller's MIDs", () => {
     const refund = await refundOrder(f.db, f.actor, { orderId: paid.orderId, amountMinor: 1000, reason: "Damaged" });
     await f.sandbox.clock.advance(31_000); // the attacker's refund is due, ours is not yet
     await f.sandbox.ipn.idle();
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.status).toBe("PENDING");
+    expect((await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0]?.status).toBe("PENDING");
     await f.sandbox.clock.advance(60_000);
     await f.sandbox.ipn.idle();
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.status).toBe("SUCCESS");
+    expect((await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0]?.status).toBe("SUCCESS");
 
-    const foreign = f.db.select().from(ipnEvents).where(eq(ipnEvents.sellerId, ATTACKER_SELLER.sellerId)).all();
+    const foreign = await f.db.select().from(ipnEvents).where(eq(ipnEvents.sellerId, ATTACKER_SELLER.sellerId));
     expect(foreign.map((e) => e.notificationType)).toEqual(expect.arrayContaining(["PaymentAuthorize", "PaymentCapture", "PaymentRefund"]));
     for (const event of foreign) {
       expect(event).toMatchObject({
@@ -104,7 +104,7 @@ describe("IPN binding to the seller's MIDs", () => {
     expect(await replayIpnEvent(f.db, f.actor, authorizeEvent?.id ?? 0)).toBe(
       `replayed: unknown seller ${ATTACKER_SELLER.sellerId}: no MID has this Seller ID`,
     );
-    expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
+    expect((await orderOf(f, pending.orderId))?.status).toBe("PENDING");
   });
 
   it("another known seller's notification cannot reach our rows: it is unmatched within its own MIDs", async () => {
@@ -126,8 +126,13 @@ describe("IPN binding to the seller's MIDs", () => {
       }),
     );
     expect(answer).toMatchObject({ status: 200, body: { result: "unmatched" } });
-    expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
-    expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({ disposition: "unmatched", sellerId: "A1OTHERKNOWN01", midId: other.id, orderId: null });
+    expect((await orderOf(f, pending.orderId))?.status).toBe("PENDING");
+    expect((await f.db.select().from(ipnEvents)).at(-1)).toMatchObject({
+      disposition: "unmatched",
+      sellerId: "A1OTHERKNOWN01",
+      midId: other.id,
+      orderId: null,
+    });
   });
 
   it("falls back to our reference id only when the Amazon parent ids agree, and never for a charge whose order reference is not known yet", async () => {
@@ -151,9 +156,9 @@ describe("IPN binding to the seller's MIDs", () => {
     );
     expect(foreignParent).toMatchObject({ status: 200, body: { result: "mismatched" } });
     expect(foreignParent.body.detail).toBe(
-      `mismatched, not applied: order reference S01-1111111-1111111 ≠ ${oro} of transaction #${chargeOf(f, pending.orderId)[0].id}`,
+      `mismatched, not applied: order reference S01-1111111-1111111 ≠ ${oro} of transaction #${(await chargeOf(f, pending.orderId))[0].id}`,
     );
-    expect(orderOf(f, pending.orderId)?.status).toBe("PENDING");
+    expect((await orderOf(f, pending.orderId))?.status).toBe("PENDING");
 
     // The CaptureNow capture (reference = our authorization reference, digits of the authorization) binds to the SALE row.
     const capture = await f.postIpn(
@@ -167,7 +172,7 @@ describe("IPN binding to the seller's MIDs", () => {
       }),
     );
     expect(capture).toMatchObject({ status: 200, body: { result: "applied", detail: "capture Completed: applied" } });
-    expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
+    expect((await orderOf(f, pending.orderId))?.status).toBe("COMPLETE");
 
     const own = await f.postIpn(
       signPaymentIpn("PaymentAuthorize", {
@@ -182,7 +187,7 @@ describe("IPN binding to the seller's MIDs", () => {
       }),
     );
     expect(own).toMatchObject({ status: 200, body: { result: "applied" } });
-    expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
+    expect((await orderOf(f, pending.orderId))?.status).toBe("COMPLETE");
 
     // A billing-agreement charge before Amazon answered carries no order reference to check against.
     const agreement = await importPending(f, { billingAgreement: true });
@@ -200,7 +205,7 @@ describe("IPN binding to the seller's MIDs", () => {
     );
     expect(unverifiable).toMatchObject({ status: 200, body: { result: "unmatched" } });
     expect(unverifiable.body.detail).toContain("whose Amazon order reference is not known yet");
-    expect(orderOf(f, agreement.orderId)?.status).toBe("PENDING");
+    expect((await orderOf(f, agreement.orderId))?.status).toBe("PENDING");
   });
 
   it("stores a notification whose amount, currency or environment disagrees with the row as mismatched, and applies nothing", async () => {
@@ -208,8 +213,8 @@ describe("IPN binding to the seller's MIDs", () => {
     const f = fixture;
     const paid = await importOne(f);
     const refund = await refundOrder(f.db, f.actor, { orderId: paid.orderId, amountMinor: 1000, reason: "Damaged" });
-    const row = () => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get();
-    const amazonRefundId = row()?.amazonRefundId as string;
+    const row = async () => (await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0];
+    const amazonRefundId = (await row())?.amazonRefundId as string;
     const facts = {
       sellerId: TEST_SELLER.sellerId,
       amazonId: amazonRefundId,
@@ -227,8 +232,8 @@ describe("IPN binding to the seller's MIDs", () => {
     for (const [change, reason] of cases) {
       const answer = await f.postIpn(signPaymentIpn("PaymentRefund", { ...facts, ...change }));
       expect(answer).toMatchObject({ status: 200, body: { result: "mismatched", detail: reason } });
-      expect(row()?.status).toBe("PENDING");
-      expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({
+      expect((await row())?.status).toBe("PENDING");
+      expect((await f.db.select().from(ipnEvents)).at(-1)).toMatchObject({
         disposition: "mismatched",
         applied: false,
         applyResult: reason,
@@ -239,7 +244,7 @@ describe("IPN binding to the seller's MIDs", () => {
     }
     const genuine = await f.postIpn(signPaymentIpn("PaymentRefund", { ...facts, state: "Completed", reasonCode: undefined }));
     expect(genuine).toMatchObject({ status: 200, body: { result: "applied", detail: "refund completed" } });
-    expect(row()?.status).toBe("SUCCESS");
+    expect((await row())?.status).toBe("SUCCESS");
   });
 
   it("binds across every MID that shares the Seller ID", async () => {
@@ -261,8 +266,8 @@ describe("IPN binding to the seller's MIDs", () => {
       }),
     );
     expect(answer).toMatchObject({ status: 200, body: { result: "applied" } });
-    expect(orderOf(f, pending.orderId)?.status).toBe("COMPLETE");
-    expect(f.db.select().from(ipnEvents).all().at(-1)).toMatchObject({ midId: f.mid.id, disposition: "applied" });
+    expect((await orderOf(f, pending.orderId))?.status).toBe("COMPLETE");
+    expect((await f.db.select().from(ipnEvents)).at(-1)).toMatchObject({ midId: f.mid.id, disposition: "applied" });
     expect(sibling.id).not.toBe(f.mid.id);
   });
 });

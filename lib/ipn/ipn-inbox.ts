@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ipnEvents, mids } from "@/db/schema";
@@ -16,13 +17,13 @@ export type IpnInboxFilter = { verified?: boolean; disposition?: IpnDisposition;
 /** Events stored before dispositions existed get the one their columns imply. */
 const dispositionOf = sql<IpnDisposition>`coalesce(${ipnEvents.disposition}, case when ${ipnEvents.verified} = 0 then 'rejected' when ${ipnEvents.applyResult} like 'duplicate%' then 'duplicate' else 'applied' end)`;
 
-export function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
+export async function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
   assertCan(actor, "ipn.read");
   const conditions: SQL[] = [];
   if (filter.verified !== undefined) conditions.push(eq(ipnEvents.verified, filter.verified));
   if (filter.disposition) conditions.push(sql`${dispositionOf} = ${filter.disposition}`);
   if (filter.before) conditions.push(lt(ipnEvents.id, filter.before));
-  const rows = db
+  const rows = await db
     .select({
       id: ipnEvents.id,
       type: ipnEvents.notificationType,
@@ -44,8 +45,7 @@ export function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
     .leftJoin(mids, eq(mids.id, ipnEvents.midId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(ipnEvents.id))
-    .limit(filter.perPage + 1)
-    .all();
+    .limit(filter.perPage + 1);
   const shown = rows.slice(0, filter.perPage);
   return { rows: shown, nextBefore: rows.length > filter.perPage ? shown[shown.length - 1].id : null };
 }
@@ -58,7 +58,7 @@ export function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
  */
 export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Promise<string> {
   assertCan(actor, "ipn.read");
-  const event = db.select().from(ipnEvents).where(eq(ipnEvents.id, eventId)).get();
+  const [event] = await db.select().from(ipnEvents).where(eq(ipnEvents.id, eventId));
   if (!event) throw new DomainError("That notification no longer exists.");
   if (!event.verified) throw new DomainError("Rejected notifications cannot be replayed: their signature did not verify.");
   if (event.bodyBytes !== null && describeBody(event.rawBody).bodyBytes < event.bodyBytes) {
@@ -70,28 +70,25 @@ export async function replayIpnEvent(db: Db, actor: Actor, eventId: number): Pro
   const verified = await verifier.verify({ body: event.rawBody });
   if (!verified.ok) throw new DomainError(`The stored notification no longer verifies (${verified.reason}).`);
   const notification = verified.notification;
-  return db.transaction(
-    (tx) => {
-      const sellerMids = findSellerMids(tx, notification.sellerId);
-      const result = sellerMids.length
-        ? applyIpn(tx, notification, sellerMids)
-        : { disposition: "unknown-seller" as const, summary: describeUnknownSeller(notification.sellerId), orderId: null, transactionId: null, midId: null };
-      const summary = `replayed: ${result.summary}`;
-      tx.update(ipnEvents)
-        .set({
-          disposition: result.disposition,
-          applied: result.disposition === "applied",
-          applyResult: summary,
-          sellerId: notification.sellerId,
-          midId: result.midId,
-          orderId: result.orderId ?? event.orderId,
-          transactionId: result.transactionId ?? event.transactionId,
-        })
-        .where(eq(ipnEvents.id, eventId))
-        .run();
-      recordAudit(tx, actor, { action: "ipn.replay", entity: "ipn", entityId: eventId, after: { result: summary } });
-      return summary;
-    },
-    { behavior: "immediate" },
-  );
+  return runTransaction(db, async (tx) => {
+    const sellerMids = await findSellerMids(tx, notification.sellerId);
+    const result = sellerMids.length
+      ? await applyIpn(tx, notification, sellerMids)
+      : { disposition: "unknown-seller" as const, summary: describeUnknownSeller(notification.sellerId), orderId: null, transactionId: null, midId: null };
+    const summary = `replayed: ${result.summary}`;
+    await tx
+      .update(ipnEvents)
+      .set({
+        disposition: result.disposition,
+        applied: result.disposition === "applied",
+        applyResult: summary,
+        sellerId: notification.sellerId,
+        midId: result.midId,
+        orderId: result.orderId ?? event.orderId,
+        transactionId: result.transactionId ?? event.transactionId,
+      })
+      .where(eq(ipnEvents.id, eventId));
+    await recordAudit(tx, actor, { action: "ipn.replay", entity: "ipn", entityId: eventId, after: { result: summary } });
+    return summary;
+  });
 }

@@ -25,13 +25,14 @@ const LOOKUPS = {
   refund: { types: ["REFUND"], column: transactions.amazonRefundId, ownId: (row: TransactionRow) => row.amazonRefundId },
 } satisfies Record<PaymentObject["kind"], { types: TransactionType[]; column: unknown; ownId: (row: TransactionRow) => string | null }>;
 
-function findRow(tx: Tx, midIds: number[], types: TransactionType[], condition: SQL): TransactionRow | undefined {
-  return tx
-    .select()
-    .from(transactions)
-    .where(and(inArray(transactions.midId, midIds), inArray(transactions.type, types), condition))
-    .orderBy(asc(transactions.id))
-    .get();
+async function findRow(tx: Tx, midIds: number[], types: TransactionType[], condition: SQL): Promise<TransactionRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(transactions)
+      .where(and(inArray(transactions.midId, midIds), inArray(transactions.type, types), condition))
+      .orderBy(asc(transactions.id))
+  )[0];
 }
 
 /** The order references this row is known to belong to, from every Amazon id it carries. */
@@ -73,13 +74,13 @@ function checkParents(row: TransactionRow, object: PaymentObject): RowMatch {
  * (for a CaptureNow capture, also by its authorization's id), then by our reference id, which
  * counts only when the object's order reference is one the row is known to belong to.
  */
-export function matchPaymentRow(tx: Tx, midIds: number[], object: PaymentObject): RowMatch {
+export async function matchPaymentRow(tx: Tx, midIds: number[], object: PaymentObject): Promise<RowMatch> {
   const lookup = LOOKUPS[object.kind];
-  const byAmazonId = findRow(tx, midIds, lookup.types, eq(lookup.column, object.amazonId));
+  const byAmazonId = await findRow(tx, midIds, lookup.types, eq(lookup.column, object.amazonId));
   if (byAmazonId) return { kind: "matched", row: byAmazonId };
   const authorizationId = object.kind === "capture" ? captureNowAuthorizationId(object.amazonId) : null;
-  const sale = authorizationId ? findRow(tx, midIds, ["SALE"], eq(transactions.amazonAuthorizationId, authorizationId)) : undefined;
+  const sale = authorizationId ? await findRow(tx, midIds, ["SALE"], eq(transactions.amazonAuthorizationId, authorizationId)) : undefined;
   if (sale) return checkParents(sale, object);
-  const byReference = findRow(tx, midIds, lookup.types, eq(transactions.referenceId, object.referenceId));
+  const byReference = await findRow(tx, midIds, lookup.types, eq(transactions.referenceId, object.referenceId));
   return byReference ? checkParents(byReference, object) : { kind: "not-found" };
 }

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { ipnEvents } from "@/db/schema";
@@ -27,12 +28,12 @@ type Refusal = { disposition: "rejected" | "unknown-seller"; reason: string; det
  * Stores a refused notification with its hash, its size and only its first 4 KB, unless its
  * source already stored its hourly share: then it is answered 429 and not stored at all.
  */
-function storeRefused(tx: Tx, request: IpnRequest, refusal: Refusal, receivedAt: number): ReceiveResult {
-  if (isSourceOverCap(tx, request.sourceIp, receivedAt)) {
+async function storeRefused(tx: Tx, request: IpnRequest, refusal: Refusal, receivedAt: number): Promise<ReceiveResult> {
+  if (await isSourceOverCap(tx, request.sourceIp, receivedAt)) {
     warnSourceOverCap(request.sourceIp, receivedAt);
     return { status: 429, body: { result: "refused", detail: "too many rejected notifications from this address; not stored" } };
   }
-  const row = tx
+  const [row] = await tx
     .insert(ipnEvents)
     .values({
       notificationReferenceId: refusal.notification?.notificationReferenceId ?? null,
@@ -46,8 +47,7 @@ function storeRefused(tx: Tx, request: IpnRequest, refusal: Refusal, receivedAt:
       sourceIp: request.sourceIp,
       receivedAt,
     })
-    .returning({ id: ipnEvents.id })
-    .get();
+    .returning({ id: ipnEvents.id });
   return { status: refusal.status, body: { result: refusal.disposition, detail: refusal.detail ?? refusal.reason, eventId: row.id } };
 }
 
@@ -62,70 +62,64 @@ export async function receiveIpn(db: Db, request: IpnRequest): Promise<ReceiveRe
   if (!verified.ok) {
     const status = verified.reason === "malformed" || verified.reason === "not-notification" ? 400 : 403;
     const refusal: Refusal = { disposition: "rejected", reason: `${verified.reason}: ${verified.detail}`, detail: verified.reason, status };
-    return db.transaction((tx) => storeRefused(tx, request, refusal, receivedAt), { behavior: "immediate" });
+    return runTransaction(db, async (tx) => storeRefused(tx, request, refusal, receivedAt));
   }
   const notification = verified.notification;
-  return db.transaction(
-    (tx) => {
-      const sellerMids = findSellerMids(tx, notification.sellerId);
-      if (sellerMids.length === 0) {
-        return storeRefused(
-          tx,
-          request,
-          { disposition: "unknown-seller", reason: describeUnknownSeller(notification.sellerId), status: 403, notification },
-          receivedAt,
-        );
-      }
-      const first = tx
-        .select({ id: ipnEvents.id })
-        .from(ipnEvents)
-        .where(
-          and(
-            eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId),
-            eq(ipnEvents.sellerId, notification.sellerId),
-            eq(ipnEvents.verified, true),
-          ),
-        )
-        .get();
-      const stored = {
-        notificationReferenceId: notification.notificationReferenceId,
-        notificationType: notification.notificationType,
-        sellerId: notification.sellerId,
-        rawBody: request.body.slice(0, MAX_STORED_BODY),
-        ...describeBody(request.body),
-        verified: true,
-        sourceIp: request.sourceIp,
+  return runTransaction(db, async (tx) => {
+    const sellerMids = await findSellerMids(tx, notification.sellerId);
+    if (sellerMids.length === 0) {
+      return storeRefused(
+        tx,
+        request,
+        { disposition: "unknown-seller", reason: describeUnknownSeller(notification.sellerId), status: 403, notification },
         receivedAt,
-      };
-      if (first) {
-        const row = tx
-          .insert(ipnEvents)
-          .values({
-            ...stored,
-            disposition: "duplicate",
-            applyResult: `duplicate of #${first.id}: nothing changed`,
-            midId: sellerMids.length === 1 ? sellerMids[0].id : null,
-          })
-          .returning({ id: ipnEvents.id })
-          .get();
-        return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
-      }
-      const applied = applyIpn(tx, notification, sellerMids);
-      const row = tx
+      );
+    }
+    const [first] = await tx
+      .select({ id: ipnEvents.id })
+      .from(ipnEvents)
+      .where(
+        and(
+          eq(ipnEvents.notificationReferenceId, notification.notificationReferenceId),
+          eq(ipnEvents.sellerId, notification.sellerId),
+          eq(ipnEvents.verified, true),
+        ),
+      );
+    const stored = {
+      notificationReferenceId: notification.notificationReferenceId,
+      notificationType: notification.notificationType,
+      sellerId: notification.sellerId,
+      rawBody: request.body.slice(0, MAX_STORED_BODY),
+      ...describeBody(request.body),
+      verified: true,
+      sourceIp: request.sourceIp,
+      receivedAt,
+    };
+    if (first) {
+      const [row] = await tx
         .insert(ipnEvents)
         .values({
           ...stored,
-          disposition: applied.disposition,
-          applied: applied.disposition === "applied",
-          applyResult: applied.summary,
-          orderId: applied.orderId,
-          transactionId: applied.transactionId,
-          midId: applied.midId,
+          disposition: "duplicate",
+          applyResult: `duplicate of #${first.id}: nothing changed`,
+          midId: sellerMids.length === 1 ? sellerMids[0].id : null,
         })
-        .returning({ id: ipnEvents.id })
-        .get();
-      return { status: 200 as const, body: { result: applied.disposition, detail: applied.summary, eventId: row.id } };
-    },
-    { behavior: "immediate" },
-  );
+        .returning({ id: ipnEvents.id });
+      return { status: 200 as const, body: { result: "duplicate", eventId: row.id } };
+    }
+    const applied = await applyIpn(tx, notification, sellerMids);
+    const [row] = await tx
+      .insert(ipnEvents)
+      .values({
+        ...stored,
+        disposition: applied.disposition,
+        applied: applied.disposition === "applied",
+        applyResult: applied.summary,
+        orderId: applied.orderId,
+        transactionId: applied.transactionId,
+        midId: applied.midId,
+      })
+      .returning({ id: ipnEvents.id });
+    return { status: 200 as const, body: { result: applied.disposition, detail: applied.summary, eventId: row.id } };
+  });
 }

@@ -42,11 +42,10 @@ describe("refused IPNs cannot fill the disk", () => {
     const forged = forgedBody(40_000);
     const answer = await receiveIpn(db, { body: forged, headers, sourceIp: "203.0.113.5" });
     expect(answer).toMatchObject({ status: 403, body: { result: "rejected", detail: "bad-signature" } });
-    const rejected = db
+    const [rejected] = await db
       .select()
       .from(ipnEvents)
-      .where(eq(ipnEvents.id, answer.body.eventId ?? 0))
-      .get();
+      .where(eq(ipnEvents.id, answer.body.eventId ?? 0));
     expect(rejected).toMatchObject({
       disposition: "rejected",
       verified: false,
@@ -65,11 +64,10 @@ describe("refused IPNs cannot fill the disk", () => {
       status: 403,
       body: { result: "unknown-seller", detail: "unknown seller A1NOBODYHERE01: no MID has this Seller ID" },
     });
-    const unknownRow = db
+    const [unknownRow] = await db
       .select()
       .from(ipnEvents)
-      .where(eq(ipnEvents.id, unknownAnswer.body.eventId ?? 0))
-      .get();
+      .where(eq(ipnEvents.id, unknownAnswer.body.eventId ?? 0));
     expect(unknownRow).toMatchObject({
       disposition: "unknown-seller",
       verified: true,
@@ -86,11 +84,12 @@ describe("refused IPNs cannot fill the disk", () => {
     const verifiedAnswer = await receiveIpn(db, { body: verified, headers, sourceIp: "203.0.113.5" });
     expect(verifiedAnswer).toMatchObject({ status: 200, body: { result: "unmatched" } });
     expect(
-      db
-        .select()
-        .from(ipnEvents)
-        .where(eq(ipnEvents.id, verifiedAnswer.body.eventId ?? 0))
-        .get(),
+      (
+        await db
+          .select()
+          .from(ipnEvents)
+          .where(eq(ipnEvents.id, verifiedAnswer.body.eventId ?? 0))
+      )[0],
     ).toMatchObject({ rawBody: verified, bodyBytes: Buffer.byteLength(verified), disposition: "unmatched" });
   });
 
@@ -105,8 +104,8 @@ describe("refused IPNs cannot fill the disk", () => {
     const flood = "198.51.100.7";
     const body = forgedBody(200);
     for (let i = 0; i < REFUSED_PER_SOURCE_PER_HOUR; i++) expect((await receiveIpn(db, { body, headers, sourceIp: flood })).status).toBe(403);
-    const count = () => db.select().from(ipnEvents).where(eq(ipnEvents.sourceIp, flood)).all().length;
-    expect(count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
+    const count = async () => (await db.select().from(ipnEvents).where(eq(ipnEvents.sourceIp, flood))).length;
+    expect(await count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
 
     const warnings: string[] = [];
     const warn = console.warn;
@@ -120,20 +119,20 @@ describe("refused IPNs cannot fill the disk", () => {
     } finally {
       console.warn = warn;
     }
-    expect(count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
+    expect(await count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
     expect(warnings).toEqual([
       `[mid-console] IPN: ${flood} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
     ]);
-    expect(listSourcesOverCap(db)).toEqual([{ sourceIp: flood, refused: REFUSED_PER_SOURCE_PER_HOUR, lastAt: expect.any(Number) }]);
+    expect(await listSourcesOverCap(db)).toEqual([{ sourceIp: flood, refused: REFUSED_PER_SOURCE_PER_HOUR, lastAt: expect.any(Number) }]);
 
     expect((await receiveIpn(db, { body, headers, sourceIp: "198.51.100.8" })).status).toBe(403);
     expect((await receiveIpn(db, { body: signedChargeback("A1KNOWNSELLER1", 10), headers, sourceIp: flood })).status).toBe(200);
 
     // An hour later the address may store again.
-    db.update(ipnEvents)
+    await db
+      .update(ipnEvents)
       .set({ receivedAt: Date.now() - 61 * 60 * 1000 })
-      .where(eq(ipnEvents.sourceIp, flood))
-      .run();
+      .where(eq(ipnEvents.sourceIp, flood));
     expect((await receiveIpn(db, { body, headers, sourceIp: flood })).status).toBe(403);
   });
 });

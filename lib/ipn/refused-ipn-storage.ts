@@ -27,12 +27,11 @@ export function truncateBody(body: string, limit = REFUSED_BODY_BYTES): string {
 }
 
 /** Whether this source has already stored its hourly share of refused notifications. */
-export function isSourceOverCap(tx: Tx, sourceIp: string, at: number): boolean {
-  const row = tx
+export async function isSourceOverCap(tx: Tx, sourceIp: string, at: number): Promise<boolean> {
+  const [row] = await tx
     .select({ n: count() })
     .from(ipnEvents)
-    .where(and(eq(ipnEvents.sourceIp, sourceIp), gte(ipnEvents.receivedAt, at - HOUR_MS), inArray(ipnEvents.disposition, [...REFUSED_DISPOSITIONS])))
-    .get();
+    .where(and(eq(ipnEvents.sourceIp, sourceIp), gte(ipnEvents.receivedAt, at - HOUR_MS), inArray(ipnEvents.disposition, [...REFUSED_DISPOSITIONS])));
   return (row?.n ?? 0) >= REFUSED_PER_SOURCE_PER_HOUR;
 }
 
@@ -49,13 +48,13 @@ export function warnSourceOverCap(sourceIp: string, at: number): void {
 }
 
 /** Sources at the cap right now, for the IPN inbox. */
-export function listSourcesOverCap(db: Db, at = Date.now()): Array<{ sourceIp: string; refused: number; lastAt: number }> {
-  return db
-    .select({ sourceIp: ipnEvents.sourceIp, refused: count(), lastAt: max(ipnEvents.receivedAt) })
-    .from(ipnEvents)
-    .where(and(gte(ipnEvents.receivedAt, at - HOUR_MS), inArray(ipnEvents.disposition, [...REFUSED_DISPOSITIONS])))
-    .groupBy(ipnEvents.sourceIp)
-    .orderBy(desc(count()))
-    .all()
-    .flatMap((r) => (r.sourceIp && r.refused >= REFUSED_PER_SOURCE_PER_HOUR ? [{ sourceIp: r.sourceIp, refused: r.refused, lastAt: r.lastAt ?? at }] : []));
+export async function listSourcesOverCap(db: Db, at = Date.now()): Promise<Array<{ sourceIp: string; refused: number; lastAt: number }>> {
+  return (
+    await db
+      .select({ sourceIp: ipnEvents.sourceIp, refused: count(), lastAt: max(ipnEvents.receivedAt) })
+      .from(ipnEvents)
+      .where(and(gte(ipnEvents.receivedAt, at - HOUR_MS), inArray(ipnEvents.disposition, [...REFUSED_DISPOSITIONS])))
+      .groupBy(ipnEvents.sourceIp)
+      .orderBy(desc(count()))
+  ).flatMap((r) => (r.sourceIp && r.refused >= REFUSED_PER_SOURCE_PER_HOUR ? [{ sourceIp: r.sourceIp, refused: r.refused, lastAt: r.lastAt ?? at }] : []));
 }

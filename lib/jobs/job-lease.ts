@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { randomUUID } from "node:crypto";
 import { and, eq, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,26 +11,20 @@ export const LEASE_HOLDER = `${process.pid}-${randomUUID().slice(0, 8)}`;
  * Takes (or renews) the lease of a job for `ttlMs`. Only one holder at a time across processes
  * on the same database file; an expired lease can be taken over.
  */
-export function acquireJobLease(db: Db, jobName: string, ttlMs: number, holder = LEASE_HOLDER, now = Date.now()): boolean {
-  return db.transaction(
-    (tx) => {
-      tx.insert(jobLeases)
-        .values({ jobName, holder, expiresAt: now + ttlMs })
-        .onConflictDoNothing()
-        .run();
-      const taken = tx
-        .update(jobLeases)
-        .set({ holder, expiresAt: now + ttlMs })
-        .where(and(eq(jobLeases.jobName, jobName), or(eq(jobLeases.holder, holder), lt(jobLeases.expiresAt, now))))
-        .run();
-      return taken.changes > 0;
-    },
-    { behavior: "immediate" },
-  );
+export async function acquireJobLease(db: Db, jobName: string, ttlMs: number, holder = LEASE_HOLDER, now = Date.now()): Promise<boolean> {
+  return runTransaction(db, async (tx) => {
+    await tx
+      .insert(jobLeases)
+      .values({ jobName, holder, expiresAt: now + ttlMs })
+      .onConflictDoNothing();
+    const taken = await tx
+      .update(jobLeases)
+      .set({ holder, expiresAt: now + ttlMs })
+      .where(and(eq(jobLeases.jobName, jobName), or(eq(jobLeases.holder, holder), lt(jobLeases.expiresAt, now))));
+    return taken.changes > 0;
+  });
 }
 
-export function releaseJobLease(db: Db, jobName: string, holder = LEASE_HOLDER): void {
-  db.delete(jobLeases)
-    .where(and(eq(jobLeases.jobName, jobName), eq(jobLeases.holder, holder)))
-    .run();
+export async function releaseJobLease(db: Db, jobName: string, holder = LEASE_HOLDER): Promise<void> {
+  await db.delete(jobLeases).where(and(eq(jobLeases.jobName, jobName), eq(jobLeases.holder, holder)));
 }

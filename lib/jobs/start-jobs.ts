@@ -23,7 +23,7 @@ export function startJobs(db: Db): () => void {
   const timers = JOBS.map((job) => {
     let running = false;
     const tick = async () => {
-      if (running || !acquireJobLease(db, job.name, job.everyMs * 2)) return;
+      if (running || !(await acquireJobLease(db, job.name, job.everyMs * 2))) return;
       running = true;
       try {
         await job.run(db);

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
@@ -10,40 +11,40 @@ function setup(extra: Record<string, string> = {}) {
 }
 
 describe("cap ledger", () => {
-  it("reserves until the cap and refuses the amount that would pass it", () => {
+  it("reserves until the cap and refuses the amount that would pass it", async () => {
     const { db, midId } = setup();
-    db.transaction((tx) => reserveCap(tx, midId, "2026-11", 6000));
-    db.transaction((tx) => reserveCap(tx, midId, "2026-11", 4000));
-    expect(() => db.transaction((tx) => reserveCap(tx, midId, "2026-11", 1))).toThrow(CapExceededError);
-    expect(readCapRoom(db, midId, "2026-11").leftMinor).toBe(0);
+    await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 6000));
+    await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 4000));
+    expect(async () => runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 1))).toThrow(CapExceededError);
+    expect((await readCapRoom(db, midId, "2026-11")).leftMinor).toBe(0);
     // Another month is untouched.
-    expect(readCapRoom(db, midId, "2026-12").leftMinor).toBe(10000);
+    expect((await readCapRoom(db, midId, "2026-12")).leftMinor).toBe(10000);
   });
 
-  it("releases what a declined order held and keeps what was captured", () => {
+  it("releases what a declined order held and keeps what was captured", async () => {
     const { db, midId } = setup();
-    db.transaction((tx) => reserveCap(tx, midId, "2026-11", 6000));
-    db.transaction((tx) => settleReservation(tx, midId, "2026-11", 6000, 0));
-    expect(readCapRoom(db, midId, "2026-11").leftMinor).toBe(10000);
-    db.transaction((tx) => reserveCap(tx, midId, "2026-11", 7000));
-    db.transaction((tx) => settleReservation(tx, midId, "2026-11", 7000, 7000));
-    expect(readCapRoom(db, midId, "2026-11")).toMatchObject({ usedMinor: 7000, reservedMinor: 0, leftMinor: 3000 });
+    await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 6000));
+    await runTransaction(db, async (tx) => settleReservation(tx, midId, "2026-11", 6000, 0));
+    expect((await readCapRoom(db, midId, "2026-11")).leftMinor).toBe(10000);
+    await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 7000));
+    await runTransaction(db, async (tx) => settleReservation(tx, midId, "2026-11", 7000, 7000));
+    expect(await readCapRoom(db, midId, "2026-11")).toMatchObject({ usedMinor: 7000, reservedMinor: 0, leftMinor: 3000 });
   });
 
-  it("gives room back for refunds only when the MID counts them", () => {
+  it("gives room back for refunds only when the MID counts them", async () => {
     const counting = setup({ cap_counts_refunds: "on" });
-    counting.db.transaction((tx) => {
-      reserveCap(tx, counting.midId, "2026-11", 8000);
-      settleReservation(tx, counting.midId, "2026-11", 8000, 8000);
-      recordRefundedVolume(tx, counting.midId, "2026-11", 3000);
+    await runTransaction(counting.db, async (tx) => {
+      await reserveCap(tx, counting.midId, "2026-11", 8000);
+      await settleReservation(tx, counting.midId, "2026-11", 8000, 8000);
+      await recordRefundedVolume(tx, counting.midId, "2026-11", 3000);
     });
-    expect(readCapRoom(counting.db, counting.midId, "2026-11").leftMinor).toBe(5000);
+    expect((await readCapRoom(counting.db, counting.midId, "2026-11")).leftMinor).toBe(5000);
     const plain = setup();
-    plain.db.transaction((tx) => {
-      reserveCap(tx, plain.midId, "2026-11", 8000);
-      settleReservation(tx, plain.midId, "2026-11", 8000, 8000);
-      recordRefundedVolume(tx, plain.midId, "2026-11", 3000);
+    await runTransaction(plain.db, async (tx) => {
+      await reserveCap(tx, plain.midId, "2026-11", 8000);
+      await settleReservation(tx, plain.midId, "2026-11", 8000, 8000);
+      await recordRefundedVolume(tx, plain.midId, "2026-11", 3000);
     });
-    expect(readCapRoom(plain.db, plain.midId, "2026-11").leftMinor).toBe(2000);
+    expect((await readCapRoom(plain.db, plain.midId, "2026-11")).leftMinor).toBe(2000);
   });
 });

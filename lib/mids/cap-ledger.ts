@@ -21,19 +21,18 @@ export class CapExceededError extends Error {
   }
 }
 
-function ensureRow(tx: Tx, midId: number, month: string): void {
-  tx.insert(midMonthlyUsage).values({ midId, month }).onConflictDoNothing().run();
+async function ensureRow(tx: Tx, midId: number, month: string): Promise<void> {
+  await tx.insert(midMonthlyUsage).values({ midId, month }).onConflictDoNothing();
 }
 
 /** Room left this month for a MID (reservations included). */
-export function readCapRoom(tx: Tx, midId: number, month: string) {
-  const mid = tx.select().from(mids).where(eq(mids.id, midId)).get();
+export async function readCapRoom(tx: Tx, midId: number, month: string) {
+  const [mid] = await tx.select().from(mids).where(eq(mids.id, midId));
   if (!mid) throw new Error(`MID ${midId} not found`);
-  const usage = tx
+  const [usage] = await tx
     .select()
     .from(midMonthlyUsage)
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)))
-    .get();
+    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
   return computeCapRoom({
     capMinor: mid.monthlyCapMinor,
     capturedMinor: usage?.capturedMinor ?? 0,
@@ -45,33 +44,33 @@ export function readCapRoom(tx: Tx, midId: number, month: string) {
 }
 
 /** Holds `amountMinor` of the cap for an order in flight; throws CapExceededError when it does not fit. */
-export function reserveCap(tx: Tx, midId: number, month: string, amountMinor: number): void {
-  const room = readCapRoom(tx, midId, month);
+export async function reserveCap(tx: Tx, midId: number, month: string, amountMinor: number): Promise<void> {
+  const room = await readCapRoom(tx, midId, month);
   if (amountMinor > room.leftMinor) throw new CapExceededError(midId, room.leftMinor);
-  ensureRow(tx, midId, month);
-  tx.update(midMonthlyUsage)
+  await ensureRow(tx, midId, month);
+  await tx
+    .update(midMonthlyUsage)
     .set({ reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${amountMinor}` })
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)))
-    .run();
+    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
 }
 
 /** Turns a reservation into captured volume (`capturedMinor` may be less than reserved). */
-export function settleReservation(tx: Tx, midId: number, month: string, reservedMinor: number, capturedMinor: number): void {
-  ensureRow(tx, midId, month);
-  tx.update(midMonthlyUsage)
+export async function settleReservation(tx: Tx, midId: number, month: string, reservedMinor: number, capturedMinor: number): Promise<void> {
+  await ensureRow(tx, midId, month);
+  await tx
+    .update(midMonthlyUsage)
     .set({
       reservedMinor: sql`max(0, ${midMonthlyUsage.reservedMinor} - ${reservedMinor})`,
       capturedMinor: sql`${midMonthlyUsage.capturedMinor} + ${capturedMinor}`,
     })
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)))
-    .run();
+    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
 }
 
 /** Refunds count in the month they complete; whether they give room back is the MID's setting. */
-export function recordRefundedVolume(tx: Tx, midId: number, month: string, amountMinor: number): void {
-  ensureRow(tx, midId, month);
-  tx.update(midMonthlyUsage)
+export async function recordRefundedVolume(tx: Tx, midId: number, month: string, amountMinor: number): Promise<void> {
+  await ensureRow(tx, midId, month);
+  await tx
+    .update(midMonthlyUsage)
     .set({ refundedMinor: sql`${midMonthlyUsage.refundedMinor} + ${amountMinor}` })
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)))
-    .run();
+    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
 }

@@ -16,11 +16,10 @@ describe("cap under concurrent processes", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cap-race-")), "race.db");
     const db = openDatabase(file);
     const now = Date.now();
-    const admin = db
+    const [admin] = await db
       .insert(users)
       .values({ email: "a@t.local", name: "a", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now })
-      .returning()
-      .get();
+      .returning();
     // Cap 100.00, orders of 7.00: exactly 14 fit.
     const mid = createTestMid(db, { userId: admin.id, email: admin.email, name: "a", role: "admin", ip: null }, { monthly_cap: "100.00" });
     const worker = path.join(process.cwd(), "lib/testing/reserve-cap-worker.ts");
@@ -28,6 +27,6 @@ describe("cap under concurrent processes", () => {
     const results = await Promise.all([0, 1, 2, 3].map(() => run(tsx, [worker, file, String(mid.id), "700", "10"])));
     const fitted = results.reduce((sum, r) => sum + Number(r.stdout), 0);
     expect(fitted).toBe(14);
-    expect(readCapRoom(db, mid.id, "2026-11")).toMatchObject({ reservedMinor: 9800, leftMinor: 200 });
+    expect(await readCapRoom(db, mid.id, "2026-11")).toMatchObject({ reservedMinor: 9800, leftMinor: 200 });
   }, 60_000);
 });

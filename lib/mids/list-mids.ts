@@ -24,7 +24,7 @@ export type MidListFilter = {
 export type MidWithVolume = MidDto & { todayMinor: number; grossMonthMinor: number; refundedMonthMinor: number; room: CapRoom };
 
 /** MIDs with Today, this month's gross volume and this month's cap use. */
-export function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now = new Date()): MidWithVolume[] {
+export async function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now = new Date()): Promise<MidWithVolume[]> {
   assertCan(actor, "mids.read");
   const conditions: SQL[] = [];
   const q = filter.q?.trim();
@@ -38,48 +38,47 @@ export function listMids(db: Db, actor: Actor, filter: MidListFilter = {}, now =
   if (filter.mode) conditions.push(eq(mids.testMode, filter.mode === "sandbox"));
   if (filter.status) conditions.push(eq(mids.enabled, filter.status === "enabled"));
 
-  const rows = db
+  const rows = await db
     .select()
     .from(mids)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(mids.id))
-    .all();
+    .orderBy(asc(mids.id));
   return attachVolumes(db, rows.map(toMidDto), now);
 }
 
-export function getMid(db: Db, actor: Actor, midId: number, now = new Date()): MidWithVolume {
+export async function getMid(db: Db, actor: Actor, midId: number, now = new Date()): Promise<MidWithVolume> {
   assertCan(actor, "mids.read");
-  const row = db.select().from(mids).where(eq(mids.id, midId)).get();
+  const [row] = await db.select().from(mids).where(eq(mids.id, midId));
   if (!row) throw new DomainError("MID not found.");
-  return attachVolumes(db, [toMidDto(row)], now)[0];
+  return (await attachVolumes(db, [toMidDto(row)], now))[0];
 }
 
-export function attachVolumes(db: Db, list: MidDto[], now: Date): MidWithVolume[] {
+export async function attachVolumes(db: Db, list: MidDto[], now: Date): Promise<MidWithVolume[]> {
   if (list.length === 0) return [];
   const ids = list.map((m) => m.id);
   const usage = new Map(
-    db
-      .select()
-      .from(midMonthlyUsage)
-      .where(and(inArray(midMonthlyUsage.midId, ids), eq(midMonthlyUsage.month, monthKey(now))))
-      .all()
-      .map((u) => [u.midId, u]),
+    (
+      await db
+        .select()
+        .from(midMonthlyUsage)
+        .where(and(inArray(midMonthlyUsage.midId, ids), eq(midMonthlyUsage.month, monthKey(now))))
+    ).map((u) => [u.midId, u]),
   );
   const today = new Map(
-    db
-      .select({ midId: transactions.midId, total: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)` })
-      .from(transactions)
-      .where(
-        and(
-          inArray(transactions.midId, ids),
-          gte(transactions.createdAt, startOfDayMs(now)),
-          eq(transactions.status, "SUCCESS"),
-          inArray(transactions.type, CAPTURED_TYPES),
-        ),
-      )
-      .groupBy(transactions.midId)
-      .all()
-      .map((r) => [r.midId, Number(r.total)]),
+    (
+      await db
+        .select({ midId: transactions.midId, total: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)` })
+        .from(transactions)
+        .where(
+          and(
+            inArray(transactions.midId, ids),
+            gte(transactions.createdAt, startOfDayMs(now)),
+            eq(transactions.status, "SUCCESS"),
+            inArray(transactions.type, CAPTURED_TYPES),
+          ),
+        )
+        .groupBy(transactions.midId)
+    ).map((r) => [r.midId, Number(r.total)]),
   );
   return list.map((mid) => {
     const u = usage.get(mid.id);

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mids } from "@/db/schema";
@@ -52,7 +53,7 @@ function encryptedColumns(input: MidInput) {
   };
 }
 
-export function createMid(db: Db, actor: Actor, input: MidInput): MidDto {
+export async function createMid(db: Db, actor: Actor, input: MidInput): Promise<MidDto> {
   assertCan(actor, "mids.write");
   assertMayWriteSecrets(actor, input);
   if (!input.accessKey || !input.secretKey) {
@@ -63,8 +64,8 @@ export function createMid(db: Db, actor: Actor, input: MidInput): MidDto {
   }
   const secrets = encryptedColumns(input);
   const now = Date.now();
-  return db.transaction((tx) => {
-    const row = tx
+  return runTransaction(db, async (tx) => {
+    const [row] = await tx
       .insert(mids)
       .values({
         ...plainColumns(input),
@@ -74,62 +75,54 @@ export function createMid(db: Db, actor: Actor, input: MidInput): MidDto {
         createdAt: now,
         updatedAt: now,
       })
-      .returning()
-      .get();
-    recordAudit(tx, actor, { action: "mid.create", entity: "mid", entityId: row.id, after: auditSnapshotOfMid(row) });
+      .returning();
+    await recordAudit(tx, actor, { action: "mid.create", entity: "mid", entityId: row.id, after: auditSnapshotOfMid(row) });
     return toMidDto(row);
   });
 }
 
-export function updateMid(db: Db, actor: Actor, midId: number, input: MidInput): MidDto {
+export async function updateMid(db: Db, actor: Actor, midId: number, input: MidInput): Promise<MidDto> {
   assertCan(actor, "mids.write");
   assertMayWriteSecrets(actor, input);
   const secrets = encryptedColumns(input);
-  return db.transaction(
-    (tx) => {
-      const before = tx.select().from(mids).where(eq(mids.id, midId)).get();
-      if (!before) throw new DomainError("That MID no longer exists.");
-      const after = tx
-        .update(mids)
-        .set({ ...plainColumns(input), ...(input.accessKey && { accessKey: input.accessKey }), ...secrets, updatedAt: Date.now() })
-        .where(eq(mids.id, midId))
-        .returning()
-        .get();
-      const diff = diffSnapshots(auditSnapshotOfMid(before), auditSnapshotOfMid(after));
-      // A re-entered secret is a change even when it was already set; say so without a value.
-      for (const [key, field] of SECRET_FIELDS) {
-        if (input[key] !== undefined) {
-          diff.before[field] = auditSnapshotOfMid(before)[field];
-          diff.after[field] = "changed";
-        }
+  return runTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(mids).where(eq(mids.id, midId));
+    if (!before) throw new DomainError("That MID no longer exists.");
+    const [after] = await tx
+      .update(mids)
+      .set({ ...plainColumns(input), ...(input.accessKey && { accessKey: input.accessKey }), ...secrets, updatedAt: Date.now() })
+      .where(eq(mids.id, midId))
+      .returning();
+    const diff = diffSnapshots(auditSnapshotOfMid(before), auditSnapshotOfMid(after));
+    // A re-entered secret is a change even when it was already set; say so without a value.
+    for (const [key, field] of SECRET_FIELDS) {
+      if (input[key] !== undefined) {
+        diff.before[field] = auditSnapshotOfMid(before)[field];
+        diff.after[field] = "changed";
       }
-      if (input.accessKey && input.accessKey !== before.accessKey) diff.after.access_key = `changed (${toMidDto(after).accessKeyHint})`;
-      if (Object.keys(diff.after).length > 0) {
-        recordAudit(tx, actor, { action: "mid.update", entity: "mid", entityId: midId, before: diff.before, after: diff.after });
-      }
-      return toMidDto(after);
-    },
-    { behavior: "immediate" },
-  );
+    }
+    if (input.accessKey && input.accessKey !== before.accessKey) diff.after.access_key = `changed (${toMidDto(after).accessKeyHint})`;
+    if (Object.keys(diff.after).length > 0) {
+      await recordAudit(tx, actor, { action: "mid.update", entity: "mid", entityId: midId, before: diff.before, after: diff.after });
+    }
+    return toMidDto(after);
+  });
 }
 
-export function setMidEnabled(db: Db, actor: Actor, midId: number, enabled: boolean): MidDto {
+export async function setMidEnabled(db: Db, actor: Actor, midId: number, enabled: boolean): Promise<MidDto> {
   assertCan(actor, "mids.write");
-  return db.transaction(
-    (tx) => {
-      const before = tx.select().from(mids).where(eq(mids.id, midId)).get();
-      if (!before) throw new DomainError("That MID no longer exists.");
-      if (before.enabled === enabled) return toMidDto(before);
-      const after = tx.update(mids).set({ enabled, updatedAt: Date.now() }).where(eq(mids.id, midId)).returning().get();
-      recordAudit(tx, actor, {
-        action: enabled ? "mid.enable" : "mid.disable",
-        entity: "mid",
-        entityId: midId,
-        before: { enabled: before.enabled },
-        after: { enabled },
-      });
-      return toMidDto(after);
-    },
-    { behavior: "immediate" },
-  );
+  return runTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(mids).where(eq(mids.id, midId));
+    if (!before) throw new DomainError("That MID no longer exists.");
+    if (before.enabled === enabled) return toMidDto(before);
+    const [after] = await tx.update(mids).set({ enabled, updatedAt: Date.now() }).where(eq(mids.id, midId)).returning();
+    await recordAudit(tx, actor, {
+      action: enabled ? "mid.enable" : "mid.disable",
+      entity: "mid",
+      entityId: midId,
+      before: { enabled: before.enabled },
+      after: { enabled },
+    });
+    return toMidDto(after);
+  });
 }

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mids } from "@/db/schema";
@@ -23,7 +24,7 @@ export type VerifyResult = { ok: boolean; summary: string };
 /** GetMerchantAccountStatus with the stored keys; stores the outcome and time on the MID. */
 export async function verifyMidCredentials(db: Db, actor: Actor, midId: number): Promise<VerifyResult> {
   assertCan(actor, "mids.write");
-  const mid = db.select().from(mids).where(eq(mids.id, midId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, midId));
   if (!mid) throw new DomainError("That MID no longer exists.");
   let result: VerifyResult;
   try {
@@ -41,9 +42,9 @@ export async function verifyMidCredentials(db: Db, actor: Actor, midId: number):
     };
   }
   const at = Date.now();
-  db.transaction((tx) => {
-    tx.update(mids).set({ lastVerifiedAt: at, lastVerifyResult: result.summary }).where(eq(mids.id, midId)).run();
-    recordAudit(tx, actor, { action: "mid.verify", entity: "mid", entityId: midId, after: { result: result.summary } });
+  await runTransaction(db, async (tx) => {
+    await tx.update(mids).set({ lastVerifiedAt: at, lastVerifyResult: result.summary }).where(eq(mids.id, midId));
+    await recordAudit(tx, actor, { action: "mid.verify", entity: "mid", entityId: midId, after: { result: result.summary } });
   });
   return result;
 }

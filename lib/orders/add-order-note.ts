@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
@@ -22,12 +23,12 @@ export function parseOrderNote(value: unknown): string {
  * order's timeline beside the refunds and captures, with who wrote it and when, and can never
  * be edited afterwards.
  */
-export function addOrderNote(db: Db, actor: Actor, input: { orderId: number; note: unknown }): void {
+export async function addOrderNote(db: Db, actor: Actor, input: { orderId: number; note: unknown }): Promise<void> {
   assertCan(actor, "orders.note");
   const note = parseOrderNote(input.note);
-  db.transaction((tx) => {
-    const order = tx.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId)).get();
+  await runTransaction(db, async (tx) => {
+    const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId));
     if (!order) throw new DomainError("Order not found.");
-    recordAudit(tx, actor, { action: "order.note", entity: "order", entityId: order.id, after: { note } });
+    await recordAudit(tx, actor, { action: "order.note", entity: "order", entityId: order.id, after: { note } });
   });
 }

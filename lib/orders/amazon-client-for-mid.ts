@@ -21,22 +21,20 @@ export function amazonClientForMid(db: Db, mid: MidRow, context: CallContext = {
     sandbox: mid.testMode,
     endpointOverride: process.env.AMAZON_PAY_ENDPOINT_OVERRIDE || undefined,
     retryBaseDelayMs: Number(process.env.AMAZON_PAY_RETRY_BASE_MS || 1000),
-    onCall: (record) => {
-      db.insert(gatewayCalls)
-        .values({
-          midId: mid.id,
-          orderId: context.orderId ?? null,
-          transactionId: context.transactionId ?? null,
-          action: record.action,
-          params: JSON.stringify(record.params),
-          httpStatus: record.httpStatus || null,
-          requestId: record.requestId ?? null,
-          errorCode: record.errorCode ?? null,
-          durationMs: Math.round(record.durationMs),
-          attempt: record.attempt,
-          createdAt: Date.now(),
-        })
-        .run();
+    onCall: async (record) => {
+      await db.insert(gatewayCalls).values({
+        midId: mid.id,
+        orderId: context.orderId ?? null,
+        transactionId: context.transactionId ?? null,
+        action: record.action,
+        params: JSON.stringify(record.params),
+        httpStatus: record.httpStatus || null,
+        requestId: record.requestId ?? null,
+        errorCode: record.errorCode ?? null,
+        durationMs: Math.round(record.durationMs),
+        attempt: record.attempt,
+        createdAt: Date.now(),
+      });
     },
   });
 }

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
@@ -19,17 +20,16 @@ import { readAuthorization, releaseAuthorization } from "./read-authorization";
 export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number; reason: string }): Promise<void> {
   assertCan(actor, "orders.refund");
   const reason = requireReason(input.reason);
-  const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw new DomainError("Order not found.");
   if (order.status === "CANCELED") return;
   if (order.status === "PENDING") throw new DomainError("This order is still pending at Amazon; wait until it is finished.");
-  const captured = db
+  const [captured] = await db
     .select({ id: transactions.id })
     .from(transactions)
-    .where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, CAPTURED_TYPES)))
-    .get();
+    .where(and(eq(transactions.orderId, order.id), inArray(transactions.status, ["SUCCESS", "PENDING"]), inArray(transactions.type, CAPTURED_TYPES)));
   if (captured) throw new DomainError("This order was charged; refund it instead of cancelling.");
-  const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, order.midId));
   if (!mid) throw new DomainError("The order's MID no longer exists.");
   const client = amazonClientForMid(db, mid, { orderId: order.id });
   try {
@@ -46,21 +46,18 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
       throw new DomainError(`Amazon refused the cancellation${error instanceof AmazonPayError ? ` (${error.code}): ${error.message}` : "."}`);
     }
   }
-  db.transaction(
-    (tx) => {
-      const current = tx.select().from(orders).where(eq(orders.id, order.id)).get();
-      if (!current || current.status === "CANCELED") return;
-      const held = current.status === "AUTHORIZED" ? readAuthorization(tx, order.id) : null;
-      if (held?.open) releaseAuthorization(tx, held.authorization, "OrderReferenceCanceled", Date.now());
-      tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id)).run();
-      recordAudit(tx, actor, {
-        action: "order.cancel",
-        entity: "order",
-        entityId: order.id,
-        before: { status: current.status },
-        after: { status: "CANCELED", reason },
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await runTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(orders).where(eq(orders.id, order.id));
+    if (!current || current.status === "CANCELED") return;
+    const held = current.status === "AUTHORIZED" ? await readAuthorization(tx, order.id) : null;
+    if (held?.open) await releaseAuthorization(tx, held.authorization, "OrderReferenceCanceled", Date.now());
+    await tx.update(orders).set({ status: "CANCELED", updatedAt: Date.now() }).where(eq(orders.id, order.id));
+    await recordAudit(tx, actor, {
+      action: "order.cancel",
+      entity: "order",
+      entityId: order.id,
+      before: { status: current.status },
+      after: { status: "CANCELED", reason },
+    });
+  });
 }

@@ -39,13 +39,13 @@ async function placeOrder(f: Fixture, productId = f.oneTime.id): Promise<number>
   return answer.result.orderId;
 }
 
-const rowsOf = (f: Fixture, orderId: number) => f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id).all();
-const orderOf = (f: Fixture, orderId: number) => f.db.select().from(orders).where(eq(orders.id, orderId)).get();
+const rowsOf = async (f: Fixture, orderId: number) => await f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id);
+const orderOf = async (f: Fixture, orderId: number) => (await f.db.select().from(orders).where(eq(orders.id, orderId)))[0];
 const capOf = (f: Fixture) => readCapRoom(f.db, f.mid.id, monthKey(new Date()));
-const callsOf = (f: Fixture, action: string) => f.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, action)).all();
+const callsOf = async (f: Fixture, action: string) => await f.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, action));
 
 async function authorizationAt(f: Fixture, orderId: number): Promise<LedgerObject | undefined> {
-  const authId = rowsOf(f, orderId).find((t) => t.type === "AUTHORIZE")?.amazonAuthorizationId;
+  const authId = (await rowsOf(f, orderId)).find((t) => t.type === "AUTHORIZE")?.amazonAuthorizationId;
   const ledger = await f.control<{ objects: LedgerObject[] }>("GET", `/_sandbox/ledger?sellerId=${f.mid.merchantId}`);
   return ledger.objects.find((o) => o.id === authId);
 }
@@ -55,8 +55,8 @@ describe("capture-later campaigns", () => {
     fixture = await startPipelineFixture({ captureMode: "authorize" });
     const f = fixture;
     const orderId = await placeOrder(f); // 44.95
-    expect(orderOf(f, orderId)?.status).toBe("AUTHORIZED");
-    expect(rowsOf(f, orderId)).toEqual([
+    expect((await orderOf(f, orderId))?.status).toBe("AUTHORIZED");
+    expect(await rowsOf(f, orderId)).toEqual([
       expect.objectContaining({
         type: "AUTHORIZE",
         status: "SUCCESS",
@@ -66,7 +66,7 @@ describe("capture-later campaigns", () => {
         amazonAuthorizationId: expect.stringMatching(/-A\d+$/),
       }),
     ]);
-    expect(JSON.parse(callsOf(f, "Authorize")[0].params)).toMatchObject({ CaptureNow: "false", TransactionTimeout: "0" });
+    expect(JSON.parse((await callsOf(f, "Authorize"))[0].params)).toMatchObject({ CaptureNow: "false", TransactionTimeout: "0" });
     expect(capOf(f)).toMatchObject({ usedMinor: 0, reservedMinor: 4495 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Open", captureIds: [] });
   });
@@ -79,10 +79,10 @@ describe("capture-later campaigns", () => {
     expect(first.status).toBe("SUCCESS");
     const again = await captureOrder(f.db, f.actor, { orderId });
     expect(again).toEqual(first);
-    expect(callsOf(f, "Capture")).toHaveLength(1);
-    expect(JSON.parse(callsOf(f, "Capture")[0].params)).toMatchObject({ CaptureReferenceId: `mc-${orderId}-c1`, "CaptureAmount.Amount": "44.95" });
+    expect(await callsOf(f, "Capture")).toHaveLength(1);
+    expect(JSON.parse((await callsOf(f, "Capture"))[0].params)).toMatchObject({ CaptureReferenceId: `mc-${orderId}-c1`, "CaptureAmount.Amount": "44.95" });
 
-    const [authorization, capture] = rowsOf(f, orderId);
+    const [authorization, capture] = await rowsOf(f, orderId);
     expect(capture).toMatchObject({
       type: "CAPTURE",
       status: "SUCCESS",
@@ -91,12 +91,12 @@ describe("capture-later campaigns", () => {
       amazonCaptureId: expect.stringMatching(/-C\d+$/),
     });
     expect(authorization).toMatchObject({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed" });
-    expect(orderOf(f, orderId)?.status).toBe("COMPLETE");
+    expect((await orderOf(f, orderId))?.status).toBe("COMPLETE");
     expect(capOf(f)).toMatchObject({ usedMinor: 4495, reservedMinor: 0 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "MaxCapturesProcessed" });
 
     const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 1000, reason: "Arrived damaged" });
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()).toMatchObject({
+    expect((await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0]).toMatchObject({
       parentTransactionId: capture.id,
       amazonCaptureId: capture.amazonCaptureId,
     });
@@ -111,8 +111,8 @@ describe("capture-later campaigns", () => {
       fieldErrors: { reason: "A reason is required to void an authorization." },
     });
     const voided = await voidAuthorization(f.db, f.actor, { orderId, reason: "Out of stock" });
-    expect(orderOf(f, orderId)?.status).toBe("VOIDED");
-    expect(rowsOf(f, orderId)[1]).toMatchObject({
+    expect((await orderOf(f, orderId))?.status).toBe("VOIDED");
+    expect((await rowsOf(f, orderId))[1]).toMatchObject({
       id: voided.transactionId,
       type: "VOID",
       status: "SUCCESS",
@@ -123,8 +123,8 @@ describe("capture-later campaigns", () => {
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "SellerClosed" });
 
     expect(await voidAuthorization(f.db, f.actor, { orderId, reason: "Again" })).toEqual(voided);
-    expect(callsOf(f, "CloseAuthorization")).toHaveLength(1);
-    expect(rowsOf(f, orderId)).toHaveLength(2);
+    expect(await callsOf(f, "CloseAuthorization")).toHaveLength(1);
+    expect(await rowsOf(f, orderId)).toHaveLength(2);
     expect(capOf(f).reservedMinor).toBe(0);
     await expect(captureOrder(f.db, f.actor, { orderId })).rejects.toThrow("This order has no open authorization to capture (it is VOIDED).");
   });
@@ -143,14 +143,14 @@ describe("capture-later campaigns", () => {
     });
     input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Closed","ReasonCode":"ExpiredUnused","ExpirationTimeInMins":1}}' };
     const orderId = (await importOrder(f.db, input, "api")).result.orderId;
-    expect(orderOf(f, orderId)?.status).toBe("AUTHORIZED");
+    expect((await orderOf(f, orderId))?.status).toBe("AUTHORIZED");
     await f.control("POST", "/_sandbox/clock", { advanceMinutes: 2 });
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "ExpiredUnused" });
     await expect(captureOrder(f.db, f.actor, { orderId })).rejects.toThrow("Amazon no longer accepts a capture of this authorization");
-    expect(rowsOf(f, orderId)[1]).toMatchObject({ type: "CAPTURE", status: "ERROR", reasonCode: "InvalidAuthorizationStatus" });
+    expect((await rowsOf(f, orderId))[1]).toMatchObject({ type: "CAPTURE", status: "ERROR", reasonCode: "InvalidAuthorizationStatus" });
     expect(capOf(f).reservedMinor).toBe(4495);
     await voidAuthorization(f.db, f.actor, { orderId, reason: "Expired before shipping" });
-    expect(orderOf(f, orderId)?.status).toBe("VOIDED");
+    expect((await orderOf(f, orderId))?.status).toBe("VOIDED");
     expect(capOf(f).reservedMinor).toBe(0);
   });
 
@@ -161,8 +161,8 @@ describe("capture-later campaigns", () => {
     await expect(voidAuthorization(f.db, f.actor, { orderId, reason: "Changed mind" })).rejects.toThrow(
       "This order was captured; refund it instead of voiding.",
     );
-    expect(callsOf(f, "CloseAuthorization")).toHaveLength(0);
-    expect(callsOf(f, "GetAuthorizationDetails")).toHaveLength(0);
+    expect(await callsOf(f, "CloseAuthorization")).toHaveLength(0);
+    expect(await callsOf(f, "GetAuthorizationDetails")).toHaveLength(0);
   });
 
   it("cancels an authorized order: Amazon closes the authorization with the order reference, the reservation is released", async () => {
@@ -170,7 +170,7 @@ describe("capture-later campaigns", () => {
     const f = fixture;
     const orderId = await placeOrder(f);
     await cancelOrder(f.db, f.actor, { orderId, reason: "Buyer cancelled" });
-    expect(orderOf(f, orderId)?.status).toBe("CANCELED");
+    expect((await orderOf(f, orderId))?.status).toBe("CANCELED");
     expect(capOf(f).reservedMinor).toBe(0);
     expect(await authorizationAt(f, orderId)).toMatchObject({ state: "Closed", reasonCode: "OrderReferenceCanceled" });
   });
@@ -179,18 +179,18 @@ describe("capture-later campaigns", () => {
     fixture = await startPipelineFixture({ captureMode: "authorize" });
     const f = fixture;
     const recurring = await placeOrder(f, f.recurring.id);
-    expect(orderOf(f, recurring)?.status).toBe("COMPLETE");
-    expect(rowsOf(f, recurring)[0]).toMatchObject({ type: "SALE", status: "SUCCESS" });
+    expect((await orderOf(f, recurring))?.status).toBe("COMPLETE");
+    expect((await rowsOf(f, recurring))[0]).toMatchObject({ type: "SALE", status: "SUCCESS" });
 
     const parent = await placeOrder(f);
     const { amazonOrderId, accessToken } = await f.checkout();
     const upsell = await importOrder(
       f.db,
-      parseImportUpsaleFields(f.db, { orderId: String(parent), productId: String(f.oneTime.id), amazonOrderId, amazonAddressConsent: accessToken }),
+      await parseImportUpsaleFields(f.db, { orderId: String(parent), productId: String(f.oneTime.id), amazonOrderId, amazonAddressConsent: accessToken }),
       "api",
     );
     expect(upsell.ok && upsell.result.orderStatus).toBe("AUTHORIZED");
-    expect(rowsOf(f, upsell.result.orderId)[0]).toMatchObject({ type: "AUTHORIZE", status: "SUCCESS" });
+    expect((await rowsOf(f, upsell.result.orderId))[0]).toMatchObject({ type: "AUTHORIZE", status: "SUCCESS" });
   });
 
   it("the reconciler finishes an authorization whose answer was lost as AUTHORIZE, keeping the reservation", async () => {
@@ -212,8 +212,8 @@ describe("capture-later campaigns", () => {
     expect(answer.result.orderStatus).toBe("PENDING");
     await f.control("DELETE", "/_sandbox/faults");
     expect(await reconcilePendingOrders(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, finished: 1 });
-    expect(orderOf(f, answer.result.orderId)?.status).toBe("AUTHORIZED");
-    expect(rowsOf(f, answer.result.orderId)[0]).toMatchObject({ type: "AUTHORIZE", status: "SUCCESS", amazonState: "Open" });
+    expect((await orderOf(f, answer.result.orderId))?.status).toBe("AUTHORIZED");
+    expect((await rowsOf(f, answer.result.orderId))[0]).toMatchObject({ type: "AUTHORIZE", status: "SUCCESS", amazonState: "Open" });
     expect(capOf(f)).toMatchObject({ usedMinor: 0, reservedMinor: 4495 });
   });
 
@@ -229,13 +229,12 @@ describe("capture-later campaigns", () => {
     await f.control("DELETE", "/_sandbox/faults");
     expect(await reconcilePendingCaptures(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, finished: 1 });
     expect(await reconcilePendingCaptures(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 0 });
-    expect(orderOf(f, orderId)?.status).toBe("COMPLETE");
+    expect((await orderOf(f, orderId))?.status).toBe("COMPLETE");
     expect(
-      f.db
+      await f.db
         .select()
         .from(transactions)
-        .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE")))
-        .all(),
+        .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE"))),
     ).toEqual([expect.objectContaining({ status: "SUCCESS" })]);
     expect(capOf(f)).toMatchObject({ usedMinor: 4495, reservedMinor: 0 });
   });

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, count, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
@@ -19,23 +20,24 @@ type Row = typeof transactions.$inferSelect;
  * answer), which is retried with the same CaptureReferenceId so Amazon replays rather than
  * captures twice. A finished capture is returned as is.
  */
-function startCapture(tx: Tx, actor: Actor, orderId: number): Row {
-  const order = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+async function startCapture(tx: Tx, actor: Actor, orderId: number): Promise<Row> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new DomainError("Order not found.");
-  const found = readAuthorization(tx, orderId);
+  const found = await readAuthorization(tx, orderId);
   if (found?.capture) return found.capture;
   if (order.status !== "AUTHORIZED" || !found?.open || !found.authorization.amazonAuthorizationId) {
     throw new DomainError(`This order has no open authorization to capture (it is ${order.status}).`);
   }
   const { authorization } = found;
   const n =
-    (tx
-      .select({ n: count() })
-      .from(transactions)
-      .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE")))
-      .get()?.n ?? 0) + 1;
+    ((
+      await tx
+        .select({ n: count() })
+        .from(transactions)
+        .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "CAPTURE")))
+    )[0]?.n ?? 0) + 1;
   const at = Date.now();
-  const row = tx
+  const [row] = await tx
     .insert(transactions)
     .values({
       orderId,
@@ -53,9 +55,8 @@ function startCapture(tx: Tx, actor: Actor, orderId: number): Row {
       createdAt: at,
       updatedAt: at,
     })
-    .returning()
-    .get();
-  recordAudit(tx, actor, {
+    .returning();
+  await recordAudit(tx, actor, {
     action: "order.capture",
     entity: "order",
     entityId: orderId,
@@ -70,9 +71,9 @@ function startCapture(tx: Tx, actor: Actor, orderId: number): Row {
  */
 export async function captureOrder(db: Db, actor: Actor, input: { orderId: number }): Promise<{ transactionId: number; status: Row["status"] }> {
   assertCan(actor, "orders.refund");
-  const capture = db.transaction((tx) => startCapture(tx, actor, input.orderId), { behavior: "immediate" });
+  const capture = await runTransaction(db, async (tx) => startCapture(tx, actor, input.orderId));
   if (capture.status !== "PENDING") return { transactionId: capture.id, status: capture.status };
-  const mid = db.select().from(mids).where(eq(mids.id, capture.midId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, capture.midId));
   if (!mid) throw new DomainError("The order's MID no longer exists.");
   try {
     const result = await amazonClientForMid(db, mid, { orderId: capture.orderId, transactionId: capture.id }).capture({
@@ -81,14 +82,14 @@ export async function captureOrder(db: Db, actor: Actor, input: { orderId: numbe
       captureAmount: { amountMinor: capture.amountMinor, currency: capture.currency },
       softDescriptor: mid.descriptor,
     });
-    db.transaction((tx) => applyCaptureState(tx, capture.id, result.capture), { behavior: "immediate" });
+    await runTransaction(db, async (tx) => applyCaptureState(tx, capture.id, result.capture));
   } catch (error) {
     // Maybe applied: the row stays PENDING; capturing again (or the reconciler) finds out.
     if (!(error instanceof AmazonPayError) || error.mayHaveApplied) return { transactionId: capture.id, status: "PENDING" };
-    db.update(transactions)
+    await db
+      .update(transactions)
       .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the capture: ${error.message}`, updatedAt: Date.now() })
-      .where(eq(transactions.id, capture.id))
-      .run();
+      .where(eq(transactions.id, capture.id));
     if (error.code === "InvalidAuthorizationStatus") {
       // Expired (30 days; 2 in the sandbox) or closed at Amazon: only a void releases the cap now.
       throw new DomainError(
@@ -97,6 +98,6 @@ export async function captureOrder(db: Db, actor: Actor, input: { orderId: numbe
     }
     throw new DomainError(`Amazon refused the capture (${error.code}): ${error.message}`);
   }
-  const after = db.select().from(transactions).where(eq(transactions.id, capture.id)).get();
+  const [after] = await db.select().from(transactions).where(eq(transactions.id, capture.id));
   return { transactionId: capture.id, status: after?.status ?? "PENDING" };
 }

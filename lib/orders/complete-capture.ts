@@ -10,37 +10,38 @@ import { settleReservation } from "@/lib/mids/cap-ledger";
  * the cap month it was reserved in, so the cap it was checked against is the one it counts
  * against); Declined releases it. Either way Amazon has closed the authorization.
  */
-export function applyCaptureState(
+export async function applyCaptureState(
   tx: Tx,
   captureTransactionId: number,
   capture: CaptureDetails,
   at = Date.now(),
-): "completed" | "declined" | "pending" | "already-final" {
-  const row = tx.select().from(transactions).where(eq(transactions.id, captureTransactionId)).get();
+): Promise<"completed" | "declined" | "pending" | "already-final"> {
+  const [row] = await tx.select().from(transactions).where(eq(transactions.id, captureTransactionId));
   if (!row || row.type !== "CAPTURE" || row.status !== "PENDING") return "already-final";
   const state = capture.status.state;
   if (state === "Pending") {
-    tx.update(transactions).set({ amazonCaptureId: capture.amazonCaptureId, amazonState: "Pending", updatedAt: at }).where(eq(transactions.id, row.id)).run();
+    await tx.update(transactions).set({ amazonCaptureId: capture.amazonCaptureId, amazonState: "Pending", updatedAt: at }).where(eq(transactions.id, row.id));
     return "pending";
   }
   if (row.parentTransactionId) {
-    tx.update(transactions)
+    await tx
+      .update(transactions)
       .set({ amazonState: "Closed", reasonCode: "MaxCapturesProcessed", updatedAt: at })
-      .where(eq(transactions.id, row.parentTransactionId))
-      .run();
+      .where(eq(transactions.id, row.parentTransactionId));
   }
   const capMonth = row.capMonth ?? "";
   if (state === "Completed" || state === "Closed") {
-    tx.update(transactions)
+    await tx
+      .update(transactions)
       .set({ status: "SUCCESS", amazonCaptureId: capture.amazonCaptureId, amazonState: state, updatedAt: at })
-      .where(eq(transactions.id, row.id))
-      .run();
-    settleReservation(tx, row.midId, capMonth, row.amountMinor, row.amountMinor);
-    tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, row.orderId)).run();
+      .where(eq(transactions.id, row.id));
+    await settleReservation(tx, row.midId, capMonth, row.amountMinor, row.amountMinor);
+    await tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, row.orderId));
     return "completed";
   }
   const reason = capture.status.reasonCode ?? state;
-  tx.update(transactions)
+  await tx
+    .update(transactions)
     .set({
       status: "HARD_DECLINE",
       amazonCaptureId: capture.amazonCaptureId,
@@ -49,12 +50,11 @@ export function applyCaptureState(
       customerMessage: `Amazon declined the capture (${reason}).`,
       updatedAt: at,
     })
-    .where(eq(transactions.id, row.id))
-    .run();
-  settleReservation(tx, row.midId, capMonth, row.amountMinor, 0);
-  tx.update(orders)
+    .where(eq(transactions.id, row.id));
+  await settleReservation(tx, row.midId, capMonth, row.amountMinor, 0);
+  await tx
+    .update(orders)
     .set({ status: "DECLINED", declineReason: reason, customerMessage: `Amazon declined the capture (${reason}).`, updatedAt: at })
-    .where(eq(orders.id, row.orderId))
-    .run();
+    .where(eq(orders.id, row.orderId));
   return "declined";
 }

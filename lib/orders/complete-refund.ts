@@ -9,36 +9,37 @@ import { monthKey } from "@/lib/money/calendar";
  * Applies Amazon's refund state to our PENDING refund (from the IPN or the poller), once:
  * Completed adds to the order's refunded total and the MID's refunded volume; Declined records why.
  */
-export function applyRefundState(
+export async function applyRefundState(
   tx: Tx,
   refundTransactionId: number,
   refund: RefundDetails,
   at = Date.now(),
-): "completed" | "declined" | "pending" | "already-final" {
-  const charge = tx.select().from(transactions).where(eq(transactions.id, refundTransactionId)).get();
+): Promise<"completed" | "declined" | "pending" | "already-final"> {
+  const [charge] = await tx.select().from(transactions).where(eq(transactions.id, refundTransactionId));
   if (!charge || charge.status !== "PENDING") return "already-final";
   const state = refund.status.state;
   if (state === "Pending") {
-    tx.update(transactions).set({ amazonRefundId: refund.amazonRefundId, amazonState: "Pending", updatedAt: at }).where(eq(transactions.id, charge.id)).run();
+    await tx.update(transactions).set({ amazonRefundId: refund.amazonRefundId, amazonState: "Pending", updatedAt: at }).where(eq(transactions.id, charge.id));
     return "pending";
   }
   if (state === "Completed") {
-    tx.update(transactions)
+    await tx
+      .update(transactions)
       .set({ status: "SUCCESS", amazonRefundId: refund.amazonRefundId, amazonState: "Completed", updatedAt: at })
-      .where(eq(transactions.id, charge.id))
-      .run();
-    const order = tx.select().from(orders).where(eq(orders.id, charge.orderId)).get();
+      .where(eq(transactions.id, charge.id));
+    const [order] = await tx.select().from(orders).where(eq(orders.id, charge.orderId));
     if (order) {
       const refunded = order.refundedMinor + charge.amountMinor;
-      tx.update(orders)
+      await tx
+        .update(orders)
         .set({ refundedMinor: refunded, status: refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED", updatedAt: at })
-        .where(eq(orders.id, order.id))
-        .run();
+        .where(eq(orders.id, order.id));
     }
-    recordRefundedVolume(tx, charge.midId, monthKey(new Date(at)), charge.amountMinor);
+    await recordRefundedVolume(tx, charge.midId, monthKey(new Date(at)), charge.amountMinor);
     return "completed";
   }
-  tx.update(transactions)
+  await tx
+    .update(transactions)
     .set({
       status: "HARD_DECLINE",
       amazonRefundId: refund.amazonRefundId,
@@ -47,7 +48,6 @@ export function applyRefundState(
       customerMessage: `Amazon declined the refund${refund.status.reasonCode ? ` (${refund.status.reasonCode})` : ""}.`,
       updatedAt: at,
     })
-    .where(eq(transactions.id, charge.id))
-    .run();
+    .where(eq(transactions.id, charge.id));
   return "declined";
 }

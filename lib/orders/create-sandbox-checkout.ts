@@ -14,7 +14,7 @@ export async function createSandboxCheckout(
 ): Promise<{ amazonOrderId: string; accessToken: string }> {
   const base = process.env.AMAZON_PAY_ENDPOINT_OVERRIDE;
   if (!base) throw new DomainError("Sandbox checkouts need the emulator (AMAZON_PAY_ENDPOINT_OVERRIDE is not set).");
-  const mid = db.select().from(mids).where(eq(mids.id, midId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, midId));
   if (!mid) throw new DomainError("Choose a MID first.");
   if (!mid.testMode) throw new DomainError("Sandbox checkouts are for test-mode MIDs only.");
   const response = await fetch(new URL("/_sandbox/checkouts", base), {

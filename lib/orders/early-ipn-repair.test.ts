@@ -47,27 +47,35 @@ async function placeOrder(f: Fixture, campaignId: number, productId: number): Pr
   return answer.result.orderId;
 }
 
-const chargeOf = (f: Fixture, orderId: number) => f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id).get();
-const statusOf = (f: Fixture, orderId: number) => f.db.select().from(orders).where(eq(orders.id, orderId)).get()?.status;
-const usageOf = (f: Fixture) =>
-  f.db
-    .select()
-    .from(midMonthlyUsage)
-    .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
-    .get();
+const chargeOf = async (f: Fixture, orderId: number) =>
+  (await f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(transactions.id))[0];
+const statusOf = async (f: Fixture, orderId: number) => (await f.db.select().from(orders).where(eq(orders.id, orderId)))[0]?.status;
+const usageOf = async (f: Fixture) =>
+  (
+    await f.db
+      .select()
+      .from(midMonthlyUsage)
+      .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
+  )[0];
 
 it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, and the reconciler finishes them captured and refundable, counted once", async () => {
   fixture = await startPipelineFixture({ ipn: false });
   const f = fixture;
-  const later = createCampaign(f.db, f.actor, {
+  const later = await createCampaign(f.db, f.actor, {
     name: "Ship then capture",
     currency: "USD",
     storeName: "Pipeline Store",
     routingMode: "priority",
     captureMode: "authorize",
   });
-  const laterProduct = saveProduct(f.db, f.actor, later.id, { name: "Serum", sku: "SERUM-SHIP", price: "39.95", shipping: "5.00", billing_type: "one_time" });
-  saveAssignment(f.db, f.actor, later.id, f.mid.id, { priority: 1, weight: 100, enabled: true });
+  const laterProduct = await saveProduct(f.db, f.actor, later.id, {
+    name: "Serum",
+    sku: "SERUM-SHIP",
+    price: "39.95",
+    shipping: "5.00",
+    billing_type: "one_time",
+  });
+  await saveAssignment(f.db, f.actor, later.id, f.mid.id, { priority: 1, weight: 100, enabled: true });
 
   const [afterCaptureIpn, afterOpenIpn, untouched] = [
     await placeOrder(f, f.campaign.id, f.oneTime.id),
@@ -75,7 +83,7 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
     await placeOrder(f, f.campaign.id, f.oneTime.id),
   ];
   const authorized = await placeOrder(f, later.id, laterProduct.id);
-  const captureIds = new Map([afterCaptureIpn, afterOpenIpn].map((id) => [id, chargeOf(f, id)?.amazonCaptureId]));
+  const captureIds = new Map([afterCaptureIpn, afterOpenIpn].map(async (id) => [id, (await chargeOf(f, id))?.amazonCaptureId]));
 
   // The shape the early "Open" IPN left behind: SUCCESS without a capture id, the order
   // AUTHORIZED, the reservation never settled; amazon_state is whatever IPN came last.
@@ -83,23 +91,22 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
     [afterCaptureIpn, "Completed"],
     [afterOpenIpn, "Open"],
   ] as const) {
-    const charge = chargeOf(f, orderId);
+    const charge = await chargeOf(f, orderId);
     if (!charge) throw new Error("no charge");
-    f.db.update(transactions).set({ amazonCaptureId: null, amazonState, reasonCode: null }).where(eq(transactions.id, charge.id)).run();
-    f.db.update(orders).set({ status: "AUTHORIZED" }).where(eq(orders.id, orderId)).run();
-    f.db
+    await f.db.update(transactions).set({ amazonCaptureId: null, amazonState, reasonCode: null }).where(eq(transactions.id, charge.id));
+    await f.db.update(orders).set({ status: "AUTHORIZED" }).where(eq(orders.id, orderId));
+    await f.db
       .update(midMonthlyUsage)
       .set({
         capturedMinor: sql`${midMonthlyUsage.capturedMinor} - ${charge.amountMinor}`,
         reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${charge.amountMinor}`,
       })
-      .where(eq(midMonthlyUsage.midId, f.mid.id))
-      .run();
+      .where(eq(midMonthlyUsage.midId, f.mid.id));
   }
-  expect(usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
+  expect(await usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
 
   for (const statement of readRepairStatements()) f.db.$client.exec(statement);
-  expect([afterCaptureIpn, afterOpenIpn, untouched, authorized].map((id) => [statusOf(f, id), chargeOf(f, id)?.status])).toEqual([
+  expect([afterCaptureIpn, afterOpenIpn, untouched, authorized].map(async (id) => [await statusOf(f, id), (await chargeOf(f, id))?.status])).toEqual([
     ["PENDING", "PENDING"],
     ["PENDING", "PENDING"],
     ["COMPLETE", "SUCCESS"],
@@ -108,16 +115,16 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
 
   expect(await reconcilePendingOrders(f.db, { olderThanMs: 0 })).toEqual({ checked: 2, finished: 2, stillPending: 0 });
   for (const orderId of [afterCaptureIpn, afterOpenIpn]) {
-    expect(statusOf(f, orderId)).toBe("COMPLETE");
-    expect(chargeOf(f, orderId)).toMatchObject({ status: "SUCCESS", amazonCaptureId: captureIds.get(orderId) });
+    expect(await statusOf(f, orderId)).toBe("COMPLETE");
+    expect(await chargeOf(f, orderId)).toMatchObject({ status: "SUCCESS", amazonCaptureId: captureIds.get(orderId) });
   }
-  expect(usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495, reservedMinor: 4495 });
-  expect(statusOf(f, authorized)).toBe("AUTHORIZED");
+  expect(await usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495, reservedMinor: 4495 });
+  expect(await statusOf(f, authorized)).toBe("AUTHORIZED");
   expect(await reconcilePendingOrders(f.db, { olderThanMs: 0 })).toMatchObject({ checked: 0 });
 
   for (const orderId of [afterCaptureIpn, afterOpenIpn]) {
     expect((await refundOrder(f.db, f.actor, { orderId, reason: "Returned" })).status).toBe("PENDING");
     await expect(refundOrder(f.db, f.actor, { orderId, reason: "Again" })).rejects.toThrow("Check the highlighted fields.");
   }
-  expect(usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495 });
+  expect(await usageOf(f)).toMatchObject({ capturedMinor: 3 * 4495 });
 });

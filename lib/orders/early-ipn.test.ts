@@ -33,12 +33,13 @@ async function startFixture(captureMode: "sale" | "authorize") {
   return { f, hold: await holdAmazonMessages(f.sandbox, TEST_SELLER) };
 }
 
-const usageOf = (f: Fixture) =>
-  f.db
-    .select()
-    .from(midMonthlyUsage)
-    .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
-    .get() ?? { capturedMinor: 0, reservedMinor: 0 };
+const usageOf = async (f: Fixture) =>
+  (
+    await f.db
+      .select()
+      .from(midMonthlyUsage)
+      .where(and(eq(midMonthlyUsage.midId, f.mid.id), eq(midMonthlyUsage.month, monthKey(new Date()))))
+  )[0] ?? { capturedMinor: 0, reservedMinor: 0 };
 
 /**
  * Places an order through importOrder with Authorize's answer and every IPN held back, then
@@ -92,13 +93,13 @@ async function placeInOrder(
 
 /** Everything the order ended with, Amazon's ids replaced by whether they are the ledger's. */
 async function endStateOf(f: Fixture, orderId: number) {
-  const order = f.db.select().from(orders).where(eq(orders.id, orderId)).get();
-  const charge = f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).get();
+  const [order] = await f.db.select().from(orders).where(eq(orders.id, orderId));
+  const [charge] = await f.db.select().from(transactions).where(eq(transactions.orderId, orderId));
   if (!order || !charge) throw new Error(`order ${orderId} has no charge`);
   const ledger = await f.control<{ objects: LedgerObject[] }>("GET", `/_sandbox/ledger?sellerId=${TEST_SELLER.sellerId}`);
   const authorization = ledger.objects.find((o) => o.type === "Authorization" && o.referenceId === charge.referenceId);
-  const customer = order.customerId === null ? undefined : f.db.select().from(customers).where(eq(customers.id, order.customerId)).get();
-  const subscription = f.db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId)).all();
+  const customer = order.customerId === null ? undefined : (await f.db.select().from(customers).where(eq(customers.id, order.customerId)))[0];
+  const subscription = await f.db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId));
   return {
     order: {
       status: order.status,
@@ -146,12 +147,12 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
       const states = [];
       const orderIds: number[] = [];
       for (const sequence of permutations(messages)) {
-        const before = usageOf(f);
+        const before = await usageOf(f);
         const { orderId, answer } = await placeInOrder(f, hold, sequence, { productId: product.id });
         orderIds.push(orderId);
         expect(answer, sequence.join(" → ")).toMatchObject({ ok: true, result: { orderStatus: "COMPLETE", responseType: "SUCCESS" } });
-        const charge = f.db.select().from(transactions).where(eq(transactions.orderId, orderId)).get();
-        expect(usageOf(f), sequence.join(" → ")).toMatchObject({
+        const [charge] = await f.db.select().from(transactions).where(eq(transactions.orderId, orderId));
+        expect(await usageOf(f), sequence.join(" → ")).toMatchObject({
           capturedMinor: before.capturedMinor + (charge?.amountMinor ?? NaN),
           reservedMinor: before.reservedMinor,
         });
@@ -173,7 +174,7 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
         subscriptions: productId === "recurring" ? [{ status: "active", customerLinked: true }] : [],
       });
       for (const state of states) expect({ ...state, sequence: first.sequence }, state.sequence).toEqual(first);
-      expect(usageOf(f).reservedMinor).toBe(0);
+      expect((await usageOf(f)).reservedMinor).toBe(0);
 
       // Each can be refunded, once.
       for (const orderId of orderIds) {
@@ -187,9 +188,9 @@ describe("a CaptureNow sale ends the same whatever order Amazon's messages come 
   it("when Authorize's answer is lost (applied, then 500 on every attempt), the IPNs and a look-up in every order finish it the same way", async () => {
     const states = [];
     for (const sequence of permutations<Message>(["authorization Open", "authorization Closed", "capture Completed", "look-up"])) {
-      const before = usageOf(f);
+      const before = await usageOf(f);
       const { orderId } = await placeInOrder(f, hold, sequence, { productId: f.oneTime.id, lostAnswer: true });
-      expect(usageOf(f), sequence.join(" → ")).toMatchObject({ capturedMinor: before.capturedMinor + 4495, reservedMinor: before.reservedMinor });
+      expect(await usageOf(f), sequence.join(" → ")).toMatchObject({ capturedMinor: before.capturedMinor + 4495, reservedMinor: before.reservedMinor });
       states.push({ sequence: sequence.join(" → "), ...(await endStateOf(f, orderId)) });
     }
     const [first] = states;
@@ -221,10 +222,10 @@ describe("a capture-later authorization stays AUTHORIZED whatever order its mess
   it("all 6 orders of the answer, the Open IPN and a look-up end AUTHORIZED with the amount still reserved", async () => {
     const states = [];
     for (const sequence of permutations<Message>(["answer", "authorization Open", "look-up"])) {
-      const before = usageOf(f);
+      const before = await usageOf(f);
       const { orderId, answer } = await placeInOrder(f, hold, sequence, { productId: f.oneTime.id });
       expect(answer, sequence.join(" → ")).toMatchObject({ ok: true, result: { orderStatus: "AUTHORIZED" } });
-      expect(usageOf(f), sequence.join(" → ")).toMatchObject({ capturedMinor: before.capturedMinor, reservedMinor: before.reservedMinor + 4495 });
+      expect(await usageOf(f), sequence.join(" → ")).toMatchObject({ capturedMinor: before.capturedMinor, reservedMinor: before.reservedMinor + 4495 });
       states.push({ sequence: sequence.join(" → "), ...(await endStateOf(f, orderId)) });
     }
     const [first] = states;

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orders, transactions } from "@/db/schema";
@@ -25,19 +26,20 @@ function idsOf(charge: Charge, outcome: ChargeOutcome) {
   };
 }
 
-function release(
+async function release(
   tx: Tx,
   charge: Charge,
   order: typeof orders.$inferSelect,
   outcome: Extract<ChargeOutcome, { kind: "declined" | "failed" }>,
   at: number,
-): void {
-  settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, 0);
+): Promise<void> {
+  await settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, 0);
   const reason: DeclineReasonCode = outcome.kind === "declined" ? outcome.reason : outcome.unavailable ? "AmazonUnavailable" : "ApiError";
-  const mapped = mapDecline(tx, charge.midId, reason);
+  const mapped = await mapDecline(tx, charge.midId, reason);
   const status = outcome.kind === "declined" ? (mapped.kind === "soft" ? "SOFT_DECLINE" : "HARD_DECLINE") : "ERROR";
   const amazonReason = outcome.kind === "declined" ? outcome.amazonReasonCode : outcome.amazonCode;
-  tx.update(transactions)
+  await tx
+    .update(transactions)
     .set({
       status,
       amazonAuthorizationId: idsOf(charge, outcome).amazonAuthorizationId,
@@ -46,9 +48,9 @@ function release(
       customerMessage: mapped.message,
       updatedAt: at,
     })
-    .where(eq(transactions.id, charge.id))
-    .run();
-  tx.update(orders)
+    .where(eq(transactions.id, charge.id));
+  await tx
+    .update(orders)
     .set({
       ...buyerColumns(order, outcome.facts),
       status: outcome.kind === "declined" ? "DECLINED" : "ERROR",
@@ -56,8 +58,7 @@ function release(
       customerMessage: mapped.message,
       updatedAt: at,
     })
-    .where(eq(orders.id, order.id))
-    .run();
+    .where(eq(orders.id, order.id));
 }
 
 /**
@@ -65,9 +66,9 @@ function release(
  * machine (`nextChargeStep`) decides: money is settled only on the step from PENDING to final,
  * so a message that comes again, late or out of order changes no money.
  */
-export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: ChargeOutcome, at = Date.now()): FinishResult {
-  const charge = tx.select().from(transactions).where(eq(transactions.id, transactionId)).get();
-  const order = charge && tx.select().from(orders).where(eq(orders.id, charge.orderId)).get();
+export async function recordChargeOutcome(tx: Tx, transactionId: number, outcome: ChargeOutcome, at = Date.now()): Promise<FinishResult> {
+  const [charge] = await tx.select().from(transactions).where(eq(transactions.id, transactionId));
+  const order = charge && (await tx.select().from(orders).where(eq(orders.id, charge.orderId)))[0];
   if (!charge || !order || (charge.type !== "SALE" && charge.type !== "AUTHORIZE")) return "already-final";
   const step = nextChargeStep({ type: charge.type, status: charge.status }, outcome);
 
@@ -75,50 +76,50 @@ export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: Char
     case "ignore":
       return charge.status === "PENDING" ? "still-pending" : "already-final";
     case "annotate": {
-      tx.update(transactions)
+      await tx
+        .update(transactions)
         .set({ ...idsOf(charge, outcome), ...step.captureState, updatedAt: at })
-        .where(eq(transactions.id, charge.id))
-        .run();
+        .where(eq(transactions.id, charge.id));
       // Authorize's answer may come after an IPN finished the charge: only it knows the buyer.
-      if (Object.keys(outcome.facts).length > 0) recordBuyer(tx, order, outcome.facts, at);
+      if (Object.keys(outcome.facts).length > 0) await recordBuyer(tx, order, outcome.facts, at);
       return "already-final";
     }
     case "wait":
-      tx.update(transactions)
+      await tx
+        .update(transactions)
         .set({ ...idsOf(charge, outcome), amazonState: step.amazonState, updatedAt: at })
-        .where(eq(transactions.id, charge.id))
-        .run();
-      tx.update(orders)
+        .where(eq(transactions.id, charge.id));
+      await tx
+        .update(orders)
         .set({ ...buyerColumns(order, outcome.facts), updatedAt: at })
-        .where(eq(orders.id, order.id))
-        .run();
+        .where(eq(orders.id, order.id));
       return "still-pending";
     case "capture": {
       const captured = step.outcome;
-      tx.update(transactions)
+      await tx
+        .update(transactions)
         .set({ ...idsOf(charge, captured), status: "SUCCESS", amazonCaptureId: captured.amazonCaptureId, ...step.state, updatedAt: at })
-        .where(eq(transactions.id, charge.id))
-        .run();
-      settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, charge.amountMinor);
-      const customerId = recordBuyer(tx, order, captured.facts, at);
-      tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id)).run();
-      if (order.amazonBillingAgreementId) startSubscription(tx, { ...order, customerId }, at);
+        .where(eq(transactions.id, charge.id));
+      await settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, charge.amountMinor);
+      const customerId = await recordBuyer(tx, order, captured.facts, at);
+      await tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id));
+      if (order.amazonBillingAgreementId) await startSubscription(tx, { ...order, customerId }, at);
       return "applied";
     }
     case "hold": {
       const held = step.outcome;
-      tx.update(transactions)
+      await tx
+        .update(transactions)
         .set({ ...idsOf(charge, held), status: "SUCCESS", amazonState: "Open", reasonCode: held.authorization.status.reasonCode ?? null, updatedAt: at })
-        .where(eq(transactions.id, charge.id))
-        .run();
+        .where(eq(transactions.id, charge.id));
       // The reservation stays: Amazon holds the funds, and capture may still take them, so the
       // cap must keep room for them until capture (settles) or void/cancel (releases).
-      recordBuyer(tx, order, held.facts, at);
-      tx.update(orders).set({ status: "AUTHORIZED", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id)).run();
+      await recordBuyer(tx, order, held.facts, at);
+      await tx.update(orders).set({ status: "AUTHORIZED", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id));
       return "applied";
     }
     case "release":
-      release(tx, charge, order, step.outcome, at);
+      await release(tx, charge, order, step.outcome, at);
       return "applied";
   }
 }
@@ -127,7 +128,7 @@ export function recordChargeOutcome(tx: Tx, transactionId: number, outcome: Char
  * The second transaction: records Amazon's answer (BEGIN IMMEDIATE, so it serializes with the
  * IPN for the same charge). Shared by the request path and the reconciler.
  */
-export function finishOrder(db: Db, transactionId: number, outcome: ChargeOutcome, at = Date.now()): FinishResult {
+export async function finishOrder(db: Db, transactionId: number, outcome: ChargeOutcome, at = Date.now()): Promise<FinishResult> {
   if (outcome.kind === "unknown") return "still-pending";
-  return db.transaction((tx) => recordChargeOutcome(tx, transactionId, outcome, at), { behavior: "immediate" });
+  return runTransaction(db, async (tx) => recordChargeOutcome(tx, transactionId, outcome, at));
 }

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, transactions } from "@/db/schema";
@@ -27,14 +28,13 @@ export async function finishStalePending<Details, Change extends string>(
   db: Db,
   job: StalePendingJob<Details, Change>,
 ): Promise<{ checked: number; missing: number; changes: Change[] }> {
-  const pending = db
+  const pending = await db
     .select({ row: transactions, mid: mids })
     .from(transactions)
     .innerJoin(mids, eq(mids.id, transactions.midId))
     .where(and(eq(transactions.type, job.type), eq(transactions.status, "PENDING"), lt(transactions.createdAt, job.now - job.olderThanMs)))
     .orderBy(asc(transactions.id))
-    .limit(job.limit)
-    .all();
+    .limit(job.limit);
   const report = { checked: pending.length, missing: 0, changes: [] as Change[] };
   for (const { row, mid } of pending) {
     let details: Details | null;
@@ -45,15 +45,15 @@ export async function finishStalePending<Details, Change extends string>(
       throw error;
     }
     if (details === null) {
-      db.update(transactions)
+      await db
+        .update(transactions)
         .set({ status: "ERROR", ...job.missing, updatedAt: Date.now() })
-        .where(and(eq(transactions.id, row.id), eq(transactions.status, "PENDING")))
-        .run();
+        .where(and(eq(transactions.id, row.id), eq(transactions.status, "PENDING")));
       report.missing += 1;
       continue;
     }
     const found = details;
-    report.changes.push(db.transaction((tx) => job.apply(tx, row.id, found), { behavior: "immediate" }));
+    report.changes.push(await runTransaction(db, async (tx) => job.apply(tx, row.id, found)));
   }
   return report;
 }

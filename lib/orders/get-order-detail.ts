@@ -6,23 +6,22 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { DomainError } from "@/lib/errors";
 
 /** Everything the order page shows; gateway call params are stored redacted already. */
-export function getOrderDetail(db: Db, actor: Actor, orderId: number) {
+export async function getOrderDetail(db: Db, actor: Actor, orderId: number) {
   assertCan(actor, "orders.read");
-  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new DomainError("Order not found.");
-  const mid = db
+  const [mid] = await db
     .select({ id: mids.id, title: mids.title, merchantId: mids.merchantId, testMode: mids.testMode })
     .from(mids)
-    .where(eq(mids.id, order.midId))
-    .get();
+    .where(eq(mids.id, order.midId));
   const campaign = order.campaignId
-    ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(eq(campaigns.id, order.campaignId)).get()
+    ? (await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(eq(campaigns.id, order.campaignId)))[0]
     : undefined;
-  const customer = order.customerId ? db.select().from(customers).where(eq(customers.id, order.customerId)).get() : undefined;
-  const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  const charges = db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id)).all();
-  const calls = db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, orderId)).orderBy(asc(gatewayCalls.id)).all();
-  const ipns = db
+  const customer = order.customerId ? (await db.select().from(customers).where(eq(customers.id, order.customerId)))[0] : undefined;
+  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+  const charges = await db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id));
+  const calls = await db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, orderId)).orderBy(asc(gatewayCalls.id));
+  const ipns = await db
     .select({
       id: ipnEvents.id,
       type: ipnEvents.notificationType,
@@ -34,15 +33,13 @@ export function getOrderDetail(db: Db, actor: Actor, orderId: number) {
     })
     .from(ipnEvents)
     .where(eq(ipnEvents.orderId, orderId))
-    .orderBy(asc(ipnEvents.id))
-    .all();
-  const related = db
+    .orderBy(asc(ipnEvents.id));
+  const related = await db
     .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, parentOrderId: orders.parentOrderId })
     .from(orders)
     .where(or(eq(orders.parentOrderId, orderId), order.parentOrderId ? eq(orders.id, order.parentOrderId) : eq(orders.id, -1)))
-    .orderBy(desc(orders.id))
-    .all();
-  const subscription = db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId)).get();
+    .orderBy(desc(orders.id));
+  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.orderId, orderId));
   return {
     order,
     mid,

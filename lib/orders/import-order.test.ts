@@ -44,20 +44,19 @@ describe("importOrder against the sandbox emulator", () => {
     expect(answer.ok).toBe(true);
     expect(answer.result).toMatchObject({ orderStatus: "COMPLETE", responseType: "SUCCESS", amountPaid: "84.90", amazonOrderReferenceId: amazonOrderId });
     expect(answer.result.amazonCaptureId).toMatch(/^S01-\d{7}-\d{7}-C\d+$/);
-    const customer = fixture.db
+    const [customer] = await fixture.db
       .select()
       .from(customers)
-      .where(eq(customers.id, answer.result.customerId ?? -1))
-      .get();
+      .where(eq(customers.id, answer.result.customerId ?? -1));
     expect(customer?.email).toBe("jane.buyer@example.com");
-    expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 8490, reservedMinor: 0 });
+    expect(await readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 8490, reservedMinor: 0 });
 
     // The same ORO again: the first result, no second authorization.
     const again = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "api");
     expect(again.result.orderId).toBe(answer.result.orderId);
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
 
-    const calls = fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, answer.result.orderId)).all();
+    const calls = await fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.orderId, answer.result.orderId));
     expect(calls.map((c) => c.action)).toEqual(
       expect.arrayContaining(["GetOrderReferenceDetails", "SetOrderReferenceDetails", "ConfirmOrderReference", "Authorize"]),
     );
@@ -75,14 +74,14 @@ describe("importOrder against the sandbox emulator", () => {
     if (declined.ok) return;
     expect(declined.error.code).toBe("DECLINED_SOFT");
     expect(declined.result).toMatchObject({ orderStatus: "DECLINED", responseType: "SOFT_DECLINE", declineReason: "InvalidPaymentMethod" });
-    expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 0, reservedMinor: 0 });
+    expect(await readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 0, reservedMinor: 0 });
 
     // The buyer picks another payment method (the emulator reverts the ORO after the update time).
     await fixture.control("POST", "/_sandbox/clock", { advanceMinutes: 6 });
     const retried = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "order_entry");
     expect(retried.ok).toBe(true);
     expect(retried.result).toMatchObject({ orderId: declined.result.orderId, orderStatus: "COMPLETE" });
-    const sales = fixture.db.select().from(transactions).where(eq(transactions.orderId, declined.result.orderId)).all();
+    const sales = await fixture.db.select().from(transactions).where(eq(transactions.orderId, declined.result.orderId));
     expect(sales.map((s) => [s.referenceId, s.status])).toEqual([
       [expect.stringMatching(/-a1$/), "SOFT_DECLINE"],
       [expect.stringMatching(/-a2$/), "SUCCESS"],
@@ -99,7 +98,7 @@ describe("importOrder against the sandbox emulator", () => {
     );
     expect(answer.ok).toBe(true);
     expect(answer.result).toMatchObject({ orderStatus: "COMPLETE", amountPaid: "4.95", amazonBillingAgreementId: amazonOrderId });
-    const subscription = fixture.db.select().from(subscriptions).where(eq(subscriptions.orderId, answer.result.orderId)).get();
+    const [subscription] = await fixture.db.select().from(subscriptions).where(eq(subscriptions.orderId, answer.result.orderId));
     expect(subscription).toMatchObject({ status: "active", rebillPriceMinor: 3495, cycleDays: 30, amazonBillingAgreementId: amazonOrderId });
     expect(subscription!.nextBillAt - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
   });
@@ -108,8 +107,8 @@ describe("importOrder against the sandbox emulator", () => {
     fixture = await startPipelineFixture({ capMajor: "50" });
     const { amazonOrderId, accessToken } = await fixture.checkout();
     await expect(importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "api")).rejects.toMatchObject({ code: "CAP_REACHED" });
-    expect(fixture.db.select().from(orders).all()).toHaveLength(0);
-    expect(fixture.db.select().from(gatewayCalls).all()).toHaveLength(0);
+    expect(await fixture.db.select().from(orders)).toHaveLength(0);
+    expect(await fixture.db.select().from(gatewayCalls)).toHaveLength(0);
   });
 
   it("retries Amazon 503s with the same reference id and ends with exactly one authorization", async () => {
@@ -118,7 +117,7 @@ describe("importOrder against the sandbox emulator", () => {
     await fixture.control("POST", "/_sandbox/faults", { action: "Authorize", mode: "503", count: 2 });
     const answer = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "api");
     expect(answer.result.orderStatus).toBe("COMPLETE");
-    const attempts = fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, "Authorize")).all();
+    const attempts = await fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, "Authorize"));
     expect(attempts.map((a) => a.httpStatus)).toEqual([503, 503, 200]);
     expect(new Set(attempts.map((a) => JSON.parse(a.params).AuthorizationReferenceId)).size).toBe(1);
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
@@ -134,16 +133,16 @@ describe("importOrder against the sandbox emulator", () => {
     if (answer.ok) return;
     expect(answer.error.code).toBe("ORDER_PENDING");
     expect(answer.result.orderStatus).toBe("PENDING");
-    expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date())).reservedMinor).toBe(8490);
+    expect((await readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).reservedMinor).toBe(8490);
 
     await fixture.control("DELETE", "/_sandbox/faults");
     const first = await reconcilePendingOrders(fixture.db, { olderThanMs: -1000 });
     expect(first).toMatchObject({ checked: 1, finished: 1 });
     const second = await reconcilePendingOrders(fixture.db, { olderThanMs: -1000 });
     expect(second.checked).toBe(0);
-    const order = fixture.db.select().from(orders).where(eq(orders.id, answer.result.orderId)).get();
+    const [order] = await fixture.db.select().from(orders).where(eq(orders.id, answer.result.orderId));
     expect(order?.status).toBe("COMPLETE");
-    expect(readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 8490, reservedMinor: 0 });
+    expect(await readCapRoom(fixture.db, fixture.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 8490, reservedMinor: 0 });
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
   });
 });
@@ -159,7 +158,7 @@ describe("cap race", () => {
     const capRefusals = answers.filter((a) => a.status === "rejected" && (a.reason as { code?: string }).code === "CAP_REACHED");
     expect(approved).toHaveLength(10);
     expect(capRefusals).toHaveLength(54);
-    expect(readCapRoom(f.db, f.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 84900, reservedMinor: 0, leftMinor: 0 });
+    expect(await readCapRoom(f.db, f.mid.id, monthKey(new Date()))).toMatchObject({ usedMinor: 84900, reservedMinor: 0, leftMinor: 0 });
     expect(await authorizationsInLedger(f)).toHaveLength(10);
   });
 });

@@ -38,9 +38,9 @@ function refusalFor(outcome: ChargeOutcome, result: OrderResult): ApiError {
  * The same Amazon id or idempotency key returns the first result, never a second charge.
  */
 export async function importOrder(db: Db, input: ImportOrderInput, source: "api" | "order_entry"): Promise<ImportOrderAnswer> {
-  const plan = planOrder(db, input);
-  const started = startOrder(db, plan, input, source);
-  if (started.kind === "existing") return { ok: true, result: loadOrderResult(db, started.orderId) };
+  const plan = await planOrder(db, input);
+  const started = await startOrder(db, plan, input, source);
+  if (started.kind === "existing") return { ok: true, result: await loadOrderResult(db, started.orderId) };
 
   const { charge } = started;
   const client = amazonClientForMid(db, plan.mid, { orderId: charge.orderId, transactionId: charge.transactionId });
@@ -57,8 +57,8 @@ export async function importOrder(db: Db, input: ImportOrderInput, source: "api"
     sandboxSimulation: plan.mid.testMode ? input.sandboxSimulation?.authorizationNote : undefined,
     sellerNote: plan.mid.testMode ? input.sandboxSimulation?.sellerNote : undefined,
   });
-  finishOrder(db, charge.transactionId, outcome);
-  const result = loadOrderResult(db, charge.orderId);
+  await finishOrder(db, charge.transactionId, outcome);
+  const result = await loadOrderResult(db, charge.orderId);
   // What is recorded decides, not this answer alone: the charge's IPN may have finished it first.
   const charged = result.orderStatus === "COMPLETE" || result.orderStatus === "AUTHORIZED";
   const underway = result.orderStatus === "PENDING" && (outcome.kind === "pending" || outcome.kind === "open");

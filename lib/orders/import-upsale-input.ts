@@ -6,9 +6,9 @@ import { requireId } from "@/lib/api/parse-api-fields";
 import { readAmazonFields, type ImportOrderInput } from "./import-order-input";
 
 /** Import Upsale: a new Amazon checkout for one more product, linked to a completed parent order. */
-export function parseImportUpsaleFields(db: Db, fields: Record<string, string>): ImportOrderInput {
+export async function parseImportUpsaleFields(db: Db, fields: Record<string, string>): Promise<ImportOrderInput> {
   const parentId = requireId(fields, "orderId");
-  const parent = db.select().from(orders).where(eq(orders.id, parentId)).get();
+  const [parent] = await db.select().from(orders).where(eq(orders.id, parentId));
   if (!parent) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${parentId} does not exist.`, { field: "orderId" });
   if (!["COMPLETE", "PARTIALLY_REFUNDED", "AUTHORIZED"].includes(parent.status)) {
     throw new ApiError("INVALID_FIELD", `orderId: order ${parentId} is ${parent.status}; upsells attach to completed or authorized orders.`, {

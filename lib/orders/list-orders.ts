@@ -66,15 +66,16 @@ export function sortKey(sort: OrderSort): { column: SQLiteColumn; descending: bo
   };
 }
 
-export function countOrders(db: Db, actor: Actor, filter: OrderListFilter): number {
+export async function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
   assertCan(actor, "orders.read");
   const conditions = buildOrderConditions(filter);
   return (
-    db
-      .select({ n: count() })
-      .from(orders)
-      .where(conditions.length ? and(...conditions) : undefined)
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(orders)
+        .where(conditions.length ? and(...conditions) : undefined)
+    )[0]?.n ?? 0
   );
 }
 
@@ -82,12 +83,12 @@ export function countOrders(db: Db, actor: Actor, filter: OrderListFilter): numb
  * A page of orders in the chosen order, keyset-paged on (sort value, id) so page 200 costs what
  * page 1 costs. Going back (`before`) walks the same index the other way and flips the rows.
  */
-export function listOrders(
+export async function listOrders(
   db: Db,
   actor: Actor,
   filter: OrderListFilter,
   page: OrderPage,
-): { rows: OrderListRow[]; previous: string | null; next: string | null } {
+): Promise<{ rows: OrderListRow[]; previous: string | null; next: string | null }> {
   assertCan(actor, "orders.read");
   const key = sortKey(page.sort);
   const after = parseCursor(page.after);
@@ -112,7 +113,7 @@ export function listOrders(
     .orderBy(direction(key.column), direction(orders.id))
     .limit(page.perPage + 1)
     .as("page_ids");
-  const found = db
+  const found = await db
     .select({
       order: orders,
       midTitle: mids.title,
@@ -126,8 +127,7 @@ export function listOrders(
     .crossJoin(mids)
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
     .where(and(eq(orders.id, pageIds.id), eq(mids.id, orders.midId)))
-    .orderBy(direction(key.column), direction(orders.id))
-    .all();
+    .orderBy(direction(key.column), direction(orders.id));
   const more = found.length > page.perPage;
   const shown = found.slice(0, page.perPage);
   if (before) shown.reverse();

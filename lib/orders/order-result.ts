@@ -23,24 +23,25 @@ export type OrderResult = {
   message: string | null;
 };
 
-export function loadOrderResult(db: Pick<Db, "select">, orderId: number): OrderResult {
-  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+export async function loadOrderResult(db: Pick<Db, "select">, orderId: number): Promise<OrderResult> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new Error(`order ${orderId} not found`);
-  const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  const sale = db
+  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+  const [sale] = await db
     .select()
     .from(transactions)
     .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
     .orderBy(desc(transactions.id))
-    .get();
+    .limit(1);
   // An authorization alone pays nothing; its later capture does.
   const capture =
     sale?.type === "AUTHORIZE"
-      ? db
-          .select()
-          .from(transactions)
-          .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS")))
-          .get()
+      ? (
+          await db
+            .select()
+            .from(transactions)
+            .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS")))
+        )[0]
       : undefined;
   const paid = sale?.type === "SALE" && sale.status === "SUCCESS" ? sale.amountMinor : (capture?.amountMinor ?? 0);
   return {

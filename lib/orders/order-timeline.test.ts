@@ -14,7 +14,7 @@ describe("order timeline and notes", () => {
   let support: Actor;
   let orderId: number;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     const created = createTestDb();
     db = created.db;
     support = created.actorFor("support");
@@ -38,7 +38,7 @@ describe("order timeline and notes", () => {
         "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, parent_transaction_id, customer_message, created_at, updated_at) values (?, ?, 'REFUND', 'PENDING', 500, 'USD', 'r-2', ?, 'Arrived late', ?, ?)",
       )
       .run(orderId, mid.id, sale.lastInsertRowid, at + 1000, at + 1000);
-    recordAudit(db, support, {
+    await recordAudit(db, support, {
       action: "order.refund",
       entity: "order",
       entityId: orderId,
@@ -46,9 +46,9 @@ describe("order timeline and notes", () => {
     });
   });
 
-  it("tells who refunded and why on the refund itself, newest first", () => {
-    addOrderNote(db, support, { orderId, note: "  Customer called about the parcel.  " });
-    const events = readOrderTimeline(db, orderId);
+  it("tells who refunded and why on the refund itself, newest first", async () => {
+    await addOrderNote(db, support, { orderId, note: "  Customer called about the parcel.  " });
+    const events = await readOrderTimeline(db, orderId);
     expect(events.map((e) => [e.kind, e.title])).toEqual([
       ["note", "Note"],
       ["transaction", "Refund $5.00"],
@@ -59,19 +59,19 @@ describe("order timeline and notes", () => {
     expect(events[1]).toMatchObject({ who: "support@test.local", why: "Arrived late", status: "PENDING" });
   });
 
-  it("refuses an empty or overlong note by naming the field, a missing order, and a role without orders.note", () => {
-    const fieldError = (note: unknown) => {
+  it("refuses an empty or overlong note by naming the field, a missing order, and a role without orders.note", async () => {
+    const fieldError = async (note: unknown) => {
       try {
-        addOrderNote(db, support, { orderId, note });
+        await addOrderNote(db, support, { orderId, note });
       } catch (error) {
         return error instanceof DomainError ? error.fieldErrors.note : String(error);
       }
       return "accepted";
     };
-    expect(fieldError("   ")).toMatch(/Write a note/);
-    expect(fieldError(undefined)).toMatch(/Write a note/);
-    expect(fieldError("x".repeat(MAX_NOTE_LENGTH + 1))).toMatch(`At most ${MAX_NOTE_LENGTH} characters`);
-    expect(fieldError("x".repeat(MAX_NOTE_LENGTH))).toBe("accepted");
+    expect(await fieldError("   ")).toMatch(/Write a note/);
+    expect(await fieldError(undefined)).toMatch(/Write a note/);
+    expect(await fieldError("x".repeat(MAX_NOTE_LENGTH + 1))).toMatch(`At most ${MAX_NOTE_LENGTH} characters`);
+    expect(await fieldError("x".repeat(MAX_NOTE_LENGTH))).toBe("accepted");
     expect(() => addOrderNote(db, support, { orderId: 999_999, note: "hi" })).toThrow("Order not found.");
     const campaignManager: Actor = { ...support, role: "campaign_manager" };
     expect(() => addOrderNote(db, campaignManager, { orderId, note: "hi" })).toThrow(ForbiddenError);

@@ -27,20 +27,18 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
  * its transactions), who asked for it and why (from the audit log), cancellations and notes.
  * Callers authorize (the order page requires orders.read).
  */
-export function readOrderTimeline(db: Db, orderId: number): TimelineEvent[] {
-  const order = db
+export async function readOrderTimeline(db: Db, orderId: number): Promise<TimelineEvent[]> {
+  const [order] = await db
     .select({ createdAt: orders.createdAt, source: orders.source, totalMinor: orders.totalMinor, currency: orders.currency })
     .from(orders)
-    .where(eq(orders.id, orderId))
-    .get();
+    .where(eq(orders.id, orderId));
   if (!order) return [];
-  const rows = db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id)).all();
-  const entries = db
+  const rows = await db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id));
+  const entries = await db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, "order"), eq(auditLog.entityId, String(orderId))))
-    .orderBy(asc(auditLog.id))
-    .all();
+    .orderBy(asc(auditLog.id));
 
   // Staff actions that created a transaction lend it their author and reason.
   const requestedBy = new Map<number, { who: string; why: string | null }>();

@@ -37,17 +37,16 @@ export type OrderPlan = {
  * Everything that can be refused before money is involved: campaign, products, MID assignment,
  * currency, id type vs product type, sandbox vs live. Returns the priced plan.
  */
-export function planOrder(db: Db, input: ImportOrderInput): OrderPlan {
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).get();
+export async function planOrder(db: Db, input: ImportOrderInput): Promise<OrderPlan> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
   if (!campaign) throw new ApiError("UNKNOWN_CAMPAIGN", `Campaign ${input.campaignId} does not exist.`, { field: "campaignId" });
   if (campaign.status !== "active") throw new ApiError("CAMPAIGN_ARCHIVED", `Campaign ${campaign.id} is archived and takes no orders.`);
 
   const ids = input.items.map((i) => i.productId);
-  const products = db
+  const products = await db
     .select()
     .from(campaignProducts)
-    .where(and(eq(campaignProducts.campaignId, campaign.id), inArray(campaignProducts.id, ids), isNull(campaignProducts.archivedAt)))
-    .all();
+    .where(and(eq(campaignProducts.campaignId, campaign.id), inArray(campaignProducts.id, ids), isNull(campaignProducts.archivedAt)));
   const lines: OrderLine[] = input.items.map((item, index) => {
     const product = products.find((p) => p.id === item.productId);
     if (!product)
@@ -68,14 +67,15 @@ export function planOrder(db: Db, input: ImportOrderInput): OrderPlan {
     };
   });
 
-  const mid = db.select().from(mids).where(eq(mids.id, input.amazonBillerId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, input.amazonBillerId));
   const link =
     mid &&
-    db
-      .select()
-      .from(campaignMids)
-      .where(and(eq(campaignMids.campaignId, campaign.id), eq(campaignMids.midId, mid.id)))
-      .get();
+    (
+      await db
+        .select()
+        .from(campaignMids)
+        .where(and(eq(campaignMids.campaignId, campaign.id), eq(campaignMids.midId, mid.id)))
+    )[0];
   if (!mid || !link)
     throw new ApiError("MID_NOT_ASSIGNED", `amazonBillerId: MID ${input.amazonBillerId} is not assigned to campaign ${campaign.id}.`, {
       field: "amazonBillerId",

@@ -33,7 +33,7 @@ function requireSelector(fields: Record<string, string>, keys: string[]): void {
 }
 
 /** Konnektive's Query Order: by id, email, Amazon id, or a date range, ≤200 a page. */
-export function queryOrdersApi(db: Db, fields: Record<string, string>) {
+export async function queryOrdersApi(db: Db, fields: Record<string, string>) {
   requireSelector(fields, ["orderId", "emailAddress", "amazonOrderId", "startDate", "endDate"]);
   const { page, perPage } = parsePaging(fields);
   const conditions: SQL[] = dateRange(fields, orders.createdAt);
@@ -49,20 +49,19 @@ export function queryOrdersApi(db: Db, fields: Record<string, string>) {
   const status = oneOf(fields, "orderStatus", ORDER_STATUSES);
   if (status) conditions.push(eq(orders.status, status));
   const where = and(...conditions);
-  const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;
-  const ids = db
+  const total = (await db.select({ n: count() }).from(orders).where(where))[0]?.n ?? 0;
+  const ids = await db
     .select({ id: orders.id })
     .from(orders)
     .where(where)
     .orderBy(desc(orders.id))
     .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
+    .offset((page - 1) * perPage);
   return { totalResults: total, page, resultsPerPage: perPage, data: ids.map((r) => loadOrderResult(db, r.id)) };
 }
 
 /** Konnektive's Query Transactions. */
-export function queryTransactionsApi(db: Db, fields: Record<string, string>) {
+export async function queryTransactionsApi(db: Db, fields: Record<string, string>) {
   requireSelector(fields, ["transactionId", "orderId", "startDate", "endDate"]);
   const { page, perPage } = parsePaging(fields);
   const conditions: SQL[] = dateRange(fields, transactions.createdAt);
@@ -77,15 +76,14 @@ export function queryTransactionsApi(db: Db, fields: Record<string, string>) {
   const txnType = oneOf(fields, "txnType", TRANSACTION_TYPES);
   if (txnType) conditions.push(eq(transactions.type, txnType));
   const where = and(...conditions);
-  const total = db.select({ n: count() }).from(transactions).where(where).get()?.n ?? 0;
-  const rows = db
+  const total = (await db.select({ n: count() }).from(transactions).where(where))[0]?.n ?? 0;
+  const rows = await db
     .select()
     .from(transactions)
     .where(where)
     .orderBy(desc(transactions.id))
     .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
+    .offset((page - 1) * perPage);
   return {
     totalResults: total,
     page,

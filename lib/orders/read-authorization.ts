@@ -15,15 +15,15 @@ export type AuthorizationState = {
 };
 
 /** The order's successful authorization (capture-later campaigns) and what became of it. */
-export function readAuthorization(tx: Pick<Db, "select">, orderId: number): AuthorizationState | null {
-  const authorization = tx
+export async function readAuthorization(tx: Pick<Db, "select">, orderId: number): Promise<AuthorizationState | null> {
+  const [authorization] = await tx
     .select()
     .from(transactions)
     .where(and(eq(transactions.orderId, orderId), eq(transactions.type, "AUTHORIZE"), eq(transactions.status, "SUCCESS")))
     .orderBy(desc(transactions.id))
-    .get();
+    .limit(1);
   if (!authorization) return null;
-  const children = tx
+  const children = await tx
     .select()
     .from(transactions)
     .where(
@@ -33,15 +33,14 @@ export function readAuthorization(tx: Pick<Db, "select">, orderId: number): Auth
         inArray(transactions.status, ["PENDING", "SUCCESS"]),
       ),
     )
-    .orderBy(desc(transactions.id))
-    .all();
+    .orderBy(desc(transactions.id));
   const capture = children.find((c) => c.type === "CAPTURE") ?? null;
   const voided = children.find((c) => c.type === "VOID") ?? null;
   return { authorization, capture, voided, open: !capture && !voided && authorization.amazonState === "Open" };
 }
 
 /** Amazon closed the authorization with nothing captured (void, cancel): mark it so and give its cap reservation back. */
-export function releaseAuthorization(tx: Tx, authorization: Row, reasonCode: string, at: number): void {
-  tx.update(transactions).set({ amazonState: "Closed", reasonCode, updatedAt: at }).where(eq(transactions.id, authorization.id)).run();
-  settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
+export async function releaseAuthorization(tx: Tx, authorization: Row, reasonCode: string, at: number): Promise<void> {
+  await tx.update(transactions).set({ amazonState: "Closed", reasonCode, updatedAt: at }).where(eq(transactions.id, authorization.id));
+  await settleReservation(tx, authorization.midId, authorization.capMonth ?? "", authorization.amountMinor, 0);
 }

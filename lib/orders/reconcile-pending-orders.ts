@@ -60,7 +60,7 @@ export type ReconcileReport = { checked: number; finished: number; stillPending:
  */
 export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: number; limit?: number; now?: number } = {}): Promise<ReconcileReport> {
   const now = options.now ?? Date.now();
-  const pending = db
+  const pending = await db
     .select({ charge: transactions, mid: mids, storeName: campaigns.storeName })
     .from(transactions)
     .innerJoin(mids, eq(mids.id, transactions.midId))
@@ -74,13 +74,12 @@ export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: nu
       ),
     )
     .orderBy(asc(transactions.id))
-    .limit(options.limit ?? 50)
-    .all();
+    .limit(options.limit ?? 50);
   const report: ReconcileReport = { checked: pending.length, finished: 0, stillPending: 0 };
   for (const row of pending) {
     const client = amazonClientForMid(db, row.mid, { orderId: row.charge.orderId, transactionId: row.charge.id });
     const outcome = await lookUpCharge(client, row.charge, { descriptor: row.mid.descriptor, storeName: row.storeName ?? "" });
-    if (finishOrder(db, row.charge.id, outcome) === "applied") report.finished += 1;
+    if ((await finishOrder(db, row.charge.id, outcome)) === "applied") report.finished += 1;
     else report.stillPending += 1;
   }
   return report;

@@ -14,16 +14,17 @@ function splitName(name: string | undefined): { firstName?: string; lastName?: s
 }
 
 /** Customer de-duplicated by email; what the lander sent wins, Amazon fills the gaps. */
-function upsertCustomer(tx: Tx, order: Order, facts: BuyerFacts, at: number): number | null {
+async function upsertCustomer(tx: Tx, order: Order, facts: BuyerFacts, at: number): Promise<number | null> {
   const email = (order.email ?? facts.buyer?.email)?.toLowerCase();
   if (!email) return null;
   const fromAmazon = splitName(facts.buyer?.name);
   const firstName = order.firstName ?? fromAmazon.firstName ?? null;
   const lastName = order.lastName ?? fromAmazon.lastName ?? null;
   const phone = order.phone ?? facts.buyer?.phone ?? null;
-  const existing = tx.select().from(customers).where(eq(customers.email, email)).get();
+  const [existing] = await tx.select().from(customers).where(eq(customers.email, email));
   if (existing) {
-    tx.update(customers)
+    await tx
+      .update(customers)
       .set({
         firstName: existing.firstName ?? firstName,
         lastName: existing.lastName ?? lastName,
@@ -31,15 +32,15 @@ function upsertCustomer(tx: Tx, order: Order, facts: BuyerFacts, at: number): nu
         amazonUserId: existing.amazonUserId ?? facts.amazonUserId ?? null,
         updatedAt: at,
       })
-      .where(eq(customers.id, existing.id))
-      .run();
+      .where(eq(customers.id, existing.id));
     return existing.id;
   }
-  return tx
-    .insert(customers)
-    .values({ email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at })
-    .returning({ id: customers.id })
-    .get().id;
+  return (
+    await tx
+      .insert(customers)
+      .values({ email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at })
+      .returning({ id: customers.id })
+  )[0].id;
 }
 
 export function buyerColumns(order: Order, facts: BuyerFacts) {
@@ -60,17 +61,17 @@ export function buyerColumns(order: Order, facts: BuyerFacts) {
   };
 }
 
-export function startSubscription(tx: Tx, order: Order, at: number): void {
-  const line = tx
+export async function startSubscription(tx: Tx, order: Order, at: number): Promise<void> {
+  const [line] = await tx
     .select({ item: orderItems, product: campaignProducts })
     .from(orderItems)
     .leftJoin(campaignProducts, eq(campaignProducts.id, orderItems.productId))
-    .where(and(eq(orderItems.orderId, order.id), eq(orderItems.billingType, "recurring")))
-    .get();
+    .where(and(eq(orderItems.orderId, order.id), eq(orderItems.billingType, "recurring")));
   if (!line?.product || !order.amazonBillingAgreementId) return;
   const cycleDays = line.product.cycleDays ?? 30;
   const firstRebillDays = line.product.trialDays ? line.product.trialDays : cycleDays;
-  tx.insert(subscriptions)
+  await tx
+    .insert(subscriptions)
     .values({
       orderId: order.id,
       productId: line.product.id,
@@ -85,8 +86,7 @@ export function startSubscription(tx: Tx, order: Order, at: number): void {
       createdAt: at,
       updatedAt: at,
     })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 }
 
 /**
@@ -94,17 +94,17 @@ export function startSubscription(tx: Tx, order: Order, at: number): void {
  * order's empty buyer and shipping columns filled, the customer found or created, and linked
  * to the order and its subscription if they had none. Returns the customer id.
  */
-export function recordBuyer(tx: Tx, order: Order, facts: BuyerFacts, at: number): number | null {
-  const customerId = upsertCustomer(tx, order, facts, at) ?? order.customerId;
-  tx.update(orders)
+export async function recordBuyer(tx: Tx, order: Order, facts: BuyerFacts, at: number): Promise<number | null> {
+  const customerId = (await upsertCustomer(tx, order, facts, at)) ?? order.customerId;
+  await tx
+    .update(orders)
     .set({ ...buyerColumns(order, facts), customerId, updatedAt: at })
-    .where(eq(orders.id, order.id))
-    .run();
+    .where(eq(orders.id, order.id));
   if (customerId !== null) {
-    tx.update(subscriptions)
+    await tx
+      .update(subscriptions)
       .set({ customerId, updatedAt: at })
-      .where(and(eq(subscriptions.orderId, order.id), isNull(subscriptions.customerId)))
-      .run();
+      .where(and(eq(subscriptions.orderId, order.id), isNull(subscriptions.customerId)));
   }
   return customerId;
 }

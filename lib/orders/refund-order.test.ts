@@ -51,27 +51,27 @@ describe("refunds and IPNs", () => {
     const orderId = await placeOrder(f); // 44.95
     const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 1000, reason: "Damaged bottle" });
     expect(refund.status).toBe("PENDING");
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.amazonRefundId).toMatch(/-R\d+$/);
+    expect((await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0]?.amazonRefundId).toMatch(/-R\d+$/);
 
     const completed = await waitFor(
-      () => f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get(),
+      async () => (await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0],
       (t) => t?.status !== "PENDING",
     );
     expect(completed?.status).toBe("SUCCESS");
-    const order = f.db.select().from(orders).where(eq(orders.id, orderId)).get();
+    const [order] = await f.db.select().from(orders).where(eq(orders.id, orderId));
     expect(order).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 1000 });
-    expect(readCapRoom(f.db, f.mid.id, monthKey(new Date())).usedMinor).toBe(4495 - 1000);
+    expect((await readCapRoom(f.db, f.mid.id, monthKey(new Date()))).usedMinor).toBe(4495 - 1000);
 
     // Replay every IPN the emulator sent: all are duplicates and nothing moves.
-    const before = JSON.stringify(f.db.select().from(transactions).all());
+    const before = JSON.stringify(await f.db.select().from(transactions));
     for (const body of [...f.ipnBodies]) expect((await f.postIpn(body)).body.result).toBe("duplicate");
-    expect(JSON.stringify(f.db.select().from(transactions).all())).toBe(before);
+    expect(JSON.stringify(await f.db.select().from(transactions))).toBe(before);
 
     // A forged IPN (amount changed after signing) is refused and stored as rejected.
     const refundIpn = f.ipnBodies.find((b) => b.includes("PaymentRefund")) as string;
     const forged = await f.postIpn(refundIpn.replace(/10\.00/g, "44.95"));
     expect(forged).toMatchObject({ status: 403, body: { result: "rejected", detail: "bad-signature" } });
-    expect(f.db.select().from(ipnEvents).where(eq(ipnEvents.verified, false)).all()).toHaveLength(1);
+    expect(await f.db.select().from(ipnEvents).where(eq(ipnEvents.verified, false))).toHaveLength(1);
   });
 
   it("refuses a refund beyond what is left before calling Amazon, and requires a reason", async () => {
@@ -88,7 +88,7 @@ describe("refunds and IPNs", () => {
     await expect(refundOrder(f.db, f.actor, { orderId, amountMinor: 1, reason: "Again" })).rejects.toMatchObject({
       fieldErrors: { amount: "At most $0.00 can still be refunded on this order." },
     });
-    const refunds = f.db.select().from(transactions).where(eq(transactions.type, "REFUND")).all();
+    const refunds = await f.db.select().from(transactions).where(eq(transactions.type, "REFUND"));
     expect(refunds).toHaveLength(1);
   });
 });
@@ -108,7 +108,7 @@ describe("cancel and external refunds", () => {
     input.sandboxSimulation = { authorizationNote: '{"SandboxSimulation":{"State":"Declined","ReasonCode":"TransactionTimedOut"}}' };
     const declined = await importOrder(f.db, input, "api");
     await cancelOrder(f.db, f.actor, { orderId: declined.result.orderId, reason: "Buyer gave up" });
-    expect(f.db.select().from(orders).where(eq(orders.id, declined.result.orderId)).get()?.status).toBe("CANCELED");
+    expect((await f.db.select().from(orders).where(eq(orders.id, declined.result.orderId)))[0]?.status).toBe("CANCELED");
     const ledger = await f.control<{ objects: Array<{ id: string; state: string }> }>("GET", `/_sandbox/ledger?sellerId=${f.mid.merchantId}`);
     expect(ledger.objects.find((o) => o.id === amazonOrderId)?.state).toBe("Canceled");
 
@@ -120,10 +120,10 @@ describe("cancel and external refunds", () => {
     fixture = await startPipelineFixture();
     const f = fixture;
     const orderId = await placeOrder(f);
-    const callsBefore = f.db.select().from(gatewayCalls).all().length;
-    markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
-    expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
-    expect(f.db.select().from(gatewayCalls).all()).toHaveLength(callsBefore);
+    const callsBefore = (await f.db.select().from(gatewayCalls)).length;
+    await markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
+    expect((await f.db.select().from(orders).where(eq(orders.id, orderId)))[0]).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
+    expect(await f.db.select().from(gatewayCalls)).toHaveLength(callsBefore);
     expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(
       expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }),
     );
@@ -137,10 +137,10 @@ describe("refund poller", () => {
     const orderId = await placeOrder(f);
     const refund = await refundOrder(f.db, f.actor, { orderId, amountMinor: 500, reason: "Late IPN" });
     expect((await pollPendingRefunds(f.db, { olderThanMs: -1000 })).checked).toBe(1);
-    expect(f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)).get()?.status).toBe("PENDING");
+    expect((await f.db.select().from(transactions).where(eq(transactions.id, refund.transactionId)))[0]?.status).toBe("PENDING");
     await f.control("POST", "/_sandbox/clock", { advanceMinutes: 5 });
     expect(await pollPendingRefunds(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 1, completed: 1 });
     expect(await pollPendingRefunds(f.db, { olderThanMs: -1000 })).toMatchObject({ checked: 0 });
-    expect(f.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 500 });
+    expect((await f.db.select().from(orders).where(eq(orders.id, orderId)))[0]).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 500 });
   });
 });

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
@@ -18,19 +19,18 @@ export type RefundRequest = { orderId: number; amountMinor?: number; reason: str
  * What can still be refunded: the captured sale (or the capture of an authorization, for
  * capture-later campaigns) less refunds that are pending or done.
  */
-export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
-  const sale = tx
+export async function readRefundable(tx: Pick<Db, "select">, orderId: number) {
+  const [sale] = await tx
     .select()
     .from(transactions)
     .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CAPTURED_TYPES), eq(transactions.status, "SUCCESS")))
     .orderBy(desc(transactions.id))
-    .get();
+    .limit(1);
   if (!sale) return null;
-  const refunded = tx
+  const [refunded] = await tx
     .select({ total: sql<number>`coalesce(sum(${transactions.amountMinor}), 0)` })
     .from(transactions)
-    .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "REFUND"), inArray(transactions.status, ["PENDING", "SUCCESS"])))
-    .get();
+    .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "REFUND"), inArray(transactions.status, ["PENDING", "SUCCESS"])));
   return { sale, refundableMinor: sale.amountMinor - Number(refunded?.total ?? 0) };
 }
 
@@ -38,8 +38,8 @@ export function readRefundable(tx: Pick<Db, "select">, orderId: number) {
  * A refund amount typed in major units, read in the currency of the order's captured payment:
  * the currency always comes from the order, never from the browser.
  */
-export function parseRefundAmount(db: Pick<Db, "select">, orderId: number, text: string): number {
-  const found = readRefundable(db, orderId);
+export async function parseRefundAmount(db: Pick<Db, "select">, orderId: number, text: string): Promise<number> {
+  const found = await readRefundable(db, orderId);
   if (!found) throw new DomainError("This order has no captured payment to refund.");
   const { currency } = found.sale;
   const amountMinor = parseMajorToMinor(text, currency);
@@ -48,8 +48,8 @@ export function parseRefundAmount(db: Pick<Db, "select">, orderId: number, text:
   return amountMinor;
 }
 
-function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: string) {
-  const found = readRefundable(tx, request.orderId);
+async function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: string) {
+  const found = await readRefundable(tx, request.orderId);
   if (!found || !found.sale.amazonCaptureId) throw new DomainError("This order has no captured payment to refund.");
   const amount = request.amountMinor ?? found.refundableMinor;
   const { sale } = found;
@@ -60,13 +60,14 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
     });
   }
   const n =
-    (tx
-      .select({ n: sql<number>`count(*)` })
-      .from(transactions)
-      .where(and(eq(transactions.orderId, request.orderId), eq(transactions.type, "REFUND")))
-      .get()?.n ?? 0) + 1;
+    ((
+      await tx
+        .select({ n: sql<number>`count(*)` })
+        .from(transactions)
+        .where(and(eq(transactions.orderId, request.orderId), eq(transactions.type, "REFUND")))
+    )[0]?.n ?? 0) + 1;
   const at = Date.now();
-  const row = tx
+  const [row] = await tx
     .insert(transactions)
     .values({
       orderId: request.orderId,
@@ -84,9 +85,8 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
       createdAt: at,
       updatedAt: at,
     })
-    .returning()
-    .get();
-  recordAudit(tx, actor, {
+    .returning();
+  await recordAudit(tx, actor, {
     action: "order.refund",
     entity: "order",
     entityId: request.orderId,
@@ -102,8 +102,8 @@ function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: strin
 export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) {
   assertCan(actor, "orders.refund");
   const reason = requireReason(request.reason, "A reason is required for every refund.");
-  const refund = db.transaction((tx) => startRefund(tx, actor, request, reason), { behavior: "immediate" });
-  const mid = db.select().from(mids).where(eq(mids.id, refund.midId)).get();
+  const refund = await runTransaction(db, async (tx) => startRefund(tx, actor, request, reason));
+  const [mid] = await db.select().from(mids).where(eq(mids.id, refund.midId));
   if (!mid) throw new DomainError("The order's MID no longer exists.");
   try {
     const result = await amazonClientForMid(db, mid, { orderId: refund.orderId, transactionId: refund.id }).refund({
@@ -112,20 +112,20 @@ export async function refundOrder(db: Db, actor: Actor, request: RefundRequest) 
       refundAmount: { amountMinor: refund.amountMinor, currency: refund.currency },
       sellerRefundNote: reason,
     });
-    db.transaction((tx) => applyRefundState(tx, refund.id, result.refund));
+    await runTransaction(db, async (tx) => applyRefundState(tx, refund.id, result.refund));
   } catch (error) {
     if (!(error instanceof AmazonPayError) || error.mayHaveApplied) return { transactionId: refund.id, status: "PENDING" as const };
-    db.update(transactions)
+    await db
+      .update(transactions)
       .set({ status: "ERROR", reasonCode: error.code, customerMessage: `Amazon refused the refund: ${error.message}`, updatedAt: Date.now() })
-      .where(eq(transactions.id, refund.id))
-      .run();
+      .where(eq(transactions.id, refund.id));
     if (isAmazonUnavailable(error)) throw new AmazonUnavailableError(`Amazon Pay is unavailable (${error.code}); nothing was refunded. Try again shortly.`);
     throw new DomainError(`Amazon refused the refund (${error.code}): ${error.message}`);
   }
-  const after = db.select().from(transactions).where(eq(transactions.id, refund.id)).get();
+  const [after] = await db.select().from(transactions).where(eq(transactions.id, refund.id));
   return { transactionId: refund.id, status: after?.status ?? "PENDING" };
 }
 
-export function orderExists(db: Pick<Db, "select">, orderId: number): boolean {
-  return Boolean(db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get());
+export async function orderExists(db: Pick<Db, "select">, orderId: number): Promise<boolean> {
+  return Boolean((await db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)))[0]);
 }

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orderItems, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
@@ -14,27 +15,28 @@ export type StartResult = { kind: "started"; charge: StartedCharge } | { kind: "
 
 const RETRYABLE_STATUSES = new Set(["DECLINED", "ERROR"]);
 
-function findExisting(tx: Tx, input: ImportOrderInput) {
+async function findExisting(tx: Tx, input: ImportOrderInput) {
   if (input.idempotencyKey) {
-    const byKey = tx.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey)).get();
+    const [byKey] = await tx.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey));
     if (byKey) return byKey;
   }
   const byAmazonId = /^[PS]/.test(input.amazonOrderId)
     ? eq(orders.amazonOrderReferenceId, input.amazonOrderId)
     : and(eq(orders.amazonBillingAgreementId, input.amazonOrderId), inArray(orders.source, ["api", "order_entry"]), isNull(orders.parentOrderId));
-  return tx.select().from(orders).where(byAmazonId).get();
+  return (await tx.select().from(orders).where(byAmazonId))[0];
 }
 
-function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): StartedCharge {
+async function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): Promise<StartedCharge> {
   const attempt =
-    (tx
-      .select({ n: count() })
-      .from(transactions)
-      .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
-      .get()?.n ?? 0) + 1;
+    ((
+      await tx
+        .select({ n: count() })
+        .from(transactions)
+        .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
+    )[0]?.n ?? 0) + 1;
   const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
-  const row = tx
+  const [row] = await tx
     .insert(transactions)
     .values({
       orderId,
@@ -50,8 +52,7 @@ function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrd
       createdAt: now,
       updatedAt: now,
     })
-    .returning({ id: transactions.id })
-    .get();
+    .returning({ id: transactions.id });
   return { orderId, transactionId: row.id, referenceId, capMonth, amountMinor: plan.totalMinor, attempt };
 }
 
@@ -60,70 +61,64 @@ function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrd
  * charge rows — all in one BEGIN IMMEDIATE, so concurrent imports can neither pass the cap nor
  * create two orders for one Amazon id.
  */
-export function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, source: "api" | "order_entry", now = new Date()): StartResult {
+export async function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, source: "api" | "order_entry", now = new Date()): Promise<StartResult> {
   const capMonth = monthKey(now);
   const at = now.getTime();
   try {
-    return db.transaction(
-      (tx) => {
-        const existing = findExisting(tx, input);
-        if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
-        if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {
-          throw new ApiError(
-            "ORDER_REFERENCE_USED",
-            `amazonOrderId: ${input.amazonOrderId} already belongs to order ${existing.id} with another MID or total; start a new Amazon checkout.`,
-            { field: "amazonOrderId", orderId: existing.id },
-          );
-        }
-        reserveCap(tx, plan.mid.id, capMonth, plan.totalMinor);
-        if (existing) {
-          tx.update(orders).set({ status: "PENDING", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, existing.id)).run();
-          return { kind: "started", charge: insertCharge(tx, existing.id, plan, input, capMonth, at) };
-        }
-        const isOro = plan.kind === "order_reference";
-        const order = tx
-          .insert(orders)
-          .values({
-            campaignId: plan.campaign.id,
-            midId: plan.mid.id,
-            parentOrderId: input.parentOrderId ?? null,
-            amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
-            amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
-            status: "PENDING",
-            currency: plan.mid.currency,
-            subtotalMinor: plan.subtotalMinor,
-            shippingMinor: plan.shippingMinor,
-            totalMinor: plan.totalMinor,
-            source,
-            idempotencyKey: input.idempotencyKey ?? null,
-            email: input.customer.email ?? null,
-            firstName: input.customer.firstName ?? null,
-            lastName: input.customer.lastName ?? null,
-            phone: input.customer.phone ?? null,
-            ipAddress: input.ipAddress ?? null,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .returning({ id: orders.id })
-          .get();
-        for (const line of plan.lines) {
-          tx.insert(orderItems)
-            .values({
-              orderId: order.id,
-              productId: line.productId,
-              name: line.name,
-              sku: line.sku,
-              quantity: line.quantity,
-              unitPriceMinor: line.unitPriceMinor,
-              shippingMinor: line.shippingMinor,
-              billingType: line.billingType,
-            })
-            .run();
-        }
-        return { kind: "started", charge: insertCharge(tx, order.id, plan, input, capMonth, at) };
-      },
-      { behavior: "immediate" },
-    );
+    return runTransaction(db, async (tx) => {
+      const existing = await findExisting(tx, input);
+      if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
+      if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {
+        throw new ApiError(
+          "ORDER_REFERENCE_USED",
+          `amazonOrderId: ${input.amazonOrderId} already belongs to order ${existing.id} with another MID or total; start a new Amazon checkout.`,
+          { field: "amazonOrderId", orderId: existing.id },
+        );
+      }
+      await reserveCap(tx, plan.mid.id, capMonth, plan.totalMinor);
+      if (existing) {
+        await tx.update(orders).set({ status: "PENDING", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, existing.id));
+        return { kind: "started", charge: await insertCharge(tx, existing.id, plan, input, capMonth, at) };
+      }
+      const isOro = plan.kind === "order_reference";
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          campaignId: plan.campaign.id,
+          midId: plan.mid.id,
+          parentOrderId: input.parentOrderId ?? null,
+          amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
+          amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
+          status: "PENDING",
+          currency: plan.mid.currency,
+          subtotalMinor: plan.subtotalMinor,
+          shippingMinor: plan.shippingMinor,
+          totalMinor: plan.totalMinor,
+          source,
+          idempotencyKey: input.idempotencyKey ?? null,
+          email: input.customer.email ?? null,
+          firstName: input.customer.firstName ?? null,
+          lastName: input.customer.lastName ?? null,
+          phone: input.customer.phone ?? null,
+          ipAddress: input.ipAddress ?? null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: orders.id });
+      for (const line of plan.lines) {
+        await tx.insert(orderItems).values({
+          orderId: order.id,
+          productId: line.productId,
+          name: line.name,
+          sku: line.sku,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          shippingMinor: line.shippingMinor,
+          billingType: line.billingType,
+        });
+      }
+      return { kind: "started", charge: await insertCharge(tx, order.id, plan, input, capMonth, at) };
+    });
   } catch (error) {
     if (error instanceof CapExceededError) {
       throw new ApiError(

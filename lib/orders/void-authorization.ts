@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
@@ -31,13 +32,13 @@ async function isClosedUncaptured(client: AmazonPayClient, amazonAuthorizationId
   }
 }
 
-function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: number): number | null {
-  const order = tx.select().from(orders).where(eq(orders.id, orderId)).get();
-  const found = readAuthorization(tx, orderId);
+async function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: number): Promise<number | null> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const found = await readAuthorization(tx, orderId);
   // A concurrent void (or cancel) got here first: nothing left to release.
   if (!order || order.status !== "AUTHORIZED" || !found?.open) return null;
   const { authorization } = found;
-  const row = tx
+  const [row] = await tx
     .insert(transactions)
     .values({
       orderId,
@@ -57,11 +58,10 @@ function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: n
       createdAt: at,
       updatedAt: at,
     })
-    .returning({ id: transactions.id })
-    .get();
-  releaseAuthorization(tx, authorization, "SellerClosed", at);
-  tx.update(orders).set({ status: "VOIDED", updatedAt: at }).where(eq(orders.id, orderId)).run();
-  recordAudit(tx, actor, {
+    .returning({ id: transactions.id });
+  await releaseAuthorization(tx, authorization, "SellerClosed", at);
+  await tx.update(orders).set({ status: "VOIDED", updatedAt: at }).where(eq(orders.id, orderId));
+  await recordAudit(tx, actor, {
     action: "order.void",
     entity: "order",
     entityId: orderId,
@@ -78,12 +78,12 @@ function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: n
 export async function voidAuthorization(db: Db, actor: Actor, input: { orderId: number; reason: string }): Promise<{ transactionId: number | null }> {
   assertCan(actor, "orders.refund");
   const reason = requireReason(input.reason, "A reason is required to void an authorization.");
-  const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw new DomainError("Order not found.");
-  const found = readAuthorization(db, order.id);
+  const found = await readAuthorization(db, order.id);
   if (order.status === "VOIDED") return { transactionId: found?.voided?.id ?? null };
   if (order.status !== "AUTHORIZED" || !found?.open || !found.authorization.amazonAuthorizationId) throw refusal(order, found);
-  const mid = db.select().from(mids).where(eq(mids.id, order.midId)).get();
+  const [mid] = await db.select().from(mids).where(eq(mids.id, order.midId));
   if (!mid) throw new DomainError("The order's MID no longer exists.");
   const authorizationId = found.authorization.amazonAuthorizationId;
   const client = amazonClientForMid(db, mid, { orderId: order.id, transactionId: found.authorization.id });
@@ -94,6 +94,6 @@ export async function voidAuthorization(db: Db, actor: Actor, input: { orderId: 
     // Closed already (an earlier void whose answer was lost) is the state we want.
     if (!(await isClosedUncaptured(client, authorizationId))) throw new DomainError(`Amazon refused the void (${error.code}): ${error.message}`);
   }
-  const transactionId = db.transaction((tx) => recordVoid(tx, actor, order.id, reason, Date.now()), { behavior: "immediate" });
-  return { transactionId: transactionId ?? readAuthorization(db, order.id)?.voided?.id ?? null };
+  const transactionId = await runTransaction(db, async (tx) => recordVoid(tx, actor, order.id, reason, Date.now()));
+  return { transactionId: transactionId ?? (await readAuthorization(db, order.id))?.voided?.id ?? null };
 }

@@ -24,7 +24,7 @@ export function titleOfOrder(rawId: string): string {
 }
 
 export async function titleOfMid(rawId: string, prefix = "MID"): Promise<string> {
-  const title = await readName("mids.read", rawId, (id) => getDb().select({ title: mids.title }).from(mids).where(eq(mids.id, id)).get()?.title);
+  const title = await readName("mids.read", rawId, async (id) => (await getDb().select({ title: mids.title }).from(mids).where(eq(mids.id, id)))[0]?.title);
   return title ? `${prefix} ${title}` : prefix;
 }
 
@@ -32,18 +32,17 @@ export async function titleOfCampaign(rawId: string, prefix = "Campaign"): Promi
   const name = await readName(
     "campaigns.read",
     rawId,
-    (id) => getDb().select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, id)).get()?.name,
+    async (id) => (await getDb().select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, id)))[0]?.name,
   );
   return name ? `${prefix} ${name}` : prefix;
 }
 
 export async function titleOfCustomer(rawId: string): Promise<string> {
-  const name = await readName("customers.read", rawId, (id) => {
-    const row = getDb()
+  const name = await readName("customers.read", rawId, async (id) => {
+    const [row] = await getDb()
       .select({ email: customers.email, firstName: customers.firstName, lastName: customers.lastName })
       .from(customers)
-      .where(eq(customers.id, id))
-      .get();
+      .where(eq(customers.id, id));
     if (!row) return undefined;
     return [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
   });
@@ -54,7 +53,7 @@ export async function titleOfApiUser(rawId: string): Promise<string> {
   const loginId = await readName(
     "api_users.manage",
     rawId,
-    (id) => getDb().select({ loginId: apiUsers.loginId }).from(apiUsers).where(eq(apiUsers.id, id)).get()?.loginId,
+    async (id) => (await getDb().select({ loginId: apiUsers.loginId }).from(apiUsers).where(eq(apiUsers.id, id)))[0]?.loginId,
   );
   return loginId ? `Access of ${loginId}` : "API access";
 }

@@ -19,27 +19,20 @@ const PER_KIND = 5;
 const fullName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(" ");
 
 /** Newest matches first, straight from the index (FTS5 walks its rowids backwards), so a common fragment costs no more than a rare one. */
-function newestMatches(db: Db, table: "orders_search" | "customers_search" | "transactions_search", match: string): number[] {
-  const rows = db.all<{ id: number }>(
+async function newestMatches(db: Db, table: "orders_search" | "customers_search" | "transactions_search", match: string): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
     sql`select rowid as id from ${sql.raw(table)} where ${sql.raw(table)} match ${match} order by rowid desc limit ${PER_KIND}`,
   );
   return rows.map((r) => r.id);
 }
 
-function newestWithEmail(db: Db, email: string): number[] {
-  return db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.email, email))
-    .orderBy(desc(orders.id))
-    .limit(PER_KIND)
-    .all()
-    .map((o) => o.id);
+async function newestWithEmail(db: Db, email: string): Promise<number[]> {
+  return (await db.select({ id: orders.id }).from(orders).where(eq(orders.email, email)).orderBy(desc(orders.id)).limit(PER_KIND)).map((o) => o.id);
 }
 
-function findOrders(db: Db, orderIds: number[]): SearchHit[] {
+async function findOrders(db: Db, orderIds: number[]): Promise<SearchHit[]> {
   if (orderIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({
       id: orders.id,
       email: orders.email,
@@ -52,8 +45,7 @@ function findOrders(db: Db, orderIds: number[]): SearchHit[] {
     })
     .from(orders)
     .where(inArray(orders.id, orderIds))
-    .orderBy(desc(orders.id))
-    .all();
+    .orderBy(desc(orders.id));
   return rows.map((o) => ({
     kind: "order",
     key: `order-${o.id}`,
@@ -63,14 +55,13 @@ function findOrders(db: Db, orderIds: number[]): SearchHit[] {
   }));
 }
 
-function findCustomers(db: Db, customerIds: number[]): SearchHit[] {
+async function findCustomers(db: Db, customerIds: number[]): Promise<SearchHit[]> {
   if (customerIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ id: customers.id, email: customers.email, firstName: customers.firstName, lastName: customers.lastName, phone: customers.phone })
     .from(customers)
     .where(inArray(customers.id, customerIds))
-    .orderBy(desc(customers.id))
-    .all();
+    .orderBy(desc(customers.id));
   return rows.map((c) => ({
     kind: "customer",
     key: `customer-${c.id}`,
@@ -82,9 +73,9 @@ function findCustomers(db: Db, customerIds: number[]): SearchHit[] {
 
 const TRANSACTION_ID_LABELS = { amazonRefundId: "Refund", amazonCaptureId: "Capture", amazonAuthorizationId: "Authorization" } as const;
 
-function findTransactions(db: Db, transactionIds: number[], text: string): SearchHit[] {
+async function findTransactions(db: Db, transactionIds: number[], text: string): Promise<SearchHit[]> {
   if (transactionIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({
       id: transactions.id,
       orderId: transactions.orderId,
@@ -97,8 +88,7 @@ function findTransactions(db: Db, transactionIds: number[], text: string): Searc
     })
     .from(transactions)
     .where(inArray(transactions.id, transactionIds))
-    .orderBy(desc(transactions.id))
-    .all();
+    .orderBy(desc(transactions.id));
   const needle = text.toLowerCase();
   return rows.map((t) => {
     // The id the fragment was found in, so the line shows what was typed.
@@ -116,16 +106,15 @@ function findTransactions(db: Db, transactionIds: number[], text: string): Searc
 }
 
 /** MIDs by title, Seller ID, MID number or id: a small table, so a plain scan with the text taken literally. */
-function findMids(db: Db, text: string): SearchHit[] {
+async function findMids(db: Db, text: string): Promise<SearchHit[]> {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const contains = (column: typeof mids.title | typeof mids.merchantId | typeof mids.midNumber) => sql`lower(${column}) like ${pattern} escape '\\'`;
-  const rows = db
+  const rows = await db
     .select({ id: mids.id, title: mids.title, merchantId: mids.merchantId, region: mids.region, currency: mids.currency })
     .from(mids)
     .where(or(contains(mids.title), contains(mids.merchantId), contains(mids.midNumber), /^\d+$/.test(text) ? eq(mids.id, Number(text)) : undefined))
     .orderBy(mids.id)
-    .limit(PER_KIND)
-    .all();
+    .limit(PER_KIND);
   return rows.map((m) => ({
     kind: "mid",
     key: `mid-${m.id}`,
@@ -139,41 +128,37 @@ function findMids(db: Db, text: string): SearchHit[] {
  * The top bar's search: orders (by id or a fragment), customers, MIDs and Amazon ids, each
  * kind only for a role that may read it, at most five of each.
  */
-export function searchEverything(db: Db, actor: Actor, raw: string): SearchResults {
+export async function searchEverything(db: Db, actor: Actor, raw: string): Promise<SearchResults> {
   const query = parseSearchQuery(raw);
   const hits: SearchHit[] = [];
   if (query.text === "") return { text: "", tooShort: false, hits };
   const mayRead = (permission: Parameters<typeof can>[1]) => can(actor.role, permission);
   if (mayRead("orders.read")) {
     hits.push(
-      ...findOrders(
+      ...(await findOrders(
         db,
         query.orderId !== null
           ? [query.orderId]
           : query.email !== null
-            ? newestWithEmail(db, query.email)
+            ? await newestWithEmail(db, query.email)
             : query.match
-              ? newestMatches(db, "orders_search", query.match)
+              ? await newestMatches(db, "orders_search", query.match)
               : [],
-      ),
+      )),
     );
   }
   if (mayRead("customers.read")) {
     const fragment = parseSearchQuery(raw, { orderIds: false }).match;
     const customerIds =
       query.email !== null
-        ? db
-            .select({ id: customers.id })
-            .from(customers)
-            .where(eq(customers.email, query.email))
-            .all()
-            .map((c) => c.id)
+        ? (await db.select({ id: customers.id }).from(customers).where(eq(customers.email, query.email))).map((c) => c.id)
         : fragment
-          ? newestMatches(db, "customers_search", fragment)
+          ? await newestMatches(db, "customers_search", fragment)
           : [];
-    hits.push(...findCustomers(db, customerIds));
+    hits.push(...(await findCustomers(db, customerIds)));
   }
-  if (mayRead("mids.read")) hits.push(...findMids(db, query.text));
-  if (mayRead("transactions.read") && query.match) hits.push(...findTransactions(db, newestMatches(db, "transactions_search", query.match), query.text));
+  if (mayRead("mids.read")) hits.push(...(await findMids(db, query.text)));
+  if (mayRead("transactions.read") && query.match)
+    hits.push(...(await findTransactions(db, await newestMatches(db, "transactions_search", query.match), query.text)));
   return { text: query.text, tooShort: query.tooShort && hits.length === 0, hits };
 }

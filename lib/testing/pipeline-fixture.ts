@@ -67,13 +67,12 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
   process.env.AMAZON_LWA_ENDPOINT_OVERRIDE = sandbox.url;
   process.env.AMAZON_PAY_RETRY_BASE_MS = "5";
   const now = Date.now();
-  const admin = db
+  const [admin] = await db
     .insert(users)
     .values({ email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+    .returning();
   const actor: Actor = { userId: admin.id, email: admin.email, name: admin.name, role: "admin", ip: null };
-  const mid = createMid(db, actor, {
+  const mid = await createMid(db, actor, {
     title: "Pipeline MID",
     midNumber: null,
     merchantId: TEST_SELLER.sellerId,
@@ -97,15 +96,15 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     chargebackFeeMinor: 0,
     enabled: true,
   });
-  const campaign = createCampaign(db, actor, {
+  const campaign = await createCampaign(db, actor, {
     name: "Pipeline",
     currency: "USD",
     storeName: "Pipeline Store",
     routingMode: "priority",
     captureMode: options.captureMode ?? "sale",
   });
-  const oneTime = saveProduct(db, actor, campaign.id, { name: "Serum", sku: "SERUM", price: "39.95", shipping: "5.00", billing_type: "one_time" });
-  const recurring = saveProduct(db, actor, campaign.id, {
+  const oneTime = await saveProduct(db, actor, campaign.id, { name: "Serum", sku: "SERUM", price: "39.95", shipping: "5.00", billing_type: "one_time" });
+  const recurring = await saveProduct(db, actor, campaign.id, {
     name: "Club",
     sku: "CLUB",
     price: "4.95",
@@ -115,7 +114,7 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     rebill_price: "34.95",
     trial_days: "14",
   });
-  saveAssignment(db, actor, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
+  await saveAssignment(db, actor, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
 
   async function control<T>(method: string, route: string, body?: unknown): Promise<T> {
     const response = await fetch(new URL(route, sandbox.url), {

@@ -2,7 +2,7 @@
  * Test helper process: tries `attempts` reservations of `amount` on one MID in its own
  * connection to the database file, printing how many fitted. Used by the cap race test.
  */
-import { openDatabase } from "@/db/client";
+import { openDatabase, runTransaction } from "@/db/client";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 
 const [file, midId, amount, attempts] = process.argv.slice(2);
@@ -10,7 +10,7 @@ const db = openDatabase(file);
 let reserved = 0;
 for (let i = 0; i < Number(attempts); i++) {
   try {
-    db.transaction((tx) => reserveCap(tx, Number(midId), "2026-11", Number(amount)), { behavior: "immediate" });
+    await runTransaction(db, async (tx) => reserveCap(tx, Number(midId), "2026-11", Number(amount)));
     reserved += 1;
   } catch (error) {
     if (!(error instanceof CapExceededError)) throw error;

@@ -7,15 +7,14 @@ import type { Actor } from "@/lib/auth/actor";
 export function createTestDb(): { db: Db; actorFor: (role: Role) => Actor } {
   const db = openDatabase(":memory:");
   const actors = new Map<Role, Actor>();
-  const actorFor = (role: Role): Actor => {
+  const actorFor = async (role: Role): Promise<Actor> => {
     const existing = actors.get(role);
     if (existing) return existing;
     const now = Date.now();
-    const row = db
+    const [row] = await db
       .insert(users)
       .values({ email: `${role}@test.local`, name: role, role, passwordHash: "x", createdAt: now, updatedAt: now })
-      .returning()
-      .get();
+      .returning();
     const actor: Actor = { userId: row.id, email: row.email, name: row.name, role, ip: "127.0.0.1" };
     actors.set(role, actor);
     return actor;

@@ -93,7 +93,7 @@ describe("streamTransactionsCsv", () => {
     const listed: number[] = [];
     let after: string | undefined;
     do {
-      const page = listTransactions(db, support, filter, { perPage: 25, after });
+      const page = await listTransactions(db, support, filter, { perPage: 25, after });
       listed.push(...page.rows.map((r) => r.id));
       after = page.nextCursor ?? undefined;
     } while (after);

@@ -5,10 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 
 /** Names for the MID and campaign filters: every role that reads transactions may see these. */
-export function listFilterOptions(db: Db, actor: Actor) {
+export async function listFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "transactions.read");
   return {
-    mids: db.select({ id: mids.id, title: mids.title }).from(mids).orderBy(asc(mids.id)).all(),
-    campaigns: db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).orderBy(asc(campaigns.id)).all(),
+    mids: await db.select({ id: mids.id, title: mids.title }).from(mids).orderBy(asc(mids.id)),
+    campaigns: await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).orderBy(asc(campaigns.id)),
   };
 }

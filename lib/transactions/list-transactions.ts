@@ -35,12 +35,12 @@ export function parseCursor(value: string | undefined): { createdAt: number; id:
  * never reorders it, and left to itself it may start from the small MIDs table and sort the
  * whole result instead.
  */
-export function listTransactions(
+export async function listTransactions(
   db: Db,
   actor: Actor,
   filter: TransactionFilter,
   page: { perPage: number; after?: string },
-): { rows: TransactionRow[]; nextCursor: string | null } {
+): Promise<{ rows: TransactionRow[]; nextCursor: string | null }> {
   assertCan(actor, "transactions.read");
   const conditions: SQL[] = buildTransactionConditions(filter);
   const cursor = parseCursor(page.after);
@@ -53,7 +53,7 @@ export function listTransactions(
     .orderBy(desc(transactions.createdAt), desc(transactions.id))
     .limit(page.perPage + 1)
     .as("page_ids");
-  const rows = db
+  const rows = await db
     .select({
       id: transactions.id,
       createdAt: transactions.createdAt,
@@ -78,8 +78,7 @@ export function listTransactions(
     .crossJoin(orders)
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
     .where(and(eq(transactions.id, pageIds.id), eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId)))
-    .orderBy(desc(transactions.createdAt), desc(transactions.id))
-    .all();
+    .orderBy(desc(transactions.createdAt), desc(transactions.id));
   const shown = rows.slice(0, page.perPage);
   const last = shown[shown.length - 1];
   return { rows: shown, nextCursor: rows.length > page.perPage && last ? `${last.createdAt}.${last.id}` : null };

@@ -29,9 +29,9 @@ const isPending = (r: Row) => r.status === "PENDING";
  * running totals can answer (dates, MID, campaign, type, response, or amounts without dates)
  * read those; a search or amounts within dates count the rows themselves.
  */
-export function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): TransactionSummary {
+export async function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): Promise<TransactionSummary> {
   assertCan(actor, "transactions.read");
-  const rows = (totalsFromRunningTotals(db, filter) ?? totalsFromRows(db, filter))
+  const rows = ((await totalsFromRunningTotals(db, filter)) ?? (await totalsFromRows(db, filter)))
     .map((r) => ({ ...r, sumMinor: Number(r.sumMinor), count: Number(r.count) }))
     .filter((r) => r.count > 0);
   const currencies = [...new Set(rows.map((r) => r.currency))].sort().map((currency) =>
@@ -59,8 +59,8 @@ function summarizeCurrency(currency: string, rows: Row[]): CurrencySummary {
   };
 }
 
-function totalsFromRows(db: Db, filter: TransactionFilter): Row[] {
-  return db
+async function totalsFromRows(db: Db, filter: TransactionFilter): Promise<Row[]> {
+  return await db
     .select({
       currency: transactions.currency,
       type: transactions.type,
@@ -70,11 +70,10 @@ function totalsFromRows(db: Db, filter: TransactionFilter): Row[] {
     })
     .from(transactions)
     .where(whereOf(buildTransactionConditions(filter)))
-    .groupBy(transactions.currency, transactions.type, transactions.status)
-    .all();
+    .groupBy(transactions.currency, transactions.type, transactions.status);
 }
 
-function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Row[] | null {
+async function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Promise<Row[] | null> {
   const { fromMs, toMs } = dayBounds(filter);
   const dated = fromMs !== undefined || toMs !== undefined;
   const amounts = Boolean(filter.minAmount || filter.maxAmount);
@@ -99,10 +98,9 @@ function totalsFromRunningTotals(db: Db, filter: TransactionFilter): Row[] | nul
   if (filter.status) conditions.push(eq(t.status, filter.status));
   if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte, t));
   if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte, t));
-  return db
+  return await db
     .select({ currency: t.currency, type: t.type, status: t.status, sumMinor: sql<number>`sum(${t.sumMinor})`, count: sql<number>`sum(${t.count})` })
     .from(t)
     .where(whereOf(conditions))
-    .groupBy(t.currency, t.type, t.status)
-    .all();
+    .groupBy(t.currency, t.type, t.status);
 }

@@ -31,7 +31,7 @@ describe("ensureFirstAdmin", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(logged.join("\n")).toContain(file);
     expect(logged.join("\n")).not.toContain(password);
-    const admin = db.select().from(users).get();
+    const [admin] = await db.select().from(users).limit(1);
     expect(admin?.email).toBe("owner@example.com");
     expect(await verifyPassword(admin!.passwordHash, password)).toBe(true);
   });

@@ -13,7 +13,7 @@ import { createUser } from "./manage-users";
  * The log names the file, never the password: logs are collected and kept.
  */
 export async function ensureFirstAdmin(db: Db): Promise<void> {
-  const existing = db.select({ n: count() }).from(users).get();
+  const [existing] = await db.select({ n: count() }).from(users).limit(1);
   if ((existing?.n ?? 0) > 0) return;
   const email = process.env.ADMIN_EMAIL || "admin@example.com";
   const fromEnv = Boolean(process.env.ADMIN_PASSWORD);

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -14,18 +15,13 @@ import { DomainError, type FieldErrors } from "@/lib/errors";
 /** A user as the users screen shows it: with failed sign-ins of the last window, locked at the ceiling. */
 export type UserListEntry = UserDto & { failedSignIns: number; locked: boolean };
 
-export function listUsers(db: Db, actor: Actor): UserListEntry[] {
+export async function listUsers(db: Db, actor: Actor): Promise<UserListEntry[]> {
   assertCan(actor, "users.manage");
-  const failures = countRecentFailuresByAccount(db, "console");
-  return db
-    .select()
-    .from(users)
-    .orderBy(asc(users.email))
-    .all()
-    .map((row) => {
-      const failedSignIns = failures.get(row.email) ?? 0;
-      return { ...toUserDto(row), failedSignIns, locked: failedSignIns >= SIGN_IN_LIMITS.perAccount };
-    });
+  const failures = await countRecentFailuresByAccount(db, "console");
+  return (await db.select().from(users).orderBy(asc(users.email))).map((row) => {
+    const failedSignIns = failures.get(row.email) ?? 0;
+    return { ...toUserDto(row), failedSignIns, locked: failedSignIns >= SIGN_IN_LIMITS.perAccount };
+  });
 }
 
 const newUserSchema = z.object({
@@ -48,13 +44,13 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
   if (passwordProblem) fieldErrors.password = passwordProblem;
   if (!parsed.success || passwordProblem) throw new DomainError("Check the highlighted fields.", fieldErrors);
 
-  const existing = db.select({ id: users.id }).from(users).where(eq(users.email, parsed.data.email)).get();
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, parsed.data.email));
   if (existing) throw new DomainError("Check the highlighted fields.", { email: "A user with this email already exists." });
 
   const passwordHash = await hashPassword(parsed.data.password);
   const now = Date.now();
-  return db.transaction((tx) => {
-    const row = tx
+  return runTransaction(db, async (tx) => {
+    const [row] = await tx
       .insert(users)
       .values({
         email: parsed.data.email,
@@ -65,78 +61,73 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
         updatedAt: now,
         passwordChangedAt: now,
       })
-      .returning()
-      .get();
+      .returning();
     const dto = toUserDto(row);
-    recordAudit(tx, actor, { action: "user.create", entity: "user", entityId: row.id, after: { ...auditSnapshotOfUser(dto), password: SECRET_MARKER } });
+    await recordAudit(tx, actor, { action: "user.create", entity: "user", entityId: row.id, after: { ...auditSnapshotOfUser(dto), password: SECRET_MARKER } });
     return dto;
   });
 }
 
-function countOtherActiveAdmins(db: Pick<Db, "select">, userId: number): number {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)))
-    .all().length;
+async function countOtherActiveAdmins(db: Pick<Db, "select">, userId: number): Promise<number> {
+  return (
+    await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)))
+  ).length;
 }
 
-function loadUser(db: Pick<Db, "select">, userId: number) {
-  const row = db.select().from(users).where(eq(users.id, userId)).get();
+async function loadUser(db: Pick<Db, "select">, userId: number) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row) throw new DomainError("That user no longer exists.");
   return row;
 }
 
-export function changeUserRole(db: Db, actor: Actor, userId: number, role: Role): UserDto {
+export async function changeUserRole(db: Db, actor: Actor, userId: number, role: Role): Promise<UserDto> {
   assertCan(actor, "users.manage");
   if (!ROLES.includes(role)) throw new DomainError("Choose a role.", { role: "Choose one of the listed roles." });
-  return db.transaction(
-    (tx) => {
-      const before = toUserDto(loadUser(tx, userId));
-      if (before.role === role) return before;
-      if (before.role === "admin" && !before.disabled && countOtherActiveAdmins(tx, userId) === 0) {
-        throw new DomainError("This is the last active admin; make another user admin first.");
-      }
-      const after = toUserDto(tx.update(users).set({ role, updatedAt: Date.now() }).where(eq(users.id, userId)).returning().get());
-      // Sessions signed in under the old role end; the next sign-in starts from the new one.
-      bumpSessionVersion(tx, userId);
-      recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: userId, before: { role: before.role }, after: { role: after.role } });
-      return after;
-    },
-    { behavior: "immediate" },
-  );
+  return runTransaction(db, async (tx) => {
+    const before = toUserDto(await loadUser(tx, userId));
+    if (before.role === role) return before;
+    if (before.role === "admin" && !before.disabled && (await countOtherActiveAdmins(tx, userId)) === 0) {
+      throw new DomainError("This is the last active admin; make another user admin first.");
+    }
+    const after = toUserDto((await tx.update(users).set({ role, updatedAt: Date.now() }).where(eq(users.id, userId)).returning())[0]);
+    // Sessions signed in under the old role end; the next sign-in starts from the new one.
+    await bumpSessionVersion(tx, userId);
+    await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: userId, before: { role: before.role }, after: { role: after.role } });
+    return after;
+  });
 }
 
-export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): UserDto {
+export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): Promise<UserDto> {
   assertCan(actor, "users.manage");
-  return db.transaction(
-    (tx) => {
-      const before = toUserDto(loadUser(tx, userId));
-      if (before.disabled === disabled) return before;
-      if (disabled && before.role === "admin" && countOtherActiveAdmins(tx, userId) === 0) {
-        throw new DomainError("This is the last active admin; it cannot be disabled.");
-      }
-      const after = toUserDto(
-        tx
+  return runTransaction(db, async (tx) => {
+    const before = toUserDto(await loadUser(tx, userId));
+    if (before.disabled === disabled) return before;
+    if (disabled && before.role === "admin" && (await countOtherActiveAdmins(tx, userId)) === 0) {
+      throw new DomainError("This is the last active admin; it cannot be disabled.");
+    }
+    const after = toUserDto(
+      (
+        await tx
           .update(users)
           .set({ disabledAt: disabled ? Date.now() : null, updatedAt: Date.now() })
           .where(eq(users.id, userId))
           .returning()
-          .get(),
-      );
-      // Re-enabling must not bring old cookies back to life.
-      if (disabled) bumpSessionVersion(tx, userId);
-      recordAudit(tx, actor, {
-        action: disabled ? "user.disable" : "user.enable",
-        entity: "user",
-        entityId: userId,
-        before: { disabled: before.disabled },
-        after: { disabled: after.disabled },
-      });
-      return after;
-    },
-    { behavior: "immediate" },
-  );
+      )[0],
+    );
+    // Re-enabling must not bring old cookies back to life.
+    if (disabled) await bumpSessionVersion(tx, userId);
+    await recordAudit(tx, actor, {
+      action: disabled ? "user.disable" : "user.enable",
+      entity: "user",
+      entityId: userId,
+      before: { disabled: before.disabled },
+      after: { disabled: after.disabled },
+    });
+    return after;
+  });
 }
 
 export async function resetUserPassword(db: Db, actor: Actor, userId: number, password: string): Promise<void> {
@@ -147,7 +138,7 @@ export async function resetUserPassword(db: Db, actor: Actor, userId: number, pa
 export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   if (actor.userId === null) throw new DomainError("Only signed-in users have a password to change.");
   const userId = actor.userId;
-  const row = loadUser(db, userId);
+  const row = await loadUser(db, userId);
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new DomainError("Check the highlighted fields.", { current_password: "Current password is not correct." });
   }
@@ -160,12 +151,12 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: s
 async function setPassword(db: Db, actor: Actor, userId: number, password: string, action: string, field = "password"): Promise<void> {
   const problem = checkPasswordRules(password);
   if (problem) throw new DomainError("Check the highlighted fields.", { [field]: problem });
-  loadUser(db, userId);
+  await loadUser(db, userId);
   const passwordHash = await hashPassword(password);
   const now = Date.now();
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId)).run();
-    bumpSessionVersion(tx, userId);
-    recordAudit(tx, actor, { action, entity: "user", entityId: userId, after: { password: SECRET_MARKER } });
+  await runTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
+    await bumpSessionVersion(tx, userId);
+    await recordAudit(tx, actor, { action, entity: "user", entityId: userId, after: { password: SECRET_MARKER } });
   });
 }

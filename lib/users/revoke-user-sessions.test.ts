@@ -10,7 +10,7 @@ import { revokeUserSessions } from "./revoke-user-sessions";
 async function setUp() {
   const { db, actorFor } = createTestDb();
   const user = await createUser(db, null, { email: "pat@example.com", name: "Pat", role: "support", password: "first-password-1" });
-  const versionOf = () => db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
+  const versionOf = async () => (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
   const self = { userId: user.id, email: user.email, name: user.name, role: user.role, ip: "203.0.113.10" };
   return { db, actorFor, user, versionOf, self };
 }
@@ -27,30 +27,30 @@ describe("session versions", () => {
       ["sign out everywhere", () => revokeUserSessions(db, admin, user.id)],
     ];
     for (const [what, step] of steps) {
-      const before = versionOf();
+      const before = await versionOf();
       await step();
-      expect(versionOf(), what).toBe(before + 1);
+      expect(await versionOf(), what).toBe(before + 1);
     }
-    const before = versionOf();
-    changeUserRole(db, admin, user.id, "operator");
-    setUserDisabled(db, admin, user.id, false);
-    expect(versionOf(), "no change, and re-enabling, leave sessions as they are").toBe(before);
+    const before = await versionOf();
+    await changeUserRole(db, admin, user.id, "operator");
+    await setUserDisabled(db, admin, user.id, false);
+    expect(await versionOf(), "no change, and re-enabling, leave sessions as they are").toBe(before);
   });
 
   it("sign-out ends sessions only when the cookie is still live", async () => {
     const { db, versionOf, user } = await setUp();
-    endSessionsIfCurrent(db, user.id, 0);
-    expect(versionOf()).toBe(1);
-    endSessionsIfCurrent(db, user.id, 0);
-    expect(versionOf(), "a revoked cookie cannot sign its owner out again").toBe(1);
+    await endSessionsIfCurrent(db, user.id, 0);
+    expect(await versionOf()).toBe(1);
+    await endSessionsIfCurrent(db, user.id, 0);
+    expect(await versionOf(), "a revoked cookie cannot sign its owner out again").toBe(1);
   });
 
   it("sign out everywhere: anyone for themselves, only an admin for others; audited", async () => {
     const { db, actorFor, user, self } = await setUp();
     expect(() => revokeUserSessions(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
-    revokeUserSessions(db, self, user.id);
+    await revokeUserSessions(db, self, user.id);
     expect(() => revokeUserSessions(db, actorFor("admin"), 999_999)).toThrow("That user no longer exists.");
-    const entries = db.select().from(auditLog).where(eq(auditLog.action, "user.sessions_revoke")).all();
+    const entries = await db.select().from(auditLog).where(eq(auditLog.action, "user.sessions_revoke"));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityId: String(user.id), actorLabel: user.email, ip: "203.0.113.10" });
   });

@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -11,12 +12,12 @@ import { DomainError } from "@/lib/errors";
  * "Sign out everywhere": every session of the user ends at its next request, on every device.
  * Anyone may do it for themselves; for someone else it takes users.manage.
  */
-export function revokeUserSessions(db: Db, actor: Actor, userId: number): void {
+export async function revokeUserSessions(db: Db, actor: Actor, userId: number): Promise<void> {
   if (actor.userId !== userId) assertCan(actor, "users.manage");
-  db.transaction((tx) => {
-    const user = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  await runTransaction(db, async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw new DomainError("That user no longer exists.");
-    bumpSessionVersion(tx, userId);
-    recordAudit(tx, actor, { action: "user.sessions_revoke", entity: "user", entityId: userId });
+    await bumpSessionVersion(tx, userId);
+    await recordAudit(tx, actor, { action: "user.sessions_revoke", entity: "user", entityId: userId });
   });
 }

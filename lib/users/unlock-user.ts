@@ -1,3 +1,4 @@
+import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -8,12 +9,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 
 /** Forgets the account's recent failed sign-ins from every address, so the lock and delays end now. */
-export function unlockUser(db: Db, actor: Actor, userId: number): void {
+export async function unlockUser(db: Db, actor: Actor, userId: number): Promise<void> {
   assertCan(actor, "users.manage");
-  db.transaction((tx) => {
-    const user = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+  await runTransaction(db, async (tx) => {
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) throw new DomainError("That user no longer exists.");
-    const cleared = clearAccountFailures(tx, "console", user.email);
-    recordAudit(tx, actor, { action: "user.unlock", entity: "user", entityId: userId, before: { failedSignIns: cleared }, after: { failedSignIns: 0 } });
+    const cleared = await clearAccountFailures(tx, "console", user.email);
+    await recordAudit(tx, actor, { action: "user.unlock", entity: "user", entityId: userId, before: { failedSignIns: cleared }, after: { failedSignIns: 0 } });
   });
 }

@@ -41,9 +41,9 @@ async function prepareDatabase(): Promise<void> {
   try {
     await seedDemo(db, { history: false });
     // MID 1's 50,000.00 USD monthly cap would stop the run after ~1,100 orders of 44.90.
-    const mid = db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, SELLER.sellerId)).get();
+    const [mid] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, SELLER.sellerId));
     if (!mid) throw new Error("demo MID 1 missing from the bench database");
-    db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.id, mid.id)).run();
+    await db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.id, mid.id));
   } finally {
     db.$client.close();
   }

@@ -41,7 +41,7 @@ export async function signOutEverywhereAction(_prev: FormState, _formData: FormD
   try {
     const actor = await requireActionActor();
     if (actor.userId === null) return { status: "error", message: "Only signed-in users have sessions to end." };
-    revokeUserSessions(getDb(), actor, actor.userId);
+    await revokeUserSessions(getDb(), actor, actor.userId);
   } catch (error) {
     return formStateFromError(error);
   }

@@ -20,7 +20,7 @@ export async function createCampaignAction(_prev: FormState, formData: FormData)
     const actor = await requireActionActor("campaigns.write");
     const parsed = parseCampaignForm(formValues(formData));
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
-    id = createCampaign(getDb(), actor, parsed.input).id;
+    id = (await createCampaign(getDb(), actor, parsed.input)).id;
   } catch (error) {
     return formStateFromError(error);
   }
@@ -35,7 +35,7 @@ export async function updateCampaignAction(boundCampaignId: unknown, _prev: Form
     campaignId = readBoundId(boundCampaignId, "campaignId");
     const parsed = parseCampaignForm(formValues(formData));
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
-    updateCampaign(getDb(), actor, campaignId, parsed.input);
+    await updateCampaign(getDb(), actor, campaignId, parsed.input);
   } catch (error) {
     return formStateFromError(error);
   }
@@ -50,7 +50,7 @@ export async function setCampaignArchivedAction(boundCampaignId: unknown, boundA
     const actor = await requireActionActor("campaigns.write");
     campaignId = readBoundId(boundCampaignId, "campaignId");
     archived = readBoundBoolean(boundArchived, "archived");
-    setCampaignArchived(getDb(), actor, campaignId, archived);
+    await setCampaignArchived(getDb(), actor, campaignId, archived);
   } catch (error) {
     return formStateFromError(error);
   }
@@ -66,7 +66,7 @@ export async function saveProductAction(boundCampaignId: unknown, boundProductId
     const actor = await requireActionActor("campaigns.write");
     campaignId = readBoundId(boundCampaignId, "campaignId");
     productId = readBoundOptionalId(boundProductId, "productId");
-    saveProduct(getDb(), actor, campaignId, formValues(formData), productId ?? undefined);
+    await saveProduct(getDb(), actor, campaignId, formValues(formData), productId ?? undefined);
   } catch (error) {
     return formStateFromError(error);
   }
@@ -80,7 +80,7 @@ export async function archiveProductAction(boundCampaignId: unknown, boundProduc
   try {
     const actor = await requireActionActor("campaigns.write");
     campaignId = readBoundId(boundCampaignId, "campaignId");
-    archiveProduct(getDb(), actor, campaignId, readBoundId(boundProductId, "productId"));
+    await archiveProduct(getDb(), actor, campaignId, readBoundId(boundProductId, "productId"));
   } catch (error) {
     return formStateFromError(error);
   }
@@ -100,7 +100,7 @@ export async function saveAssignmentAction(boundCampaignId: unknown, boundMidId:
     if (!midId) return { status: "error", message: CHECK_FIELDS, fieldErrors: { mid_id: "Choose a MID." } };
     const parsed = parseAssignmentForm(values);
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
-    saveAssignment(getDb(), actor, campaignId, midId, parsed.input);
+    await saveAssignment(getDb(), actor, campaignId, midId, parsed.input);
   } catch (error) {
     return formStateFromError(error);
   }
@@ -113,7 +113,7 @@ export async function removeAssignmentAction(boundCampaignId: unknown, boundMidI
   try {
     const actor = await requireActionActor("campaigns.write");
     campaignId = readBoundId(boundCampaignId, "campaignId");
-    removeAssignment(getDb(), actor, campaignId, readBoundId(boundMidId, "midId"));
+    await removeAssignment(getDb(), actor, campaignId, readBoundId(boundMidId, "midId"));
   } catch (error) {
     return formStateFromError(error);
   }

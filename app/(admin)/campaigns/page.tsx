@@ -19,7 +19,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const shown = urlValues.oneOf("status", ["active", "archived", "all"] as const) ?? "active";
   const status = shown === "all" ? undefined : shown;
   const q = urlValues.text("q");
-  const campaigns = listCampaigns(getDb(), actor, { status, q });
+  const campaigns = await listCampaigns(getDb(), actor, { status, q });
   const mayWrite = can(actor.role, "campaigns.write");
   return (
     <>

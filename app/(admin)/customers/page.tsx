@@ -18,7 +18,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor("customers.read");
   const urlValues = readSearchParams(await searchParams);
   const q = urlValues.text("q");
-  const { rows, nextBefore } = listCustomers(getDb(), actor, { q, before: urlValues.id("before"), perPage: 50 });
+  const { rows, nextBefore } = await listCustomers(getDb(), actor, { q, before: urlValues.id("before"), perPage: 50 });
   return (
     <>
       <PageHeader title="Customers" description="Buyers, de-duplicated by email, newest first. Lifetime value is captured less refunded, per currency." />

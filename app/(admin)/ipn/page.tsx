@@ -28,8 +28,8 @@ export default async function IpnInboxPage({ searchParams }: { searchParams: Pro
   const verified = show === "verified" ? true : undefined;
   const current = disposition ?? (verified ? "verified" : undefined);
   const db = getDb();
-  const { rows, nextBefore } = listIpnEvents(db, actor, { verified, disposition, before: parseIdParam(before) ?? undefined, perPage: 50 });
-  const capped = listSourcesOverCap(db);
+  const { rows, nextBefore } = await listIpnEvents(db, actor, { verified, disposition, before: parseIdParam(before) ?? undefined, perPage: 50 });
+  const capped = await listSourcesOverCap(db);
   const tab = (value: string | undefined, label: string) => (
     <Link
       key={value ?? "all"}

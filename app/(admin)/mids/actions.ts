@@ -18,7 +18,7 @@ export async function createMidAction(_prev: FormState, formData: FormData): Pro
     const actor = await requireActionActor("mids.write");
     const parsed = parseMidForm(formValues(formData), "create");
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
-    midId = createMid(getDb(), actor, parsed.input).id;
+    midId = (await createMid(getDb(), actor, parsed.input)).id;
   } catch (error) {
     return formStateFromError(error);
   }
@@ -33,7 +33,7 @@ export async function updateMidAction(boundMidId: unknown, _prev: FormState, for
     midId = readBoundId(boundMidId, "midId");
     const parsed = parseMidForm(formValues(formData), "edit");
     if (!parsed.ok) return { status: "error", message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
-    updateMid(getDb(), actor, midId, parsed.input);
+    await updateMid(getDb(), actor, midId, parsed.input);
   } catch (error) {
     return formStateFromError(error);
   }
@@ -48,7 +48,7 @@ export async function setMidEnabledAction(boundMidId: unknown, boundEnabled: unk
     const actor = await requireActionActor("mids.write");
     midId = readBoundId(boundMidId, "midId");
     enabled = readBoundBoolean(boundEnabled, "enabled");
-    setMidEnabled(getDb(), actor, midId, enabled);
+    await setMidEnabled(getDb(), actor, midId, enabled);
   } catch (error) {
     return formStateFromError(error);
   }

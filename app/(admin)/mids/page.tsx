@@ -18,7 +18,7 @@ export default async function MidsPage({ searchParams }: { searchParams: Promise
   const actor = await requirePageActor("mids.read");
   const urlValues = readSearchParams(await searchParams);
   const filter = readMidFilter(urlValues);
-  const mids = listMids(getDb(), actor, filter);
+  const mids = await listMids(getDb(), actor, filter);
   const isFiltered = Object.values(filter).some(Boolean);
   const mayWrite = can(actor.role, "mids.write");
   return (

@@ -16,11 +16,12 @@ import { parseIdParam } from "@/lib/parse-id-param";
 import { readBoundId } from "@/lib/read-bound-args";
 
 /** Whether the chosen first product is recurring: its Amazon id field is then a billing agreement id. */
-function isRecurringProduct(productId: string | undefined): boolean {
+async function isRecurringProduct(productId: string | undefined): Promise<boolean> {
   const id = parseIdParam(productId ?? "");
   if (!id) return false;
   return (
-    getDb().select({ billingType: campaignProducts.billingType }).from(campaignProducts).where(eq(campaignProducts.id, id)).get()?.billingType === "recurring"
+    (await getDb().select({ billingType: campaignProducts.billingType }).from(campaignProducts).where(eq(campaignProducts.id, id)))[0]?.billingType ===
+    "recurring"
   );
 }
 
@@ -46,7 +47,7 @@ export async function placeOrderAction(boundCampaignId: unknown, _prev: OrderEnt
         status: "error",
         message: "Check the highlighted fields.",
         errorCode: error.code,
-        fieldErrors: { [field]: labelFieldMessage(field, error.message, orderEntryLabels(isRecurringProduct(values.product1_id))) },
+        fieldErrors: { [field]: labelFieldMessage(field, error.message, orderEntryLabels(await isRecurringProduct(values.product1_id))) },
       };
     }
     return formStateFromError(error);

@@ -17,7 +17,7 @@ export const metadata = { title: "Order entry" };
 
 export default async function OrderEntryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("orders.create");
-  const campaigns = listCampaigns(getDb(), actor, { status: "active" });
+  const campaigns = await listCampaigns(getDb(), actor, { status: "active" });
   const urlValues = readSearchParams(await searchParams);
   const chosen = urlValues.read("campaign", (raw) => campaigns.find((c) => c.id === parseIdParam(raw)) ?? null, "must be the id of an active campaign");
   const selected = chosen ?? (campaigns.length === 1 ? campaigns[0] : undefined);

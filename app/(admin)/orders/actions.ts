@@ -16,7 +16,7 @@ export async function refundOrderAction(boundOrderId: unknown, _prev: FormState,
     const actor = await requireActionActor("orders.refund");
     const orderId = readBoundId(boundOrderId, "orderId");
     const db = getDb();
-    const amountMinor = parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
+    const amountMinor = await parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
     const result = await refundOrder(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return {
@@ -33,8 +33,8 @@ export async function markRefundedExternallyAction(boundOrderId: unknown, _prev:
     const actor = await requireActionActor("orders.refund");
     const orderId = readBoundId(boundOrderId, "orderId");
     const db = getDb();
-    const amountMinor = parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
-    markRefundedExternally(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
+    const amountMinor = await parseRefundAmount(db, orderId, String(formData.get("amount") ?? ""));
+    await markRefundedExternally(db, actor, { orderId, amountMinor, reason: String(formData.get("reason") ?? "") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Recorded as refunded outside MID Console." };
   } catch (error) {

@@ -11,7 +11,7 @@ export async function addOrderNoteAction(boundOrderId: unknown, _prev: FormState
   try {
     const actor = await requireActionActor("orders.note");
     const orderId = readBoundId(boundOrderId, "orderId");
-    addOrderNote(getDb(), actor, { orderId, note: formData.get("note") });
+    await addOrderNote(getDb(), actor, { orderId, note: formData.get("note") });
     revalidatePath(`/orders/${orderId}`);
     return { status: "success", message: "Note added." };
   } catch (error) {

@@ -36,9 +36,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const urlValues = readSearchParams(await searchParams);
   const { filter, page } = readOrderFilter(urlValues);
   const db = getDb();
-  const { rows, previous, next } = listOrders(db, actor, filter, page);
-  const total = countOrders(db, actor, filter);
-  const options = listFilterOptions(db, actor);
+  const { rows, previous, next } = await listOrders(db, actor, filter, page);
+  const total = await countOrders(db, actor, filter);
+  const options = await listFilterOptions(db, actor);
   const params = orderFilterParams(filter, page);
   const link = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);

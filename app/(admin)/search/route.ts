@@ -18,5 +18,5 @@ export async function GET(request: Request) {
   }
   const q = new URL(request.url).searchParams.get("q") ?? "";
   if (q.length > MAX_QUERY_LENGTH) return json({ error: `q: at most ${MAX_QUERY_LENGTH} characters.` }, 400);
-  return json(searchEverything(getDb(), actor, q));
+  return json(await searchEverything(getDb(), actor, q));
 }

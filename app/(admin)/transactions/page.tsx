@@ -33,9 +33,9 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const perPage = Number(urlValues.oneOf("per", PAGE_SIZES) ?? 25);
   const after = urlValues.read("after", (raw) => (parseCursor(raw) ? raw : null), "must be a page cursor from the Next link");
   const db = getDb();
-  const { rows, nextCursor } = listTransactions(db, actor, filter, { perPage, after });
-  const summary = summarizeTransactions(db, actor, filter);
-  const options = listFilterOptions(db, actor);
+  const { rows, nextCursor } = await listTransactions(db, actor, filter, { perPage, after });
+  const summary = await summarizeTransactions(db, actor, filter);
+  const options = await listFilterOptions(db, actor);
   const params = transactionFilterParams(filter);
   if (perPage !== 25) params.set("per", String(perPage));
   const withParams = (extra: Record<string, string>) => {

@@ -40,7 +40,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const shares = computeRoutingShares(campaign.routingMode, campaign.assignments, campaign.currency);
   const assignedIds = new Set(campaign.assignments.map((a) => a.midId));
   const assignable = mayWrite
-    ? listMids(getDb(), actor, { currency: campaign.currency })
+    ? (await listMids(getDb(), actor, { currency: campaign.currency }))
         .filter((m) => !assignedIds.has(m.id))
         .map((m) => ({ value: String(m.id), label: `#${m.id} ${m.title}${m.enabled ? "" : " (disabled)"}` }))
     : [];

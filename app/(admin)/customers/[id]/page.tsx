@@ -21,7 +21,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (id === null) notFound();
   let detail;
   try {
-    detail = getCustomer(getDb(), actor, id);
+    detail = await getCustomer(getDb(), actor, id);
   } catch (error) {
     if (error instanceof DomainError) notFound();
     throw error;

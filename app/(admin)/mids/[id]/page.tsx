@@ -47,12 +47,12 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
   const db = getDb();
   let mid;
   try {
-    mid = getMid(db, actor, id);
+    mid = await getMid(db, actor, id);
   } catch {
     notFound();
   }
   const { saved } = await searchParams;
-  const history = queryAudit(db, { entity: "mid", entityId: String(mid.id), limit: 20 }).rows;
+  const history = (await queryAudit(db, { entity: "mid", entityId: String(mid.id), limit: 20 })).rows;
   const mayWrite = can(actor.role, "mids.write");
 
   return (

@@ -53,14 +53,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (id === null) notFound();
   let detail;
   try {
-    detail = getOrderDetail(getDb(), actor, id);
+    detail = await getOrderDetail(getDb(), actor, id);
   } catch (error) {
     if (error instanceof DomainError) notFound();
     throw error;
   }
   const { order, mid, campaign, customer, items, charges, calls, ipns, parent, upsells, subscription } = detail;
-  const refundable = can(actor.role, "orders.refund") ? readRefundable(getDb(), order.id) : null;
-  const held = can(actor.role, "orders.refund") && order.status === "AUTHORIZED" ? readAuthorization(getDb(), order.id) : null;
+  const refundable = can(actor.role, "orders.refund") ? await readRefundable(getDb(), order.id) : null;
+  const held = can(actor.role, "orders.refund") && order.status === "AUTHORIZED" ? await readAuthorization(getDb(), order.id) : null;
   const midLabel = mid ? `MID #${mid.id} ${mid.title}` : `MID #${order.midId}`;
   const money = readOrderMoneyState(order.status, charges);
   const address = [
@@ -288,7 +288,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <Card title="Activity" description="Who charged, captured, refunded, voided or canceled, why and when; staff notes." className="lg:col-span-3">
           <div className="grid gap-6 lg:grid-cols-3">
             <div className="lg:col-span-2">
-              <OrderTimeline events={readOrderTimeline(getDb(), order.id)} />
+              <OrderTimeline events={await readOrderTimeline(getDb(), order.id)} />
             </div>
             {can(actor.role, "orders.note") && (
               <div>

@@ -12,7 +12,7 @@ import { readBoundBoolean, readBoundId } from "@/lib/read-bound-args";
 export async function createApiUserAction(_prev: CreateApiUserState, formData: FormData): Promise<CreateApiUserState> {
   try {
     const actor = await requireActionActor("api_users.manage");
-    const { user, password } = createApiUser(getDb(), actor, {
+    const { user, password } = await createApiUser(getDb(), actor, {
       loginId: String(formData.get("login_id") ?? ""),
       name: String(formData.get("name") ?? ""),
       endpoints: formData.getAll("endpoints").map(String),
@@ -29,7 +29,13 @@ export async function createApiUserAction(_prev: CreateApiUserState, formData: F
 export async function updateApiUserAccessAction(boundId: unknown, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("api_users.manage");
-    updateApiUserAccess(getDb(), actor, readBoundId(boundId, "apiUserId"), formData.getAll("endpoints").map(String), String(formData.get("allowed_ips") ?? ""));
+    await updateApiUserAccess(
+      getDb(),
+      actor,
+      readBoundId(boundId, "apiUserId"),
+      formData.getAll("endpoints").map(String),
+      String(formData.get("allowed_ips") ?? ""),
+    );
   } catch (error) {
     return formStateFromError(error);
   }
@@ -42,7 +48,7 @@ export async function setApiUserDisabledAction(boundId: unknown, boundDisabled: 
   try {
     const actor = await requireActionActor("api_users.manage");
     disabled = readBoundBoolean(boundDisabled, "disabled");
-    setApiUserDisabled(getDb(), actor, readBoundId(boundId, "apiUserId"), disabled);
+    await setApiUserDisabled(getDb(), actor, readBoundId(boundId, "apiUserId"), disabled);
   } catch (error) {
     return formStateFromError(error);
   }

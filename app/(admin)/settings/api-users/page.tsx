@@ -17,7 +17,7 @@ export const metadata = { title: "API users" };
 
 export default async function ApiUsersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor("api_users.manage");
-  const users = listApiUsers(getDb(), actor);
+  const users = await listApiUsers(getDb(), actor);
   const { saved } = await searchParams;
   const label = (id: string) => API_ENDPOINTS.find((e) => e.id === id)?.label ?? id;
   return (

@@ -15,7 +15,7 @@ export async function saveDeclineRuleAction(boundMidId: unknown, boundCode: unkn
     const actor = await requireActionActor("declines.write");
     const midId = readBoundOptionalId(boundMidId, "midId");
     const code = readBoundChoice(boundCode, "code", DECLINE_CODES);
-    saveDeclineRule(getDb(), actor, { midId, code, kind: String(formData.get("kind") ?? ""), message: String(formData.get("message") ?? "") });
+    await saveDeclineRule(getDb(), actor, { midId, code, kind: String(formData.get("kind") ?? ""), message: String(formData.get("message") ?? "") });
   } catch (error) {
     return formStateFromError(error);
   }
@@ -26,7 +26,7 @@ export async function saveDeclineRuleAction(boundMidId: unknown, boundCode: unkn
 export async function resetDeclineRuleAction(boundMidId: unknown, boundCode: unknown, _prev: FormState, _formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("declines.write");
-    resetDeclineRule(getDb(), actor, readBoundOptionalId(boundMidId, "midId"), readBoundChoice(boundCode, "code", DECLINE_CODES));
+    await resetDeclineRule(getDb(), actor, readBoundOptionalId(boundMidId, "midId"), readBoundChoice(boundCode, "code", DECLINE_CODES));
   } catch (error) {
     return formStateFromError(error);
   }

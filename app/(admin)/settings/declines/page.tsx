@@ -18,7 +18,7 @@ export const metadata = { title: "Decline messages" };
 export default async function DeclinesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("declines.write");
   const db = getDb();
-  const mids = listMids(db, actor);
+  const mids = await listMids(db, actor);
   const urlValues = readSearchParams(await searchParams);
   const scopeMid = urlValues.read("mid", (raw) => mids.find((m) => m.id === parseIdParam(raw)) ?? null, "must be the id of a MID") ?? null;
   const rows = listDeclineRules(db, actor, scopeMid?.id ?? null);

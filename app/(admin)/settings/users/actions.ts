@@ -38,7 +38,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 export async function changeRoleAction(userId: number, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("users.manage");
-    changeUserRole(getDb(), actor, boundUserId(userId), String(formData.get("role") ?? "") as Role);
+    await changeUserRole(getDb(), actor, boundUserId(userId), String(formData.get("role") ?? "") as Role);
     revalidatePath("/settings/users");
     return { status: "success", message: "Role changed; the user signs in again." };
   } catch (error) {
@@ -50,7 +50,7 @@ export async function setUserDisabledAction(userId: number, disabled: boolean, _
   try {
     const actor = await requireActionActor("users.manage");
     if (typeof disabled !== "boolean") throw new DomainError("disabled: must be true or false.");
-    setUserDisabled(getDb(), actor, boundUserId(userId), disabled);
+    await setUserDisabled(getDb(), actor, boundUserId(userId), disabled);
     revalidatePath("/settings/users");
     return { status: "success", message: disabled ? "User disabled." : "User enabled." };
   } catch (error) {
@@ -73,7 +73,7 @@ export async function revokeUserSessionsAction(userId: number, _prev: FormState,
   try {
     const actor = await requireActionActor("users.manage");
     const id = boundUserId(userId);
-    revokeUserSessions(getDb(), actor, id);
+    await revokeUserSessions(getDb(), actor, id);
     isOwn = id === actor.userId;
   } catch (error) {
     return formStateFromError(error);
@@ -85,7 +85,7 @@ export async function revokeUserSessionsAction(userId: number, _prev: FormState,
 export async function unlockUserAction(userId: number, _prev: FormState, _formData: FormData): Promise<FormState> {
   try {
     const actor = await requireActionActor("users.manage");
-    unlockUser(getDb(), actor, boundUserId(userId));
+    await unlockUser(getDb(), actor, boundUserId(userId));
     revalidatePath("/settings/users");
     return { status: "success", message: "Unlocked: failed sign-ins cleared." };
   } catch (error) {

@@ -15,7 +15,7 @@ export const metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePageActor("users.manage");
-  const users = listUsers(getDb(), actor);
+  const users = await listUsers(getDb(), actor);
   return (
     <>
       <PageHeader

@@ -9,7 +9,7 @@ import { monthKey } from "@/lib/money/calendar";
 export async function POST(request: Request) {
   return handleApiRequest("campaign.amazon-mid", request, async ({ fields }) => {
     const campaignId = requireId(fields, "campaignId");
-    const routed = routeMidForCampaign(getDb(), campaignId, monthKey(new Date()));
+    const routed = await routeMidForCampaign(getDb(), campaignId, monthKey(new Date()));
     if (!routed.ok) throw new ApiError(routed.code, routed.message);
     const mid = routed.mid;
     return { amazonBillerId: mid.id, sellerId: mid.merchantId, clientId: mid.clientId, region: mid.region, currency: mid.currency, sandbox: mid.testMode };

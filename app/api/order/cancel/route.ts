@@ -12,7 +12,7 @@ export async function POST(request: Request) {
   return handleApiRequest("order.cancel", request, async ({ fields, apiUser, ip }) => {
     const db = getDb();
     const orderId = requireId(fields, "orderId");
-    if (!orderExists(db, orderId)) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
+    if (!(await orderExists(db, orderId))) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
     try {
       await cancelOrder(db, apiUserActor(apiUser.loginId, ip), {
         orderId,

@@ -14,8 +14,8 @@ export async function POST(request: Request) {
   return handleApiRequest("order.refund", request, async ({ fields, apiUser, ip }) => {
     const db = getDb();
     const orderId = requireId(fields, "orderId");
-    if (!orderExists(db, orderId)) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
-    const order = loadOrderResult(db, orderId);
+    if (!(await orderExists(db, orderId))) throw new ApiError("UNKNOWN_ORDER", `orderId: order ${orderId} does not exist.`, { field: "orderId" });
+    const order = await loadOrderResult(db, orderId);
     const full = optionalFlag(fields, "fullRefund");
     let amountMinor: number | undefined;
     if (!full) {

@@ -7,7 +7,7 @@ import { importOrder } from "@/lib/orders/import-order";
 export async function POST(request: Request) {
   return handleApiRequest("upsale.import", request, async ({ fields }) => {
     const db = getDb();
-    const answer = await importOrder(db, parseImportUpsaleFields(db, fields), "api");
+    const answer = await importOrder(db, await parseImportUpsaleFields(db, fields), "api");
     if (!answer.ok) throw answer.error;
     return answer.result;
   });

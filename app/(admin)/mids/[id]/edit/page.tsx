@@ -17,7 +17,7 @@ export default async function EditMidPage({ params }: { params: Promise<{ id: st
   if (id === null) notFound();
   let mid;
   try {
-    mid = getMid(getDb(), actor, id);
+    mid = await getMid(getDb(), actor, id);
   } catch {
     notFound();
   }

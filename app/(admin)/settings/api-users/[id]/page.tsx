@@ -14,7 +14,7 @@ export const generateMetadata = async ({ params }: { params: Promise<{ id: strin
 export default async function ApiUserAccessPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("api_users.manage");
   const id = parseIdParam((await params).id);
-  const user = listApiUsers(getDb(), actor).find((u) => u.id === id);
+  const user = (await listApiUsers(getDb(), actor)).find((u) => u.id === id);
   if (!user) notFound();
   return (
     <>
