@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { apiUsers, campaignMids, campaigns, mids, orders, users } from "./schema";
-import type { Role } from "./schema/users";
+import type { Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
 import { createMid } from "@/lib/mids/save-mid";

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { users, ROLES, type Role } from "@/db/schema/users";
+import { users } from "@/db/schema/users";
+import { ROLES, type Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { checkPasswordRules, hashPassword, verifyPassword } from "@/lib/auth/password";
