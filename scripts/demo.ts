@@ -10,9 +10,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { openDatabase } from "@/db/client";
-import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_SPARE_SELLER, DEMO_USERS, seedDemo } from "@/db/seed-demo";
-import { readEmulatorHistory } from "@/db/seed-demo-ledger";
-import { seedDemoIpns } from "@/db/seed-demo-ipns";
+import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_SPARE_SELLER, DEMO_USERS, seedDemo } from "./demo-seed/seed-demo";
+import { readEmulatorHistory } from "./demo-seed/seed-demo-ledger";
+import { seedDemoIpns } from "./demo-seed/seed-demo-ipns";
 import { buildIfNeeded } from "./build-if-needed";
 
 const IPN_CERT_PATH = path.join("e2e", "amazon-sandbox", "keys", "ipn-signing-cert.pem");

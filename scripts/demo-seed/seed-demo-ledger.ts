@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import type { HistoryCharge } from "@/e2e/amazon-sandbox/import-history";
 
 type ChargeRow = {

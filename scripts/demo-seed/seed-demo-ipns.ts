@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { DEMO_ATTACKER_SELLER, DEMO_SELLERS } from "./seed-demo";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
 import { buildSignedNotification } from "@/e2e/amazon-sandbox/ipn";
