@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { signInAs } from "./support/accounts";
 import { listAdminPageRoutes } from "./support/admin-pages";
 import { importDemoOrder } from "./support/orders";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { orders, transactions } from "../db/schema";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
 
 // Its own server beside the suite's: offset from E2E_PORT so parallel runs on other ports never collide.

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
-import { DEMO_API_USER, DEMO_SELLERS } from "../db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS } from "../scripts/demo-seed/seed-demo";
 
 // A second demo beside the suite's, offset from the suite's ports so parallel runs never collide.
 const PORT = Number(process.env.E2E_PORT || 3100) + 2000;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { campaignProducts, campaigns, ipnEvents, midMonthlyUsage, orders, transactions } from "../db/schema";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
 
 const DB_FILE = path.resolve("data/early-ipn-load.db");

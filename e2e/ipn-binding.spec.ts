@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_API_USER, DEMO_ATTACKER_SELLER } from "../db/seed-demo";
+import { DEMO_API_USER, DEMO_ATTACKER_SELLER } from "../scripts/demo-seed/seed-demo";
 import { authorizeWithReference, createForeignSellerClient, refundDeclinedWithReference } from "../lib/testing/foreign-seller";
 import { signInAs } from "./support/accounts";
 import { createCheckout, createSellerCheckout, SANDBOX_URL, sandboxControl } from "./support/sandbox";

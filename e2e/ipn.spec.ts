@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/accounts";
 import { createCheckout } from "./support/sandbox";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 
 test("a forged IPN is refused and shown as rejected in the inbox; operators see verified ones with what they changed", async ({ page, request }) => {
   const inner = {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { createCheckout } from "./support/sandbox";
 import { signInAs } from "./support/accounts";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_SELLERS } from "../db/seed-demo";
+import { DEMO_SELLERS } from "../scripts/demo-seed/seed-demo";
 import { signInAs } from "./support/accounts";
 
 const SPARE = DEMO_SELLERS[4];

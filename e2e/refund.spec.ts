@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { openDatabase } from "../db/client";
 import { E2E_DATABASE_PATH } from "../playwright.config";
 import { signInAs } from "./support/accounts";

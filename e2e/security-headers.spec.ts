@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { signInAs } from "./support/accounts";
 import { listAdminPageRoutes } from "./support/admin-pages";
 import { importDemoOrder } from "./support/orders";

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_DATABASE_PATH } from "../playwright.config";
 import { openDatabase } from "../db/client";
 import { signInFailures } from "../db/schema";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { SIGN_IN_LIMITS } from "../lib/auth/sign-in-throttle";
 import { addUser, signIn, signInAs } from "./support/accounts";
 import { apiCall, signInOverHttp } from "./support/raw-http";

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { openDatabase } from "../db/client";
 import { E2E_DATABASE_PATH } from "../playwright.config";
-import { DEMO_API_USER } from "../db/seed-demo";
+import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { signInAs } from "./support/accounts";
 import { createCheckout } from "./support/sandbox";
 

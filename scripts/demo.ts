@@ -10,12 +10,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { openDatabase } from "@/db/client";
-import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_SPARE_SELLER, DEMO_USERS, seedDemo } from "@/db/seed-demo";
-import { readEmulatorHistory } from "@/db/seed-demo-ledger";
-import { seedDemoIpns } from "@/db/seed-demo-ipns";
+import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_SPARE_SELLER, DEMO_USERS, seedDemo } from "./demo-seed/seed-demo";
+import { readEmulatorHistory } from "./demo-seed/seed-demo-ledger";
+import { seedDemoIpns } from "./demo-seed/seed-demo-ipns";
 import { buildIfNeeded } from "./build-if-needed";
-
-const IPN_CERT_PATH = path.join("e2e", "amazon-sandbox", "keys", "ipn-signing-cert.pem");
 
 /** Files the demo keeps beside its database: the emulator's ledger and its sellers (demo keys only). */
 function sandboxFiles(dbPath: string) {
@@ -40,16 +38,17 @@ function startEmulator(input: { port: number; host: string; sellersFile: string;
   return spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
 }
 
-async function waitForEmulator(url: string, child: ChildProcess): Promise<void> {
+/** Waits until the emulator answers, and returns the certificate its IPNs are signed with. */
+async function waitForEmulator(url: string, child: ChildProcess): Promise<string> {
   let exited: number | null = null;
   child.once("exit", (code) => (exited = code ?? 1));
   for (let i = 0; i < 150; i++) {
     if (exited !== null) throw new Error(`The Amazon Pay sandbox emulator exited (code ${exited}) before it was ready; see its message above.`);
-    const ready = await fetch(`${url}/_sandbox/ipn-cert.pem`).then(
-      (r) => r.ok,
-      () => false,
+    const certificate = await fetch(`${url}/_sandbox/ipn-cert.pem`).then(
+      (r) => (r.ok ? r.text() : null),
+      () => null,
     );
-    if (ready) return;
+    if (certificate) return certificate;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`The Amazon Pay sandbox emulator did not answer on ${url} within 30 s.`);
@@ -68,7 +67,7 @@ async function teachEmulatorHistory(url: string, dbPath: string): Promise<{ crea
   return (await response.json()) as { created: number; skipped: number };
 }
 
-function startApp(input: { port: number; host: string; dbPath: string; sandboxUrl: string }): ChildProcess {
+function startApp(input: { port: number; host: string; dbPath: string; sandboxUrl: string; ipnCertPem: string }): ChildProcess {
   return spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(input.port), "-H", input.host], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -76,7 +75,7 @@ function startApp(input: { port: number; host: string; dbPath: string; sandboxUr
       DATABASE_PATH: input.dbPath,
       AMAZON_PAY_ENDPOINT_OVERRIDE: input.sandboxUrl,
       AMAZON_LWA_ENDPOINT_OVERRIDE: input.sandboxUrl,
-      AMAZON_IPN_CERT_PEM: fs.readFileSync(IPN_CERT_PATH, "utf8"),
+      AMAZON_IPN_CERT_PEM: input.ipnCertPem,
     },
   });
 }
@@ -96,9 +95,6 @@ async function main() {
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath);
   await seedDemo(db);
-  // Genuinely signed notifications through the app's own IPN pipeline, for the inbox (first start only).
-  process.env.AMAZON_IPN_CERT_PEM = fs.readFileSync(IPN_CERT_PATH, "utf8");
-  await seedDemoIpns(db);
   db.$client.close();
 
   buildIfNeeded();
@@ -116,8 +112,9 @@ async function main() {
   };
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
+  let ipnCertPem: string;
   try {
-    await waitForEmulator(sandboxUrl, emulator);
+    ipnCertPem = await waitForEmulator(sandboxUrl, emulator);
   } catch (error) {
     emulator.kill("SIGTERM");
     throw error;
@@ -127,12 +124,17 @@ async function main() {
     console.error(`[demo] the Amazon Pay sandbox emulator stopped (${signal ?? `code ${code}`}); stopping the demo.`);
     stop(1);
   });
+  // Genuinely signed notifications through the app's own IPN pipeline, for the inbox (first start only).
+  process.env.AMAZON_IPN_CERT_PEM = ipnCertPem;
+  const ipnDb = openDatabase(dbPath);
+  await seedDemoIpns(ipnDb, sandboxUrl);
+  ipnDb.$client.close();
   const history = await teachEmulatorHistory(sandboxUrl, dbPath);
 
   // The app runs as its own process: if it dies (a crash test kills it), it is started again
   // against the same emulator, which keeps every order it knew.
   const launchApp = () => {
-    app = startApp({ port, host, dbPath, sandboxUrl });
+    app = startApp({ port, host, dbPath, sandboxUrl, ipnCertPem });
     console.log(`[demo] app process ${app.pid}, emulator process ${emulator.pid}`);
     app.on("exit", (code, signal) => {
       if (stopping) return;

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
-import { seedBulkDatabase } from "@/lib/seed/seed-bulk-database";
+import { seedBulkDatabase } from "./demo-seed/seed-bulk-database";
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);

@@ -3,7 +3,7 @@
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { TextField, SelectField, FormMessage } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
-import { CURRENCIES } from "@/lib/mids/mid-rules";
+import { CURRENCIES } from "@/lib/values/currencies";
 
 export type CampaignFormDefaults = { name: string; currency: string; store_name: string; routing_mode: string; capture_mode: string };
 

@@ -1,4 +1,5 @@
-import { CURRENCIES, REGIONS } from "@/lib/mids/mid-rules";
+import { CURRENCIES } from "@/lib/values/currencies";
+import { REGIONS } from "@/lib/values/regions";
 import type { MidListFilter } from "@/lib/mids/list-mids";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/form-state";
-import { REGION_CURRENCIES, REGION_LABELS, DESCRIPTOR_MAX, CURRENCIES, REGIONS, type Region } from "@/lib/mids/mid-rules";
+import { REGION_CURRENCIES, REGION_LABELS, DESCRIPTOR_MAX } from "@/lib/mids/mid-rules";
+import { CURRENCIES } from "@/lib/values/currencies";
+import { REGIONS, type Region } from "@/lib/values/regions";
 import { TextField, SelectField, CheckboxField } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/forms/error-summary";

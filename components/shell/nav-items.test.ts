@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/values/roles";
 import { can } from "@/lib/auth/permissions";
 import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
 

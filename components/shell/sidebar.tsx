@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
 import { SidebarLink } from "./sidebar-link";
 

@@ -1,4 +1,5 @@
-import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
+import { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
+import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
 import type { TransactionFilter } from "@/lib/transactions/transaction-filter";
 import { statusLabel } from "@/lib/status-vocabulary";
 import { FilterInput, FilterPanel, FilterSelect } from "@/components/filters/filter-panel";

@@ -3,7 +3,7 @@
 import { useActionState, useState, startTransition } from "react";
 import { IDLE, type FormState } from "@/lib/form-state";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 import { ROLE_OPTIONS } from "./role-options";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";

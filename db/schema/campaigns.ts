@@ -1,12 +1,10 @@
 import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
-import { CURRENCIES, mids } from "./mids";
-
-export const CAMPAIGN_STATUSES = ["active", "archived"] as const;
-export const ROUTING_MODES = ["priority", "weighted"] as const;
-export const BILLING_TYPES = ["one_time", "recurring"] as const;
-// sale: Authorize with CaptureNow. authorize: the authorization stays open until someone
-// captures or voids it from the order page ("capture on shipment").
-export const CAPTURE_MODES = ["sale", "authorize"] as const;
+import { BILLING_TYPES } from "@/lib/values/billing-types";
+import { CAMPAIGN_STATUSES } from "@/lib/values/campaign-statuses";
+import { CAPTURE_MODES } from "@/lib/values/capture-modes";
+import { CURRENCIES } from "@/lib/values/currencies";
+import { ROUTING_MODES } from "@/lib/values/routing-modes";
+import { mids } from "./mids";
 
 export const campaigns = sqliteTable("campaigns", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -1,4 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SUBSCRIPTION_STATUSES } from "@/lib/values/subscription-statuses";
 import { mids } from "./mids";
 import { orders } from "./orders";
 import { campaignProducts } from "./campaigns";
@@ -22,8 +23,6 @@ export const gatewayCalls = sqliteTable(
   },
   (t) => [index("gateway_calls_order").on(t.orderId), index("gateway_calls_created").on(t.createdAt)],
 );
-
-export const SUBSCRIPTION_STATUSES = ["active", "paused", "canceled", "failed"] as const;
 
 export const subscriptions = sqliteTable(
   "subscriptions",

@@ -1,9 +1,6 @@
 import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
-
-export const REGIONS = ["US", "UK", "DE", "JP"] as const;
-export type Region = (typeof REGIONS)[number];
-export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "JPY"] as const;
-export type Currency = (typeof CURRENCIES)[number];
+import { CURRENCIES } from "@/lib/values/currencies";
+import { REGIONS } from "@/lib/values/regions";
 
 export const mids = sqliteTable(
   "mids",

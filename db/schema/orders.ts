@@ -1,9 +1,8 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ORDER_SOURCES } from "@/lib/values/order-sources";
+import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import { mids } from "./mids";
 import { campaigns, campaignProducts } from "./campaigns";
-
-export const ORDER_STATUSES = ["PENDING", "AUTHORIZED", "COMPLETE", "DECLINED", "ERROR", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELED", "VOIDED"] as const;
-export const ORDER_SOURCES = ["api", "order_entry", "rebill"] as const;
 
 export const customers = sqliteTable(
   "customers",

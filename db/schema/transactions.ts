@@ -1,13 +1,8 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
+import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
 import { mids } from "./mids";
 import { orders } from "./orders";
-
-export const TRANSACTION_TYPES = ["SALE", "AUTHORIZE", "CAPTURE", "REFUND", "VOID"] as const;
-export const TRANSACTION_STATUSES = ["PENDING", "SUCCESS", "SOFT_DECLINE", "HARD_DECLINE", "ERROR"] as const;
-/** An order's charge attempt: a sale, or (capture-later campaigns) an authorization. */
-export const CHARGE_ATTEMPT_TYPES = ["SALE", "AUTHORIZE"] as const;
-/** The rows that took the buyer's money: a sale, or the capture of an authorization. */
-export const CAPTURED_TYPES = ["SALE", "CAPTURE"] as const;
 
 export const transactions = sqliteTable(
   "transactions",

@@ -1,7 +1,6 @@
 import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";
-
-export const ROLES = ["admin", "operator", "campaign_manager", "support"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from "@/lib/values/roles";
+import { SIGN_IN_SCOPES } from "@/lib/values/sign-in-scopes";
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -18,8 +17,6 @@ export const users = sqliteTable("users", {
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
-
-export const SIGN_IN_SCOPES = ["console", "api"] as const;
 
 /**
  * One row per failed sign-in; the throttle counts recent rows per account, per (account, IP) and

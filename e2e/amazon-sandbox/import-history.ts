@@ -39,8 +39,6 @@ const chargeSchema = z.object({
 
 export const historySchema = z.object({ charges: z.array(chargeSchema).max(100_000) });
 
-export type HistoryCharge = z.input<typeof chargeSchema>;
-
 export function importHistory(store: Store, input: unknown): JsonReply {
   const parsed = historySchema.safeParse(input);
   if (!parsed.success) return { status: 400, body: { error: z.prettifyError(parsed.error) } };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyIpn } from "../../lib/amazon-pay/ipn";
 import type { Sandbox } from "./server";
 import { buildSnsStringToSign } from "./ipn";
-import { authorizeSync, callMws, createOpenOrder, dig, pick, SELLER, startTestSandbox } from "./test-helpers";
+import { authorizeSync, callMws, control, createOpenOrder, dig, pick, SELLER, startTestSandbox } from "./test-helpers";
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
@@ -84,6 +84,42 @@ describe("IPN delivery", () => {
     const result = await verifyIpn({ body: auth.body, headers: auth.headers }, { pinnedCertificate: sandbox.ipnCertificatePem });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.notification.type).toBe("PaymentAuthorize");
+  });
+
+  it("signs, without sending, a notification for a capture the caller describes", async () => {
+    received.length = 0;
+    const capture = {
+      kind: "Capture",
+      id: "S01-0000000-0000009-C000009",
+      sellerId: SELLER.sellerId,
+      authorizationId: "S01-0000000-0000009-A000009",
+      orderReferenceId: "S01-0000000-0000009",
+      referenceId: "described-1",
+      amountMinor: 1234,
+      currency: "USD",
+      state: "Completed",
+      createdAt: Date.now() - 2_000,
+      lastUpdate: Date.now() - 1_000,
+    };
+    const signed = await control<{ notificationType: string; headers: Record<string, string>; body: string }>(
+      sandbox,
+      "POST",
+      "/_sandbox/notifications",
+      capture,
+    );
+    expect(signed.status).toBe(200);
+    expect(signed.body.notificationType).toBe("PaymentCapture");
+    const result = await verifyIpn({ body: signed.body.body, headers: signed.body.headers }, { pinnedCertificate: sandbox.ipnCertificatePem });
+    expect(result.ok && result.notification.type === "PaymentCapture" && result.notification.capture).toMatchObject({
+      amazonCaptureId: capture.id,
+      captureReferenceId: "described-1",
+      status: { state: "Completed" },
+      captureAmount: { amountMinor: 1234, currency: "USD" },
+    });
+    await sandbox.ipn.idle();
+    expect(received).toHaveLength(0);
+    const stranger = await control<{ error: string }>(sandbox, "POST", "/_sandbox/notifications", { ...capture, sellerId: "A1NOSUCHSELLER" });
+    expect(stranger).toEqual({ status: 400, body: { error: "unknown sellerId A1NOSUCHSELLER" } });
   });
 
   it("a tampered envelope no longer verifies", async () => {

@@ -80,7 +80,7 @@ export function buildSnsStringToSign(envelope: Record<string, string>): string {
 
 /**
  * The SNS POST Amazon sends for an object's current state: headers and the signed envelope
- * (body). The sender delivers these; the demo seed also feeds a few to the app directly.
+ * (body). The sender delivers these; `POST /_sandbox/notifications` hands some out unsent.
  */
 export function buildSignedNotification(
   object: PaymentObject,

@@ -20,6 +20,7 @@ import { handleProfile, handleTokenInfo } from "./lwa";
 import { handleMws } from "./mws-handler";
 import { addFault, advanceClock, createCheckout, readLedger, setLatency, setThrottle } from "./control";
 import { importHistory } from "./import-history";
+import { signNotification } from "./sign-notification";
 import { createStateSaver, readStateFile, restoreState, type StateSaver } from "./state-file";
 import { restoreTimers } from "./restore-timers";
 
@@ -159,6 +160,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     switch (key) {
       case "POST /_sandbox/history":
         return sendJson(res, importHistory(store, json));
+      case "POST /_sandbox/notifications":
+        return sendJson(res, signNotification(store, json, { privateKeyPem, certUrl: `${baseUrl}/_sandbox/ipn-cert.pem` }));
       case "POST /_sandbox/checkouts":
         return sendJson(res, createCheckout(store, json));
       case "GET /_sandbox/ledger":

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { DEMO_USERS } from "../../db/seed-demo";
+import { DEMO_USERS } from "../../scripts/demo-seed/seed-demo";
 
 export type DemoRole = "admin" | "operator" | "campaign_manager" | "support";
 

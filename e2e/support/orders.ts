@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { DEMO_API_USER } from "../../db/seed-demo";
+import { DEMO_API_USER } from "../../scripts/demo-seed/seed-demo";
 import { createCheckout } from "./sandbox";
 
 /** A completed order on campaign 1 (MID 1), placed through the public API as a lander would. */

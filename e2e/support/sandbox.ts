@@ -1,5 +1,5 @@
 import { SANDBOX_PORT } from "../../playwright.config";
-import { DEMO_SELLERS } from "../../db/seed-demo";
+import { DEMO_SELLERS } from "../../scripts/demo-seed/seed-demo";
 
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 
 /** Who is doing something, as the domain functions need it: re-read from the DB per request. */
 export type Actor = {

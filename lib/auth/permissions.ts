@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 
 /** Permissions as data: `resource.verb` strings, one map from role to what it may do. */
 export const PERMISSIONS = [

@@ -1,5 +1,7 @@
-import { CURRENCIES, type Currency } from "@/db/schema/mids";
-import { BILLING_TYPES, CAPTURE_MODES, ROUTING_MODES } from "@/db/schema/campaigns";
+import { CURRENCIES, type Currency } from "@/lib/values/currencies";
+import { BILLING_TYPES } from "@/lib/values/billing-types";
+import { CAPTURE_MODES } from "@/lib/values/capture-modes";
+import { ROUTING_MODES } from "@/lib/values/routing-modes";
 import type { FieldErrors } from "@/lib/errors";
 import { parseMajorToMinor } from "@/lib/money/money";
 

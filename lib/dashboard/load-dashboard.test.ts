@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";
 import { createTestDb } from "@/lib/testing/test-db";
 import { loadDashboard } from "./load-dashboard";

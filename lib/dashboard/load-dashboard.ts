@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES, mids, orders, transactions } from "@/db/schema";
+import { mids, orders, transactions } from "@/db/schema";
+import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";

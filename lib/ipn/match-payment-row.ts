@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { transactions } from "@/db/schema";
-import type { TRANSACTION_TYPES } from "@/db/schema/transactions";
+import type { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
 import { captureNowAuthorizationId, parentOrderReferenceId } from "./amazon-ids";
 
 export type TransactionRow = typeof transactions.$inferSelect;

@@ -1,4 +1,4 @@
-import type { Region } from "@/db/schema/mids";
+import type { Region } from "@/lib/values/regions";
 
 type SnippetMid = { id: number; merchantId: string; clientId: string; region: Region; testMode: boolean };
 

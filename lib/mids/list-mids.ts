@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { midMonthlyUsage, mids, transactions, CAPTURED_TYPES } from "@/db/schema";
+import { midMonthlyUsage, mids, transactions } from "@/db/schema";
+import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { monthKey, startOfDayMs } from "@/lib/money/calendar";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs } from "@/lib/money/calendar";
 import { createTestDb } from "@/lib/testing/test-db";
 import { loadMidInsights } from "./load-mid-insights";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
+import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { startOfDayMs } from "@/lib/money/calendar";

@@ -1,6 +1,5 @@
-import type { Currency, Region } from "@/db/schema/mids";
-
-export { REGIONS, CURRENCIES, type Region, type Currency } from "@/db/schema/mids";
+import type { Currency } from "@/lib/values/currencies";
+import type { Region } from "@/lib/values/regions";
 
 /** The currencies Amazon Pay accepts for a merchant account in each region. */
 export const REGION_CURRENCIES: Record<Region, readonly Currency[]> = {

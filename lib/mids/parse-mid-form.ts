@@ -1,4 +1,5 @@
-import { CURRENCIES, REGIONS, type Currency, type Region } from "@/db/schema/mids";
+import { CURRENCIES, type Currency } from "@/lib/values/currencies";
+import { REGIONS, type Region } from "@/lib/values/regions";
 import type { FieldErrors } from "@/lib/errors";
 import { parseMajorToMinor, parsePercentToBps } from "@/lib/money/money";
 import {

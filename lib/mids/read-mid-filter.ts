@@ -1,4 +1,5 @@
-import { CURRENCIES, REGIONS } from "@/db/schema/mids";
+import { CURRENCIES } from "@/lib/values/currencies";
+import { REGIONS } from "@/lib/values/regions";
 import type { SearchReader } from "@/lib/search-params/read-search-params";
 import type { MidListFilter } from "./list-mids";
 

@@ -1,5 +1,6 @@
 import type { Address, AuthorizationDetails, Buyer, CaptureDetails } from "@/lib/amazon-pay";
-import type { CHARGE_ATTEMPT_TYPES, TRANSACTION_STATUSES } from "@/db/schema";
+import type { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
+import type { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
 import { classifyAuthorizationDecline } from "@/lib/declines/map-decline";
 import type { DeclineReasonCode } from "@/lib/declines/default-decline-rules";
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
-import { ORDER_STATUSES } from "@/db/schema/orders";
+import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { parseCursor } from "@/lib/transactions/list-transactions";

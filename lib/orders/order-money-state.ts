@@ -1,4 +1,4 @@
-import { CAPTURED_TYPES } from "@/db/schema";
+import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 
 type Charge = { type: string; status: string; amountMinor: number };
 

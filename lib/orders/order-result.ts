@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderItems, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
+import { orderItems, orders, transactions } from "@/db/schema";
+import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { formatMinorPlain } from "@/lib/money/money";
 
 /** What the API (and Order Entry) answers about an order: Konnektive-style names. */

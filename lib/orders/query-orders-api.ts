@@ -1,7 +1,9 @@
 import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
-import { ORDER_STATUSES } from "@/db/schema/orders";
+import { orders, transactions } from "@/db/schema";
+import { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
+import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
+import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import { ApiError, invalidField } from "@/lib/api/api-error";
 import { parseApiDay, parsePaging } from "@/lib/api/parse-api-dates";
 import { optionalId } from "@/lib/api/parse-api-fields";

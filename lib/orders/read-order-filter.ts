@@ -1,4 +1,4 @@
-import { ORDER_STATUSES } from "@/db/schema/orders";
+import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import { startOfIsoDayMs } from "@/lib/money/calendar";
 import type { SearchReader } from "@/lib/search-params/read-search-params";
 import { parseCursor } from "@/lib/transactions/list-transactions";

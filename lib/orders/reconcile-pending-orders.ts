@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, mids, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
+import { campaigns, mids, orders, transactions } from "@/db/schema";
+import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { toOutcome, type ChargeOutcome } from "./charge-state";

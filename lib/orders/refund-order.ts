@@ -1,7 +1,8 @@
 import { runTransaction } from "@/db/client";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { mids, orders, transactions, CAPTURED_TYPES } from "@/db/schema";
+import { mids, orders, transactions } from "@/db/schema";
+import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

@@ -1,7 +1,8 @@
 import { runTransaction } from "@/db/client";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orderItems, orders, transactions, CHARGE_ATTEMPT_TYPES } from "@/db/schema";
+import { orderItems, orders, transactions } from "@/db/schema";
+import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { ApiError } from "@/lib/api/api-error";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 import { formatMoney } from "@/lib/money/money";

@@ -1,6 +1,6 @@
 import { openDatabase, type Db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 
 /** A fresh in-memory database with the real migrations, and an actor of each role. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { formatMinorPlain } from "@/lib/money/money";
 import { createTestDb } from "@/lib/testing/test-db";
 import { CSV_COLUMNS, csvCell, exportFileName, streamTransactionsCsv } from "./export-transactions";

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb } from "@/lib/testing/test-db";
 import { summarizeTransactions, type TransactionSummary } from "./summarize-transactions";
-import { generateHistory } from "@/lib/seed/generate-history";
+import { generateHistory } from "@/scripts/demo-seed/generate-history";
 import type { TransactionFilter } from "./transaction-filter";
 import { rebuildTransactionTotals } from "./rebuild-transaction-totals";
 

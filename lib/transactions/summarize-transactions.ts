@@ -1,6 +1,7 @@
 import { eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES, transactionAmountTotals, transactions } from "@/db/schema";
+import { transactionAmountTotals, transactions } from "@/db/schema";
+import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { amountBound, buildTransactionConditions, dayBounds, whereOf, type TransactionFilter } from "./transaction-filter";

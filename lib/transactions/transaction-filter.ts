@@ -1,6 +1,8 @@
 import { and, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { transactions, TRANSACTION_STATUSES, TRANSACTION_TYPES } from "@/db/schema";
+import { transactions } from "@/db/schema";
+import { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
+import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
 import { parseMajorToMinor } from "@/lib/money/money";
 import { startOfIsoDayMs } from "@/lib/money/calendar";
 import type { SearchReader } from "@/lib/search-params/read-search-params";

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 import type { users } from "@/db/schema";
 
 export type UserDto = {

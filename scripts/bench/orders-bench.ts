@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { openDatabase } from "@/db/client";
 import { mids } from "@/db/schema";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "@/db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "@/e2e/amazon-sandbox/server";
 import { buildIfNeeded } from "../build-if-needed";
 import { startChild, stopAllChildren, waitForHttp, type Child } from "./child-process";

@@ -8,7 +8,7 @@ import { listFilterOptions } from "@/lib/transactions/filter-options";
 import { listDatePresets } from "@/lib/search-params/date-presets";
 import { appTimeZone } from "@/lib/money/calendar";
 import { statusLabel } from "@/lib/status-vocabulary";
-import { ORDER_STATUSES } from "@/db/schema/orders";
+import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Th, Td } from "@/components/ui/table";
 import { Money } from "@/components/ui/money";

@@ -10,7 +10,7 @@ import { parseIdParam } from "@/lib/parse-id-param";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/manage-users";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 import { unlockUser } from "@/lib/users/unlock-user";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/values/roles";
 
 // Bound arguments arrive from the browser like any other input: check them.
 function boundUserId(value: unknown): number {

@@ -1,5 +1,20 @@
-import type { Db } from "./client";
-import type { HistoryCharge } from "@/e2e/amazon-sandbox/import-history";
+import type { Db } from "@/db/client";
+
+/** One charge as the emulator's `POST /_sandbox/history` takes it (see its README). */
+type HistoryCharge = {
+  sellerId: string;
+  orderReferenceId: string;
+  billingAgreementId?: string;
+  authorizationId: string;
+  authorizationReferenceId: string;
+  captureId: string;
+  captureReferenceId: string;
+  amountMinor: number;
+  currency: string;
+  createdAt: number;
+  buyer?: { name: string; email: string };
+  refunds: Array<{ refundId: string; referenceId: string; amountMinor: number; createdAt: number }>;
+};
 
 type ChargeRow = {
   id: number;

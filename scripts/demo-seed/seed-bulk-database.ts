@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "./seed-demo";
 import { rebuildSearchIndex } from "@/lib/search/rebuild-search-index";
 import { rebuildTransactionTotals } from "@/lib/transactions/rebuild-transaction-totals";
 import { generateHistory } from "./generate-history";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "./client";
-import { apiUsers, campaignMids, campaigns, mids, orders, users } from "./schema";
-import type { Role } from "./schema/users";
+import type { Db } from "@/db/client";
+import { apiUsers, campaignMids, campaigns, mids, orders, users } from "@/db/schema";
+import type { Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/manage-users";
 import { createMid } from "@/lib/mids/save-mid";
@@ -11,7 +11,7 @@ import { saveProduct } from "@/lib/campaigns/save-product";
 import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createApiUser } from "@/lib/api-users/manage-api-users";
 import { API_ENDPOINTS } from "@/lib/api-users/api-endpoints";
-import { generateHistory } from "@/lib/seed/generate-history";
+import { generateHistory } from "./generate-history";
 import { seedNearCapOrders } from "./seed-demo-near-cap";
 import { seedDemoSubscriptions } from "./seed-demo-recurring";
 

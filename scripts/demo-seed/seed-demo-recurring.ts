@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { insertChargedOrder, readSeedProduct, seededAmazonIds } from "./seed-demo-charged-order";
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { insertChargedOrder, readSeedProduct } from "./seed-demo-charged-order";
 import { startOfMonthMs } from "@/lib/money/calendar";
 

@@ -1,0 +1,1 @@
+export const BILLING_TYPES = ["one_time", "recurring"] as const;

@@ -1,0 +1,1 @@
+export const CAMPAIGN_STATUSES = ["active", "archived"] as const;

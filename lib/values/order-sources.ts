@@ -1,0 +1,1 @@
+export const ORDER_SOURCES = ["api", "order_entry", "rebill"] as const;

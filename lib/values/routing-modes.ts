@@ -1,0 +1,1 @@
+export const ROUTING_MODES = ["priority", "weighted"] as const;

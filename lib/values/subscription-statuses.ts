@@ -1,0 +1,1 @@
+export const SUBSCRIPTION_STATUSES = ["active", "paused", "canceled", "failed"] as const;
