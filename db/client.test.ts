@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "./client";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,12 +24,12 @@ describe("openDatabase file permissions", () => {
     try {
       const file = tempFile();
       const db = openDatabase(file);
-      db.$client.prepare("create table probe (x)").run();
+      sqliteClientOf(db).prepare("create table probe (x)").run();
       for (const suffix of ["", "-wal", "-shm"]) {
         expect(fs.existsSync(file + suffix), `${suffix || "db"} exists`).toBe(true);
         expect(modeOf(file + suffix).toString(8), `${suffix || "db"} mode`).toBe("600");
       }
-      db.$client.close();
+      sqliteClientOf(db).close();
     } finally {
       process.umask(previous);
     }
@@ -36,11 +37,11 @@ describe("openDatabase file permissions", () => {
 
   it("narrows a database file that an older version left readable to others", () => {
     const file = tempFile();
-    openDatabase(file).$client.close();
+    sqliteClientOf(openDatabase(file)).close();
     fs.chmodSync(file, 0o644);
     const db = openDatabase(file);
     expect(modeOf(file).toString(8)).toBe("600");
     for (const suffix of ["-wal", "-shm"]) if (fs.existsSync(file + suffix)) expect(modeOf(file + suffix).toString(8)).toBe("600");
-    db.$client.close();
+    sqliteClientOf(db).close();
   });
 });

@@ -1,5 +1,5 @@
 import { resolveDatabasePath } from "@/lib/config/data-dir";
-import { openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
+import { iterateSqliteRows, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
 
 /** The database handle every domain function takes; every query on it is async. */
 export type Db = SqliteDb;
@@ -21,6 +21,11 @@ export function runTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise
   return runSqliteTransaction(db, work);
 }
 
+/** A built query's rows, as arrays of values in select order, streamed (for CSV exports). */
+export function iterateRows(db: Db, query: { sql: string; params: unknown[] }): Promise<IterableIterator<unknown[]>> {
+  return iterateSqliteRows(db, query);
+}
+
 const globalForDb = globalThis as unknown as { midConsoleDb?: Db };
 
 /** The process-wide database, opened (and migrated) on first use. */
@@ -28,3 +33,6 @@ export function getDb(): Db {
   globalForDb.midConsoleDb ??= openDatabase(resolveDatabasePath());
   return globalForDb.midConsoleDb;
 }
+
+/** The better-sqlite3 connection under a handle: only for SQLite-specific tools (seeding, benches, tests). */
+export { sqliteClientOf } from "./sqlite/open-sqlite";

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -128,7 +129,7 @@ test.describe("TRUST_PROXY", () => {
           { ip: "198.51.100.9" },
         ]);
       } finally {
-        db.$client.close();
+        sqliteClientOf(db).close();
       }
     } finally {
       process.kill(-(server.pid as number), "SIGTERM");

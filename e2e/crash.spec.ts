@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -46,7 +47,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   const seedDb = openDatabase(DB_FILE);
   await seedDemo(seedDb, { history: false });
-  seedDb.$client.close();
+  sqliteClientOf(seedDb).close();
 
   const sandbox = await startSandbox({ port: 0, sellers: DEMO_SELLERS });
   let server = startServer(sandbox, "off");
@@ -96,7 +97,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     await new Promise((r) => setTimeout(r, 1000));
     const afterCrash = openDatabase(DB_FILE);
     const leftPending = (await afterCrash.select().from(orders).where(eq(orders.status, "PENDING"))).length;
-    afterCrash.$client.close();
+    sqliteClientOf(afterCrash).close();
     expect(leftPending, "the kill left orders PENDING for the reconciler").toBeGreaterThan(0);
     await fetch(`${sandbox.url}/_sandbox/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ms: 0 }) });
     server = startServer(sandbox, "inline");
@@ -123,7 +124,7 @@ test("kill -9 with 200 imports in flight: after restart and reconciliation every
     }
     // And nothing recorded as charged that Amazon did not authorize.
     expect(successes.length).toBe(authorized.length);
-    db.$client.close();
+    sqliteClientOf(db).close();
   } finally {
     try {
       process.kill(-(server.pid as number), "SIGKILL");

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -59,9 +60,9 @@ async function api(route: string, fields: Record<string, string>) {
 
 function refundStatus(orderId: number): string | undefined {
   const db = openDatabase(DB_FILE);
-  const row = db.$client.prepare(`select status from transactions where order_id = ? and type = 'REFUND' order by id desc limit 1`).get(orderId) as
+  const row = sqliteClientOf(db).prepare(`select status from transactions where order_id = ? and type = 'REFUND' order by id desc limit 1`).get(orderId) as
     { status: string } | undefined;
-  db.$client.close();
+  sqliteClientOf(db).close();
   return row?.status;
 }
 
@@ -103,12 +104,12 @@ test("the demo's emulator keeps its ledger: after the app alone, then app and em
     expect(demo.output()).toMatch(/0 seeded charges added, \d+ already known/);
 
     const db = openDatabase(DB_FILE);
-    const seeded = db.$client
+    const seeded = sqliteClientOf(db)
       .prepare(
         `select o.id from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' order by o.id limit 1`,
       )
       .get() as { id: number };
-    db.$client.close();
+    sqliteClientOf(db).close();
     for (const id of [orderId, seeded.id]) {
       expect(await api("/api/order/refund", { orderId: String(id), refundAmount: "5.00", reason: "Goodwill" })).toMatchObject({
         result: "SUCCESS",

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -90,7 +91,7 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
         .where(eq(campaignProducts.sku, sku))
     )[0];
   const [serum, club, shipThenCapture] = [await productOf("GS-SERUM-30"), await productOf("GS-CLUB-M"), await productOf("GS-SERUM-30-SHIP")];
-  seedDb.$client.close();
+  sqliteClientOf(seedDb).close();
   if (!serum || !club || !shipThenCapture) throw new Error("demo products missing");
 
   const port = await freePort();
@@ -254,7 +255,7 @@ test("200 concurrent imports with early IPNs and apply-then-500: every captured 
       );
       expect(completedRefunds).toHaveLength(sample.length);
     } finally {
-      db.$client.close();
+      sqliteClientOf(db).close();
     }
   } finally {
     try {

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE_PATH } from "../playwright.config";
 import { openDatabase } from "../db/client";
@@ -16,14 +17,14 @@ test.describe("Insight on MID and campaign pages", () => {
     const from = startOfDayMs(new Date(Date.now() - 29 * DAY), "UTC");
     const count = (status: string) =>
       Number(
-        db.$client
+        sqliteClientOf(db)
           .prepare(`select count(*) from transactions where mid_id = 1 and created_at >= ? and type in ('SALE','AUTHORIZE') and status ${status}`)
           .pluck()
           .get(from),
       );
     const attempts = count("<> 'PENDING'");
     const approved = count("= 'SUCCESS'");
-    db.$client.close();
+    sqliteClientOf(db).close();
     expect(attempts).toBeGreaterThan(0);
 
     await signInAs(page, "campaign_manager");

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { DEMO_API_USER } from "../scripts/demo-seed/seed-demo";
 import { openDatabase } from "../db/client";
@@ -93,12 +94,12 @@ test("campaign managers cannot refund", async ({ page }) => {
 test("support refunds an order from the seeded history: Amazon (the emulator) knows it, and its IPN completes the refund", async ({ page }) => {
   // A four-week-old sale written by the demo seed, never placed through the emulator in this run.
   const db = openDatabase(E2E_DATABASE_PATH);
-  const seeded = db.$client
+  const seeded = sqliteClientOf(db)
     .prepare(
       `select o.id, o.total_minor as totalMinor from orders o join transactions t on t.order_id = o.id and t.type = 'SALE' where t.reference_id like 'hist-%' and o.status = 'COMPLETE' and o.mid_id = 1 and o.created_at < ? and not exists (select 1 from transactions r where r.order_id = o.id and r.type = 'REFUND') order by o.id limit 1`,
     )
     .get(Date.now() - 7 * 86_400_000) as { id: number; totalMinor: number };
-  db.$client.close();
+  sqliteClientOf(db).close();
   expect(seeded, "the demo seeds history orders").toBeTruthy();
 
   await signInAs(page, "support");

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE_PATH } from "../playwright.config";
 import { openDatabase } from "../db/client";
@@ -62,7 +63,7 @@ test.describe("sign-in throttling", () => {
         at: now - 60_000 + i,
       })),
     );
-    db.$client.close();
+    sqliteClientOf(db).close();
 
     const user = await (await browser.newContext()).newPage();
     await user.goto("/login");

@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { openDatabase } from "../db/client";
 import { E2E_DATABASE_PATH } from "../playwright.config";
@@ -28,10 +29,10 @@ async function importAuthorizedOrder(request: APIRequestContext, name: string): 
 
 test("the cancel form of a declined order checks its reason before its confirmation", async ({ page }) => {
   const db = openDatabase(E2E_DATABASE_PATH);
-  const declined = db.$client
+  const declined = sqliteClientOf(db)
     .prepare(`select id from orders where status = 'DECLINED' and amazon_order_reference_id is not null order by id limit 1`)
     .get() as { id: number };
-  db.$client.close();
+  sqliteClientOf(db).close();
   await signInAs(page, "support");
   await page.goto(`/orders/${declined.id}`);
   const cancelForm = page.getByRole("form", { name: "Cancel order" });

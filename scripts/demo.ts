@@ -9,7 +9,7 @@ import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteClientOf } from "@/db/client";
 import { DEMO_API_USER, DEMO_ATTACKER_SELLER, DEMO_SELLERS, DEMO_SPARE_SELLER, DEMO_USERS, seedDemo } from "./demo-seed/seed-demo";
 import { readEmulatorHistory } from "./demo-seed/seed-demo-ledger";
 import { seedDemoIpns } from "./demo-seed/seed-demo-ipns";
@@ -57,7 +57,7 @@ async function waitForEmulator(url: string, child: ChildProcess): Promise<string
 async function teachEmulatorHistory(url: string, dbPath: string): Promise<{ created: number; skipped: number }> {
   const db = openDatabase(dbPath);
   const charges = readEmulatorHistory(db);
-  db.$client.close();
+  sqliteClientOf(db).close();
   const response = await fetch(`${url}/_sandbox/history`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -95,7 +95,7 @@ async function main() {
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath);
   await seedDemo(db);
-  db.$client.close();
+  sqliteClientOf(db).close();
 
   buildIfNeeded();
 
@@ -128,7 +128,7 @@ async function main() {
   process.env.AMAZON_IPN_CERT_PEM = ipnCertPem;
   const ipnDb = openDatabase(dbPath);
   await seedDemoIpns(ipnDb, sandboxUrl);
-  ipnDb.$client.close();
+  sqliteClientOf(ipnDb).close();
   const history = await teachEmulatorHistory(sandboxUrl, dbPath);
 
   // The app runs as its own process: if it dies (a crash test kills it), it is started again

@@ -46,8 +46,12 @@ class SqliteConnection {
     if (scope?.active && scope.connection === this) {
       throw new Error("A statement went through the database handle inside a transaction: pass the transaction handle (tx) instead.");
     }
-    while (this.open) await this.queue;
+    await this.waitForNoTransaction();
     return this.execute(sql, params, method);
+  }
+
+  async waitForNoTransaction(): Promise<void> {
+    while (this.open) await this.queue;
   }
 
   private async runInside(sql: string, params: unknown[], method: Method) {
@@ -56,7 +60,9 @@ class SqliteConnection {
     return this.execute(sql, params, method);
   }
 
-  private execute(sql: string, params: unknown[], method: Method): { rows: unknown } {
+  // drizzle's proxy contract: `get` answers one row (an array of values), the others an array of rows.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private execute(sql: string, params: unknown[], method: Method): { rows: any } {
     const statement = this.client.prepare(sql);
     if (method === "run" || !statement.reader) {
       statement.run(...params);
@@ -200,4 +206,17 @@ export function runSqliteTransaction<T>(db: SqliteDb, work: (tx: SqliteDb) => Pr
 /** The better-sqlite3 connection under a handle, for SQLite-only tools (bulk seeding, backups, tests). */
 export function sqliteClientOf(db: SqliteDb): Database.Database {
   return connectionOf(db).client;
+}
+
+/**
+ * Streams a built query's rows as arrays of values, without reading them all into memory (CSV
+ * exports of a million rows). Waits like any statement while a transaction is open.
+ */
+export async function iterateSqliteRows(db: SqliteDb, query: { sql: string; params: unknown[] }): Promise<IterableIterator<unknown[]>> {
+  const connection = connectionOf(db);
+  await connection.waitForNoTransaction();
+  return connection.client
+    .prepare(query.sql)
+    .raw(true)
+    .iterate(...query.params) as IterableIterator<unknown[]>;
 }

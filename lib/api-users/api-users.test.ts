@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
 import { auditLog } from "@/db/schema";
@@ -7,10 +8,15 @@ import { ForbiddenError } from "@/lib/auth/actor";
 
 describe("API users", () => {
   it("creates a user whose password is shown once and stored only as a hash", async () => {
-    const { db, actorFor } = createTestDb();
-    const { user, password } = await createApiUser(db, actorFor("admin"), { loginId: "lander-1", name: "Lander one", endpoints: ["order.import"], ips: "" });
+    const { db, actorFor } = await createTestDb();
+    const { user, password } = await createApiUser(db, await actorFor("admin"), {
+      loginId: "lander-1",
+      name: "Lander one",
+      endpoints: ["order.import"],
+      ips: "",
+    });
     expect(password.length).toBeGreaterThanOrEqual(32);
-    const raw = db.$client.prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
+    const raw = sqliteClientOf(db).prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
     expect(raw.password_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(raw.password_hash).not.toContain(password);
     const audit = (await db.select().from(auditLog)).map((r) => `${r.before}${r.after}`).join();
@@ -18,30 +24,30 @@ describe("API users", () => {
   });
 
   it("authenticates by password, endpoint and IP, and says which rule refused", async () => {
-    const { db, actorFor } = createTestDb();
-    const { user, password } = await createApiUser(db, actorFor("admin"), {
+    const { db, actorFor } = await createTestDb();
+    const { user, password } = await createApiUser(db, await actorFor("admin"), {
       loginId: "lander-2",
       name: "Lander two",
       endpoints: ["order.import", "upsale.import"],
       ips: "203.0.113.0/24",
     });
-    const call = (over: Partial<Parameters<typeof authenticateApiUser>[1]>) =>
+    const call = async (over: Partial<Parameters<typeof authenticateApiUser>[1]>) =>
       authenticateApiUser(db, { loginId: "lander-2", password, endpoint: "order.import", ip: "203.0.113.9", ...over });
-    expect(call({}).ok).toBe(true);
-    expect(call({ password: password + "x" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
-    expect(call({ loginId: "nobody" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
-    expect(call({ endpoint: "order.refund" })).toMatchObject({ ok: false, code: "ENDPOINT_NOT_ALLOWED" });
-    expect(call({ ip: "198.51.100.1" })).toMatchObject({ ok: false, code: "IP_NOT_ALLOWED" });
-    await setApiUserDisabled(db, actorFor("admin"), user.id, true);
-    expect(call({})).toMatchObject({ ok: false, code: "API_USER_DISABLED" });
-    await setApiUserDisabled(db, actorFor("admin"), user.id, false);
-    await updateApiUserAccess(db, actorFor("admin"), user.id, ["order.refund"], "");
-    expect(call({ endpoint: "order.refund", ip: "198.51.100.1" }).ok).toBe(true);
+    expect((await call({})).ok).toBe(true);
+    expect(await call({ password: password + "x" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(await call({ loginId: "nobody" })).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
+    expect(await call({ endpoint: "order.refund" })).toMatchObject({ ok: false, code: "ENDPOINT_NOT_ALLOWED" });
+    expect(await call({ ip: "198.51.100.1" })).toMatchObject({ ok: false, code: "IP_NOT_ALLOWED" });
+    await setApiUserDisabled(db, await actorFor("admin"), user.id, true);
+    expect(await call({})).toMatchObject({ ok: false, code: "API_USER_DISABLED" });
+    await setApiUserDisabled(db, await actorFor("admin"), user.id, false);
+    await updateApiUserAccess(db, await actorFor("admin"), user.id, ["order.refund"], "");
+    expect((await call({ endpoint: "order.refund", ip: "198.51.100.1" })).ok).toBe(true);
   });
 
-  it("names the field and rule for bad input, and refuses non-admins", () => {
-    const { db, actorFor } = createTestDb();
-    expect(() => createApiUser(db, actorFor("admin"), { loginId: "x", name: "", endpoints: [], ips: "10.0.0.0/40" })).toThrow(
+  it("names the field and rule for bad input, and refuses non-admins", async () => {
+    const { db, actorFor } = await createTestDb();
+    expect(async () => createApiUser(db, await actorFor("admin"), { loginId: "x", name: "", endpoints: [], ips: "10.0.0.0/40" })).toThrow(
       expect.objectContaining({
         fieldErrors: {
           login_id: "Login ID must be 3–64 letters, digits, dots, dashes or underscores.",
@@ -51,6 +57,8 @@ describe("API users", () => {
         },
       }),
     );
-    expect(() => createApiUser(db, actorFor("operator"), { loginId: "lander-3", name: "x", endpoints: ["order.import"], ips: "" })).toThrow(ForbiddenError);
+    expect(async () => createApiUser(db, await actorFor("operator"), { loginId: "lander-3", name: "x", endpoints: ["order.import"], ips: "" })).toThrow(
+      ForbiddenError,
+    );
   });
 });

@@ -31,7 +31,7 @@ export type AuditRow = {
 };
 
 /** The audit browser: admins only. */
-export function listAudit(db: Db, actor: Actor, filter: AuditFilter): { rows: AuditRow[]; hasMore: boolean } {
+export async function listAudit(db: Db, actor: Actor, filter: AuditFilter): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
   assertCan(actor, "audit.read");
   return queryAudit(db, filter);
 }

@@ -14,7 +14,7 @@ const ATTACKER = "198.51.100.66";
 const OWNER = "203.0.113.10";
 
 async function setUp() {
-  const { db, actorFor } = createTestDb();
+  const { db, actorFor } = await createTestDb();
   const user = await createUser(db, null, { email: EMAIL, name: "Victim", role: "admin", password: PASSWORD });
   return { db, actorFor, user };
 }
@@ -91,14 +91,17 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
 
     const fresh = await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now });
     expect(fresh).toMatchObject({ ok: false, reason: "throttled", throttle: "account" });
-    expect((await listUsers(db, actorFor("admin"))).find((u) => u.id === user.id)).toMatchObject({ failedSignIns: SIGN_IN_LIMITS.perAccount, locked: true });
+    expect((await listUsers(db, await actorFor("admin"))).find((u) => u.id === user.id)).toMatchObject({
+      failedSignIns: SIGN_IN_LIMITS.perAccount,
+      locked: true,
+    });
 
     const later = start + SIGN_IN_LIMITS.windowMs + 1;
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now: later })).toMatchObject({ ok: true });
 
     await failFrom(db, ATTACKER, 1, later);
-    expect(() => unlockUser(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
-    await unlockUser(db, actorFor("admin"), user.id);
+    expect(async () => unlockUser(db, await actorFor("operator"), user.id)).toThrow(ForbiddenError);
+    await unlockUser(db, await actorFor("admin"), user.id);
     expect(await db.select().from(signInFailures)).toEqual([]);
     const entry = (await db.select().from(auditLog)).find((e) => e.action === "user.unlock");
     expect(entry).toMatchObject({ entity: "user", entityId: String(user.id), actorLabel: "admin@test.local" });
@@ -113,7 +116,7 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
         Array.from({ length: SIGN_IN_LIMITS.perAccount }, (_, i) => ({ scope: "console" as const, email: EMAIL, ip: `198.51.100.${i % 50}`, at: now - 1000 })),
       );
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now })).toMatchObject({ reason: "throttled", throttle: "account" });
-    await unlockUser(db, actorFor("admin"), user.id);
+    await unlockUser(db, await actorFor("admin"), user.id);
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now })).toMatchObject({ ok: true });
   });
 

@@ -118,7 +118,11 @@ export async function clearPairFailures(db: Db, who: Who): Promise<void> {
 
 /** An admin's unlock: every failure of the account, from every address. Returns how many there were. */
 export async function clearAccountFailures(db: Pick<Db, "delete">, scope: SignInScope, account: string): Promise<number> {
-  return (await db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account)))).changes;
+  const cleared = await db
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.scope, scope), eq(signInFailures.email, account)))
+    .returning({ id: signInFailures.id });
+  return cleared.length;
 }
 
 /** Recent failures per account of a scope, for the users screen. */

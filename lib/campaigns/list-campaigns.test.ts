@@ -9,9 +9,9 @@ import { listCampaigns } from "./list-campaigns";
 
 describe("listCampaigns", () => {
   it("counts each campaign's own products and MIDs, whatever the ids of the rows", async () => {
-    const { db, actorFor } = createTestDb();
-    const admin = actorFor("admin");
-    const [a, b] = [createTestMid(db, admin), createTestMid(db, admin)];
+    const { db, actorFor } = await createTestDb();
+    const admin = await actorFor("admin");
+    const [a, b] = [await createTestMid(db, admin), await createTestMid(db, admin)];
     const first = await createCampaign(db, admin, { name: "First", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
     const second = await createCampaign(db, admin, { name: "Second", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "authorize" });
     for (const sku of ["A", "B", "C"]) await saveProduct(db, admin, first.id, { name: sku, sku, price: "1.00", shipping: "0", billing_type: "one_time" });

@@ -7,7 +7,7 @@ import { getCampaign } from "./list-campaigns";
 import type { CampaignDetail } from "./campaign-dto";
 
 /** A campaign for a page: a bad or unknown id is the 404 page. */
-export function loadCampaignForPage(actor: Actor, rawId: string): CampaignDetail {
+export async function loadCampaignForPage(actor: Actor, rawId: string): Promise<CampaignDetail> {
   const id = parseIdParam(rawId);
   if (id === null) notFound();
   try {

@@ -11,10 +11,10 @@ import { setMidEnabled } from "@/lib/mids/save-mid";
 const MONTH = "2026-11";
 
 async function setup(routingMode: "priority" | "weighted") {
-  const { db, actorFor } = createTestDb();
-  const admin = actorFor("admin");
-  const first = createTestMid(db, admin, { monthly_cap: "100.00" });
-  const second = createTestMid(db, admin, { monthly_cap: "100.00" });
+  const { db, actorFor } = await createTestDb();
+  const admin = await actorFor("admin");
+  const first = await createTestMid(db, admin, { monthly_cap: "100.00" });
+  const second = await createTestMid(db, admin, { monthly_cap: "100.00" });
   const campaign = await createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode, captureMode: "sale" });
   await saveAssignment(db, admin, campaign.id, first.id, { priority: 1, weight: 75, enabled: true });
   await saveAssignment(db, admin, campaign.id, second.id, { priority: 2, weight: 25, enabled: true });
@@ -50,8 +50,8 @@ describe("routeMidForCampaign", () => {
 
   it("refuses to assign a MID of another currency", async () => {
     const { db, admin, campaign } = await setup("priority");
-    const gbp = createTestMid(db, admin, { region: "UK", currency: "GBP" });
-    expect(() => saveAssignment(db, admin, campaign.id, gbp.id, { priority: 3, weight: 1, enabled: true })).toThrow(
+    const gbp = await createTestMid(db, admin, { region: "UK", currency: "GBP" });
+    expect(async () => saveAssignment(db, admin, campaign.id, gbp.id, { priority: 3, weight: 1, enabled: true })).toThrow(
       expect.objectContaining({ fieldErrors: { mid_id: `${gbp.title} takes GBP; this campaign sells in USD.` } }),
     );
   });

@@ -29,7 +29,8 @@ export async function routeMidForCampaign(
     .where(and(eq(campaignMids.campaignId, campaignId), eq(campaignMids.enabled, true), eq(mids.enabled, true), eq(mids.currency, campaign.currency)))
     .orderBy(asc(campaignMids.priority), asc(mids.id));
   if (candidates.length === 0) return { ok: false, code: "NO_MID_ASSIGNED", message: `Campaign ${campaignId} has no enabled Amazon Pay MID assigned.` };
-  const withRoom = candidates.filter(async (c) => (await readCapRoom(db, c.mid.id, month)).leftMinor >= amountMinor);
+  const withRoom = [];
+  for (const c of candidates) if ((await readCapRoom(db, c.mid.id, month)).leftMinor >= amountMinor) withRoom.push(c);
   if (withRoom.length === 0) return { ok: false, code: "CAP_REACHED", message: `Every MID of campaign ${campaignId} has reached its monthly cap.` };
   if (campaign.routingMode === "priority") return { ok: true, mid: withRoom[0].mid };
   const total = withRoom.reduce((sum, c) => sum + c.link.weight, 0);

@@ -12,16 +12,17 @@ import { routeMidForCampaign } from "./route-mid";
 import { computeRoutingShares } from "./routing-shares";
 
 async function setup(routingMode: "priority" | "weighted") {
-  const { db, actorFor } = createTestDb();
-  const admin = actorFor("admin");
-  const mids = [60, 30, 10].map(() => createTestMid(db, admin, { monthly_cap: "100.00" }));
+  const { db, actorFor } = await createTestDb();
+  const admin = await actorFor("admin");
+  const mids = [];
+  for (let i = 0; i < 3; i++) mids.push(await createTestMid(db, admin, { monthly_cap: "100.00" }));
   const campaign = await createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode, captureMode: "sale" });
-  mids.forEach((m, i) => saveAssignment(db, admin, campaign.id, m.id, { priority: i + 1, weight: [60, 30, 10][i], enabled: true }));
+  for (const [i, m] of mids.entries()) await saveAssignment(db, admin, campaign.id, m.id, { priority: i + 1, weight: [60, 30, 10][i], enabled: true });
   return { db, admin, mids, campaign };
 }
 
 /** How often routeMidForCampaign picks each MID over an even sweep of its random input. */
-async function measureRoutedShares(db: ReturnType<typeof setup>["db"], campaignId: number): Promise<Map<number, number>> {
+async function measureRoutedShares(db: Awaited<ReturnType<typeof setup>>["db"], campaignId: number): Promise<Map<number, number>> {
   const picks = new Map<number, number>();
   const n = 200;
   for (let i = 0; i < n; i++) {

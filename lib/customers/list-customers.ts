@@ -25,7 +25,7 @@ export async function listCustomers(db: Db, actor: Actor, filter: { q?: string; 
     .orderBy(desc(customers.id))
     .limit(filter.perPage + 1);
   const shown = rows.slice(0, filter.perPage);
-  const figures = readCustomerFigures(
+  const figures = await readCustomerFigures(
     db,
     shown.map((c) => c.id),
   );

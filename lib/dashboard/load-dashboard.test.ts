@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";
@@ -14,13 +15,13 @@ describe("loadDashboard", () => {
   // UTC reads the hourly totals; Asia/Kolkata (+05:30) has midnights off the hour, so it counts rows.
   it.each(["UTC", "America/New_York", "Asia/Kolkata"])("agrees with counting the transactions in %s", async (zone) => {
     process.env.APP_TIMEZONE = zone;
-    const { db, actorFor } = createTestDb();
+    const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
     const now = new Date();
-    const dashboard = await loadDashboard(db, actorFor("operator"), now);
+    const dashboard = await loadDashboard(db, await actorFor("operator"), now);
     const scalar = (sql: string, ...params: unknown[]) =>
       Number(
-        (db.$client
+        (sqliteClientOf(db)
           .prepare(sql)
           .pluck()
           .get(...params) as number | null) ?? 0,

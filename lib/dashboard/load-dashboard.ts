@@ -15,8 +15,8 @@ const DAY = 86_400_000;
 // attempts (their AUTHORIZE).
 const DECLINES = ["SOFT_DECLINE", "HARD_DECLINE"] as const;
 
-function sumSince(db: Db, types: readonly string[], since: number): CurrencyTotal[] {
-  return sumTransactionTotals(db, { fromMs: since, types, statuses: ["SUCCESS"], groupBy: ["currency"] }).map((r) => ({
+async function sumSince(db: Db, types: readonly string[], since: number): Promise<CurrencyTotal[]> {
+  return (await sumTransactionTotals(db, { fromMs: since, types, statuses: ["SUCCESS"], groupBy: ["currency"] })).map((r) => ({
     currency: r.currency,
     minor: Number(r.sumMinor),
   }));
@@ -33,15 +33,20 @@ export async function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   const month = startOfMonthMs(now);
   const chartStart = startOfDayMs(new Date(now.getTime() - 29 * DAY));
 
-  const outcomes = sumTransactionTotals(db, { fromMs: month, types: CHARGE_ATTEMPT_TYPES, statuses: ["SUCCESS", ...DECLINES, "ERROR"], groupBy: ["status"] });
+  const outcomes = await sumTransactionTotals(db, {
+    fromMs: month,
+    types: CHARGE_ATTEMPT_TYPES,
+    statuses: ["SUCCESS", ...DECLINES, "ERROR"],
+    groupBy: ["status"],
+  });
   const attempts = outcomes.reduce((n, o) => n + Number(o.count), 0);
   const approved = Number(outcomes.find((o) => o.status === "SUCCESS")?.count ?? 0);
 
-  const declinesByReason = sumTransactionTotals(db, { fromMs: month, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] })
+  const declinesByReason = (await sumTransactionTotals(db, { fromMs: month, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] }))
     .map((r) => ({ reason: r.reason || "Unknown", status: r.status, count: Number(r.count) }))
     .sort((a, b) => b.count - a.count);
 
-  const daily = sumTransactionTotals(db, { fromMs: chartStart, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
+  const daily = await sumTransactionTotals(db, { fromMs: chartStart, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["mid", "day"] });
   const midNames = new Map((await db.select({ id: mids.id, title: mids.title, currency: mids.currency }).from(mids)).map((m) => [m.id, m]));
   const series = [...new Set(daily.map((d) => d.midId))].map((midId) => {
     const values = new Array<number>(30).fill(0);
@@ -50,14 +55,14 @@ export async function loadDashboard(db: Db, actor: Actor, now = new Date()) {
     return { midId, title: mid?.title ?? `MID ${midId}`, currency: mid?.currency ?? "USD", values };
   });
 
-  const recentDeclines = listRecentDeclines(db, 8);
-  const grossMonth = sumSince(db, CAPTURED_TYPES, month);
-  const refundsMonth = sumSince(db, ["REFUND"], month);
+  const recentDeclines = await listRecentDeclines(db, 8);
+  const grossMonth = await sumSince(db, CAPTURED_TYPES, month);
+  const refundsMonth = await sumSince(db, ["REFUND"], month);
 
   return {
-    grossToday: sumSince(db, CAPTURED_TYPES, today),
+    grossToday: await sumSince(db, CAPTURED_TYPES, today),
     grossMonth,
-    refundsToday: sumSince(db, ["REFUND"], today),
+    refundsToday: await sumSince(db, ["REFUND"], today),
     refundsMonth,
     netMonth: subtractTotals(grossMonth, refundsMonth),
     approvalRate: attempts ? approved / attempts : null,
@@ -68,7 +73,7 @@ export async function loadDashboard(db: Db, actor: Actor, now = new Date()) {
   };
 }
 
-export type Dashboard = ReturnType<typeof loadDashboard>;
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 
 /** Per currency, a − b (a currency only in b comes out negative). */
 function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[] {
@@ -82,10 +87,10 @@ function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[]
  * newest first, then merged: fast however rare or common declines are. The unary + keeps
  * SQLite from choosing the type index, which would sort every sale.
  */
-function listRecentDeclines(db: Db, limit: number) {
-  return DECLINES.flatMap(
-    async (status) =>
-      await db
+async function listRecentDeclines(db: Db, limit: number) {
+  const perStatus = await Promise.all(
+    DECLINES.map((status) =>
+      db
         .select({
           id: transactions.id,
           orderId: transactions.orderId,
@@ -102,7 +107,10 @@ function listRecentDeclines(db: Db, limit: number) {
         .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))
         .orderBy(desc(transactions.createdAt))
         .limit(limit),
-  )
+    ),
+  );
+  return perStatus
+    .flat()
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, limit);
 }

@@ -6,14 +6,14 @@ import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createApiUser } from "@/lib/api-users/manage-api-users";
 import { loadOnboarding } from "./load-onboarding";
 
-const doneKeys = (steps: ReturnType<typeof loadOnboarding>) => steps.filter((s) => s.done).map((s) => s.key);
+const doneKeys = (steps: Awaited<ReturnType<typeof loadOnboarding>>) => steps.filter((s) => s.done).map((s) => s.key);
 
 describe("loadOnboarding", () => {
   it("ticks off each step as it is done, whoever does it", async () => {
-    const { db, actorFor } = createTestDb();
-    const admin = actorFor("admin");
+    const { db, actorFor } = await createTestDb();
+    const admin = await actorFor("admin");
     expect(doneKeys(await loadOnboarding(db, admin))).toEqual([]);
-    const mid = createTestMid(db, admin);
+    const mid = await createTestMid(db, admin);
     expect(doneKeys(await loadOnboarding(db, admin))).toEqual(["mid"]); // added, not verified
     const campaign = await createCampaign(db, admin, { name: "C", currency: "USD", storeName: "S", routingMode: "priority", captureMode: "sale" });
     await saveAssignment(db, admin, campaign.id, mid.id, { priority: 1, weight: 100, enabled: true });
@@ -23,11 +23,11 @@ describe("loadOnboarding", () => {
   });
 
   it("links only to what the role may do and names who can do the rest", async () => {
-    const { db, actorFor } = createTestDb();
-    const steps = await loadOnboarding(db, actorFor("support"));
+    const { db, actorFor } = await createTestDb();
+    const steps = await loadOnboarding(db, await actorFor("support"));
     expect(steps.every((s) => s.href === null && !s.allowed)).toBe(true);
     expect(steps.find((s) => s.key === "api_user")?.whoCan).toBe("an admin");
-    const manager = await loadOnboarding(db, actorFor("campaign_manager"));
+    const manager = await loadOnboarding(db, await actorFor("campaign_manager"));
     expect(manager.find((s) => s.key === "campaign")?.href).toBe("/campaigns/new");
     expect(manager.find((s) => s.key === "mid")).toMatchObject({ allowed: false, href: null });
     // Allowed, but it needs a campaign first.

@@ -15,26 +15,28 @@ describe("decline mapping", () => {
   });
 
   it("uses the MID's rule, then the global rule, then the default", async () => {
-    const { db, actorFor } = createTestDb();
-    const operator = actorFor("operator");
-    const mid = createTestMid(db, operator);
+    const { db, actorFor } = await createTestDb();
+    const operator = await actorFor("operator");
+    const mid = await createTestMid(db, operator);
     expect(await mapDecline(db, mid.id, "AmazonRejected")).toMatchObject({ kind: "hard", message: expect.stringContaining("could not accept") });
     await saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message" });
     await saveDeclineRule(db, operator, { midId: null, code: "AmazonRejected", kind: "soft", message: "Global message, edited" });
     expect(await mapDecline(db, mid.id, "AmazonRejected")).toEqual({ reasonCode: "AmazonRejected", kind: "soft", message: "Global message, edited" });
     await saveDeclineRule(db, operator, { midId: mid.id, code: "AmazonRejected", kind: "hard", message: "MID message" });
     expect((await mapDecline(db, mid.id, "AmazonRejected")).message).toBe("MID message");
-    expect(listDeclineRules(db, operator, mid.id).find((r) => r.code === "AmazonRejected")).toMatchObject({ isOverride: true, message: "MID message" });
+    expect((await listDeclineRules(db, operator, mid.id)).find((r) => r.code === "AmazonRejected")).toMatchObject({ isOverride: true, message: "MID message" });
     await resetDeclineRule(db, operator, mid.id, "AmazonRejected");
     expect((await mapDecline(db, mid.id, "AmazonRejected")).message).toBe("Global message, edited");
-    expect(listDeclineRules(db, operator, null).filter((r) => r.code === "AmazonRejected")).toHaveLength(1);
+    expect((await listDeclineRules(db, operator, null)).filter((r) => r.code === "AmazonRejected")).toHaveLength(1);
   });
 
-  it("validates and refuses roles that may not edit", () => {
-    const { db, actorFor } = createTestDb();
-    expect(() => saveDeclineRule(db, actorFor("operator"), { midId: null, code: "AmazonRejected", kind: "maybe", message: "" })).toThrow(
+  it("validates and refuses roles that may not edit", async () => {
+    const { db, actorFor } = await createTestDb();
+    expect(async () => saveDeclineRule(db, await actorFor("operator"), { midId: null, code: "AmazonRejected", kind: "maybe", message: "" })).toThrow(
       expect.objectContaining({ fieldErrors: { kind: "Choose soft or hard.", message: "The customer-facing message is required." } }),
     );
-    expect(() => saveDeclineRule(db, actorFor("support"), { midId: null, code: "AmazonRejected", kind: "soft", message: "x" })).toThrow(ForbiddenError);
+    expect(async () => saveDeclineRule(db, await actorFor("support"), { midId: null, code: "AmazonRejected", kind: "soft", message: "x" })).toThrow(
+      ForbiddenError,
+    );
   });
 });

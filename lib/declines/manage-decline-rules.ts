@@ -16,16 +16,18 @@ function scopeOf(midId: number | null) {
 export type DeclineRow = { code: string; label: string; kind: DeclineKind; message: string; isOverride: boolean };
 
 /** The effective table for a scope (a MID, or global when midId is null). */
-export function listDeclineRules(db: Db, actor: Actor, midId: number | null): DeclineRow[] {
+export async function listDeclineRules(db: Db, actor: Actor, midId: number | null): Promise<DeclineRow[]> {
   assertCan(actor, "declines.write");
-  return DECLINE_REASONS.map(async (reason) => {
-    const [own] = await db
-      .select()
-      .from(declineRules)
-      .where(and(scopeOf(midId), eq(declineRules.reasonCode, reason.code)));
-    const effective = midId === null ? (own ?? reason) : await mapDecline(db, midId, reason.code);
-    return { code: reason.code, label: reason.label, kind: effective.kind, message: effective.message, isOverride: Boolean(own) };
-  });
+  return Promise.all(
+    DECLINE_REASONS.map(async (reason) => {
+      const [own] = await db
+        .select()
+        .from(declineRules)
+        .where(and(scopeOf(midId), eq(declineRules.reasonCode, reason.code)));
+      const effective = midId === null ? (own ?? reason) : await mapDecline(db, midId, reason.code);
+      return { code: reason.code, label: reason.label, kind: effective.kind, message: effective.message, isOverride: Boolean(own) };
+    }),
+  );
 }
 
 export async function saveDeclineRule(db: Db, actor: Actor, input: { midId: number | null; code: string; kind: string; message: string }): Promise<void> {

@@ -110,7 +110,7 @@ describe("IPN binding to the seller's MIDs", () => {
   it("another known seller's notification cannot reach our rows: it is unmatched within its own MIDs", async () => {
     fixture = await startPipelineFixture({ ipn: false });
     const f = fixture;
-    const other = createTestMid(f.db, f.actor, { merchant_id: "A1OTHERKNOWN01" });
+    const other = await createTestMid(f.db, f.actor, { merchant_id: "A1OTHERKNOWN01" });
     const pending = await importPending(f);
     const oro = pending.amazonOrderId;
     const answer = await f.postIpn(
@@ -251,7 +251,7 @@ describe("IPN binding to the seller's MIDs", () => {
     fixture = await startPipelineFixture({ ipn: false });
     const f = fixture;
     const pending = await importPending(f);
-    const sibling = createTestMid(f.db, f.actor, { merchant_id: TEST_SELLER.sellerId, region: "UK", currency: "GBP" });
+    const sibling = await createTestMid(f.db, f.actor, { merchant_id: TEST_SELLER.sellerId, region: "UK", currency: "GBP" });
     const oro = pending.amazonOrderId;
     const answer = await f.postIpn(
       signPaymentIpn("PaymentAuthorize", {

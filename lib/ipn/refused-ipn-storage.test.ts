@@ -37,8 +37,8 @@ function signedChargeback(sellerId: string, bytes: number): string {
 
 describe("refused IPNs cannot fill the disk", () => {
   it("keeps only the hash, the size and the first 4 KB of a rejected body, and the whole of a verified one", async () => {
-    const { db, actorFor } = createTestDb();
-    createTestMid(db, actorFor("admin"), { merchant_id: "A1KNOWNSELLER1" });
+    const { db, actorFor } = await createTestDb();
+    await createTestMid(db, await actorFor("admin"), { merchant_id: "A1KNOWNSELLER1" });
     const forged = forgedBody(40_000);
     const answer = await receiveIpn(db, { body: forged, headers, sourceIp: "203.0.113.5" });
     expect(answer).toMatchObject({ status: 403, body: { result: "rejected", detail: "bad-signature" } });
@@ -76,7 +76,7 @@ describe("refused IPNs cannot fill the disk", () => {
       bodySha256: sha256(unknown),
     });
     expect(Buffer.byteLength(unknownRow?.rawBody ?? "")).toBe(REFUSED_BODY_BYTES);
-    await expect(replayIpnEvent(db, actorFor("admin"), unknownRow?.id ?? 0)).rejects.toThrow(
+    await expect(replayIpnEvent(db, await actorFor("admin"), unknownRow?.id ?? 0)).rejects.toThrow(
       `Only the first ${REFUSED_BODY_BYTES} of its ${Buffer.byteLength(unknown)} bytes were kept, so this notification cannot be replayed.`,
     );
 
@@ -99,8 +99,8 @@ describe("refused IPNs cannot fill the disk", () => {
   });
 
   it(`stores at most ${REFUSED_PER_SOURCE_PER_HOUR} refused notifications per source and hour, then answers 429 without storing; genuine ones still pass`, async () => {
-    const { db, actorFor } = createTestDb();
-    createTestMid(db, actorFor("admin"), { merchant_id: "A1KNOWNSELLER1" });
+    const { db, actorFor } = await createTestDb();
+    await createTestMid(db, await actorFor("admin"), { merchant_id: "A1KNOWNSELLER1" });
     const flood = "198.51.100.7";
     const body = forgedBody(200);
     for (let i = 0; i < REFUSED_PER_SOURCE_PER_HOUR; i++) expect((await receiveIpn(db, { body, headers, sourceIp: flood })).status).toBe(403);

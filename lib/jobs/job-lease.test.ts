@@ -4,7 +4,7 @@ import { acquireJobLease, releaseJobLease } from "./job-lease";
 
 describe("job leases", () => {
   it("lets one holder run a job until its lease expires or is released", async () => {
-    const { db } = createTestDb();
+    const { db } = await createTestDb();
     expect(await acquireJobLease(db, "reconcile", 60_000, "a", 1_000)).toBe(true);
     expect(await acquireJobLease(db, "reconcile", 60_000, "b", 2_000)).toBe(false);
     expect(await acquireJobLease(db, "reconcile", 60_000, "a", 3_000)).toBe(true);

@@ -20,8 +20,9 @@ export async function acquireJobLease(db: Db, jobName: string, ttlMs: number, ho
     const taken = await tx
       .update(jobLeases)
       .set({ holder, expiresAt: now + ttlMs })
-      .where(and(eq(jobLeases.jobName, jobName), or(eq(jobLeases.holder, holder), lt(jobLeases.expiresAt, now))));
-    return taken.changes > 0;
+      .where(and(eq(jobLeases.jobName, jobName), or(eq(jobLeases.holder, holder), lt(jobLeases.expiresAt, now))))
+      .returning({ jobName: jobLeases.jobName });
+    return taken.length > 0;
   });
 }
 

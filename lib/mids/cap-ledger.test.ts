@@ -4,15 +4,15 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
 import { CapExceededError, readCapRoom, recordRefundedVolume, reserveCap, settleReservation } from "./cap-ledger";
 
-function setup(extra: Record<string, string> = {}) {
-  const { db, actorFor } = createTestDb();
-  const mid = createTestMid(db, actorFor("operator"), { monthly_cap: "100.00", ...extra });
+async function setup(extra: Record<string, string> = {}) {
+  const { db, actorFor } = await createTestDb();
+  const mid = await createTestMid(db, await actorFor("operator"), { monthly_cap: "100.00", ...extra });
   return { db, midId: mid.id };
 }
 
 describe("cap ledger", () => {
   it("reserves until the cap and refuses the amount that would pass it", async () => {
-    const { db, midId } = setup();
+    const { db, midId } = await setup();
     await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 6000));
     await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 4000));
     expect(async () => runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 1))).toThrow(CapExceededError);
@@ -22,7 +22,7 @@ describe("cap ledger", () => {
   });
 
   it("releases what a declined order held and keeps what was captured", async () => {
-    const { db, midId } = setup();
+    const { db, midId } = await setup();
     await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 6000));
     await runTransaction(db, async (tx) => settleReservation(tx, midId, "2026-11", 6000, 0));
     expect((await readCapRoom(db, midId, "2026-11")).leftMinor).toBe(10000);
@@ -32,14 +32,14 @@ describe("cap ledger", () => {
   });
 
   it("gives room back for refunds only when the MID counts them", async () => {
-    const counting = setup({ cap_counts_refunds: "on" });
+    const counting = await setup({ cap_counts_refunds: "on" });
     await runTransaction(counting.db, async (tx) => {
       await reserveCap(tx, counting.midId, "2026-11", 8000);
       await settleReservation(tx, counting.midId, "2026-11", 8000, 8000);
       await recordRefundedVolume(tx, counting.midId, "2026-11", 3000);
     });
     expect((await readCapRoom(counting.db, counting.midId, "2026-11")).leftMinor).toBe(5000);
-    const plain = setup();
+    const plain = await setup();
     await runTransaction(plain.db, async (tx) => {
       await reserveCap(tx, plain.midId, "2026-11", 8000);
       await settleReservation(tx, plain.midId, "2026-11", 8000, 8000);

@@ -21,7 +21,7 @@ describe("cap under concurrent processes", () => {
       .values({ email: "a@t.local", name: "a", role: "admin", passwordHash: "x", createdAt: now, updatedAt: now })
       .returning();
     // Cap 100.00, orders of 7.00: exactly 14 fit.
-    const mid = createTestMid(db, { userId: admin.id, email: admin.email, name: "a", role: "admin", ip: null }, { monthly_cap: "100.00" });
+    const mid = await createTestMid(db, { userId: admin.id, email: admin.email, name: "a", role: "admin", ip: null }, { monthly_cap: "100.00" });
     const worker = path.join(process.cwd(), "lib/testing/reserve-cap-worker.ts");
     const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
     const results = await Promise.all([0, 1, 2, 3].map(() => run(tsx, [worker, file, String(mid.id), "700", "10"])));

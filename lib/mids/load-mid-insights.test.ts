@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs } from "@/lib/money/calendar";
@@ -8,21 +9,21 @@ const DAY = 86_400_000;
 
 describe("loadMidInsights", () => {
   it("agrees with counting one MID's transactions of the last 30 days", async () => {
-    const { db, actorFor } = createTestDb();
+    const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
     const now = new Date();
     const from = startOfDayMs(new Date(now.getTime() - 29 * DAY));
     const scalar = (sql: string, ...params: unknown[]) =>
       Number(
-        (db.$client
+        (sqliteClientOf(db)
           .prepare(sql)
           .pluck()
           .get(...params) as number | null) ?? 0,
       );
-    const midIds = db.$client.prepare("select distinct mid_id from transactions where created_at >= ?").pluck().all(from) as number[];
+    const midIds = sqliteClientOf(db).prepare("select distinct mid_id from transactions where created_at >= ?").pluck().all(from) as number[];
     expect(midIds.length).toBeGreaterThan(1);
     for (const midId of midIds) {
-      const insights = loadMidInsights(db, actorFor("operator"), midId, now);
+      const insights = await loadMidInsights(db, await actorFor("operator"), midId, now);
       const where = "mid_id = ? and created_at >= ? and type in ('SALE','AUTHORIZE')";
       expect(insights.attempts).toBe(scalar(`select count(*) from transactions where ${where} and status <> 'PENDING'`, midId, from));
       expect(insights.approved).toBe(scalar(`select count(*) from transactions where ${where} and status = 'SUCCESS'`, midId, from));
@@ -39,14 +40,14 @@ describe("loadMidInsights", () => {
     }
   });
 
-  it("says there is no approval rate rather than 0 % when nothing was attempted", () => {
-    const { db, actorFor } = createTestDb();
-    const insights = loadMidInsights(db, actorFor("campaign_manager"), 999);
+  it("says there is no approval rate rather than 0 % when nothing was attempted", async () => {
+    const { db, actorFor } = await createTestDb();
+    const insights = await loadMidInsights(db, await actorFor("campaign_manager"), 999);
     expect(insights).toMatchObject({ attempts: 0, approvalRate: null, declinesByReason: [] });
   });
 
-  it("is refused to a role that may not read MIDs", () => {
-    const { db, actorFor } = createTestDb();
-    expect(() => loadMidInsights(db, actorFor("support"), 1)).toThrow();
+  it("is refused to a role that may not read MIDs", async () => {
+    const { db, actorFor } = await createTestDb();
+    expect(async () => loadMidInsights(db, await actorFor("support"), 1)).toThrow();
   });
 });

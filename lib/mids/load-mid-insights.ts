@@ -26,18 +26,18 @@ export type MidInsights = {
  * declined attempts. Same rules as the overview (attempts are SALE/AUTHORIZE rows that ended;
  * captured volume is SUCCESS SALE/CAPTURE), read from the running totals.
  */
-export function loadMidInsights(db: Db, actor: Actor, midId: number, now = new Date()): MidInsights {
+export async function loadMidInsights(db: Db, actor: Actor, midId: number, now = new Date()): Promise<MidInsights> {
   assertCan(actor, "mids.read");
   const fromMs = startOfDayMs(new Date(now.getTime() - (INSIGHT_DAYS - 1) * DAY));
-  const attemptsByDay = sumTransactionTotals(db, {
+  const attemptsByDay = await sumTransactionTotals(db, {
     fromMs,
     midId,
     types: CHARGE_ATTEMPT_TYPES,
     statuses: ["SUCCESS", ...DECLINES, "ERROR"],
     groupBy: ["day", "status"],
   });
-  const capturedByDay = sumTransactionTotals(db, { fromMs, midId, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["day"] });
-  const declinesByReason = sumTransactionTotals(db, { fromMs, midId, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] })
+  const capturedByDay = await sumTransactionTotals(db, { fromMs, midId, types: CAPTURED_TYPES, statuses: ["SUCCESS"], groupBy: ["day"] });
+  const declinesByReason = (await sumTransactionTotals(db, { fromMs, midId, types: CHARGE_ATTEMPT_TYPES, statuses: DECLINES, groupBy: ["reason", "status"] }))
     .map((r) => ({ reason: r.reason || "Unknown", status: r.status, count: Number(r.count) }))
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 

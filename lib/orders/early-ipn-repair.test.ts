@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -83,7 +84,7 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
     await placeOrder(f, f.campaign.id, f.oneTime.id),
   ];
   const authorized = await placeOrder(f, later.id, laterProduct.id);
-  const captureIds = new Map([afterCaptureIpn, afterOpenIpn].map(async (id) => [id, (await chargeOf(f, id))?.amazonCaptureId]));
+  const captureIds = new Map(await Promise.all([afterCaptureIpn, afterOpenIpn].map(async (id) => [id, (await chargeOf(f, id))?.amazonCaptureId] as const)));
 
   // The shape the early "Open" IPN left behind: SUCCESS without a capture id, the order
   // AUTHORIZED, the reservation never settled; amazon_state is whatever IPN came last.
@@ -105,8 +106,10 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
   }
   expect(await usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
 
-  for (const statement of readRepairStatements()) f.db.$client.exec(statement);
-  expect([afterCaptureIpn, afterOpenIpn, untouched, authorized].map(async (id) => [await statusOf(f, id), (await chargeOf(f, id))?.status])).toEqual([
+  for (const statement of readRepairStatements()) sqliteClientOf(f.db).exec(statement);
+  expect(
+    await Promise.all([afterCaptureIpn, afterOpenIpn, untouched, authorized].map(async (id) => [await statusOf(f, id), (await chargeOf(f, id))?.status])),
+  ).toEqual([
     ["PENDING", "PENDING"],
     ["PENDING", "PENDING"],
     ["COMPLETE", "SUCCESS"],

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { iterateRows, type Db } from "@/db/client";
 import { campaigns, mids, orders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -56,7 +56,7 @@ type Row = {
  * memory stays flat. Only ids, amounts, names and the buyer's email: nothing secret is selected,
  * and every text cell passes the spreadsheet-formula guard.
  */
-export function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, sort: OrderSort): ReadableStream<Uint8Array> {
+export async function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, sort: OrderSort): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "orders.read");
   const key = sortKey(sort);
   const direction = key.descending ? desc : asc;
@@ -87,10 +87,7 @@ export function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFilter, s
     .where(and(eq(mids.id, orders.midId), ...conditions))
     .orderBy(direction(key.column), direction(orders.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = db.$client
-    .prepare(text)
-    .raw(true)
-    .iterate(...params) as IterableIterator<unknown[]>;
+  const iterator = (await iterateRows(db, { sql: text, params })) as IterableIterator<unknown[]>;
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream<Uint8Array>({

@@ -14,7 +14,7 @@ export type StalePendingJob<Details, Change extends string> = {
   now: number;
   /** Our object at Amazon, or null when Amazon never created it. */
   find: (client: AmazonPayClient, row: Row) => Promise<Details | null>;
-  apply: (tx: Tx, rowId: number, details: Details) => Change;
+  apply: (tx: Tx, rowId: number, details: Details) => Promise<Change>;
   /** What a row Amazon has no record of becomes (ERROR): nothing moved. */
   missing: { reasonCode: string; customerMessage: string };
 };

@@ -55,4 +55,4 @@ export async function getOrderDetail(db: Db, actor: Actor, orderId: number) {
   };
 }
 
-export type OrderDetail = ReturnType<typeof getOrderDetail>;
+export type OrderDetail = Awaited<ReturnType<typeof getOrderDetail>>;

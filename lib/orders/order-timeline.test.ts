@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
@@ -15,11 +15,11 @@ describe("order timeline and notes", () => {
   let orderId: number;
 
   beforeEach(async () => {
-    const created = createTestDb();
+    const created = await createTestDb();
     db = created.db;
-    support = created.actorFor("support");
-    const mid = createTestMid(db, created.actorFor("admin"));
-    const sqlite = db.$client;
+    support = await created.actorFor("support");
+    const mid = await createTestMid(db, await created.actorFor("admin"));
+    const sqlite = sqliteClientOf(db);
     const at = Date.now() - 60_000;
     orderId = Number(
       sqlite
@@ -72,8 +72,8 @@ describe("order timeline and notes", () => {
     expect(await fieldError(undefined)).toMatch(/Write a note/);
     expect(await fieldError("x".repeat(MAX_NOTE_LENGTH + 1))).toMatch(`At most ${MAX_NOTE_LENGTH} characters`);
     expect(await fieldError("x".repeat(MAX_NOTE_LENGTH))).toBe("accepted");
-    expect(() => addOrderNote(db, support, { orderId: 999_999, note: "hi" })).toThrow("Order not found.");
+    expect(async () => addOrderNote(db, support, { orderId: 999_999, note: "hi" })).toThrow("Order not found.");
     const campaignManager: Actor = { ...support, role: "campaign_manager" };
-    expect(() => addOrderNote(db, campaignManager, { orderId, note: "hi" })).toThrow(ForbiddenError);
+    expect(async () => addOrderNote(db, campaignManager, { orderId, note: "hi" })).toThrow(ForbiddenError);
   });
 });

@@ -35,9 +35,9 @@ async function placeOrder(f: Fixture): Promise<number> {
   return answer.result.orderId;
 }
 
-async function waitFor<T>(read: () => T, done: (value: T) => boolean): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 100; i++) {
-    const value = read();
+    const value = await read();
     if (done(value)) return value;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -124,7 +124,7 @@ describe("cancel and external refunds", () => {
     await markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
     expect((await f.db.select().from(orders).where(eq(orders.id, orderId)))[0]).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
     expect(await f.db.select().from(gatewayCalls)).toHaveLength(callsBefore);
-    expect(() => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(
+    expect(async () => markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).toThrow(
       expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }),
     );
   });

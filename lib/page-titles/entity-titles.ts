@@ -11,7 +11,7 @@ import { parseIdParam } from "@/lib/parse-id-param";
  * generic one, and the page itself answers with its login, 403 or 404 screen.
  */
 
-async function readName(permission: Permission, rawId: string, lookup: (id: number) => string | undefined): Promise<string | undefined> {
+async function readName(permission: Permission, rawId: string, lookup: (id: number) => Promise<string | undefined>): Promise<string | undefined> {
   const id = parseIdParam(rawId);
   const actor = await getCurrentActor();
   if (id === null || !actor || !can(actor.role, permission)) return undefined;

@@ -11,7 +11,7 @@ export async function respondCsvExport<F>(
   request: Request,
   permission: Permission,
   readFilter: (values: SearchReader) => F,
-  exportCsv: (actor: Actor, filter: F) => { body: ReadableStream<Uint8Array>; fileName: string },
+  exportCsv: (actor: Actor, filter: F) => Promise<{ body: ReadableStream<Uint8Array>; fileName: string }>,
 ): Promise<Response> {
   let actor;
   try {
@@ -29,7 +29,7 @@ export async function respondCsvExport<F>(
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const { body, fileName } = exportCsv(actor, filter);
+  const { body, fileName } = await exportCsv(actor, filter);
   return new Response(body, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
   });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
@@ -28,7 +28,7 @@ describe("search (migration 0006 index)", () => {
 
   const insertBuyer = (b: Buyer) => {
     const now = Date.now();
-    const sqlite = db.$client;
+    const sqlite = sqliteClientOf(db);
     const customer = sqlite
       .prepare("insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
       .run(b.email, b.first, b.last, b.phone, now, now);
@@ -50,12 +50,12 @@ describe("search (migration 0006 index)", () => {
       .run(`${b.oro}-A0000${orderIds[b.email]}`, `${b.oro}-C0000${orderIds[b.email]}`, sale.lastInsertRowid);
   };
 
-  beforeEach(() => {
-    const created = createTestDb();
+  beforeEach(async () => {
+    const created = await createTestDb();
     db = created.db;
-    admin = created.actorFor("admin");
-    support = created.actorFor("support");
-    midId = createTestMid(db, admin, { title: "Brand North", merchant_id: "A1NORTHSELLER9" }).id;
+    admin = await created.actorFor("admin");
+    support = await created.actorFor("support");
+    midId = (await createTestMid(db, admin, { title: "Brand North", merchant_id: "A1NORTHSELLER9" })).id;
     for (const b of BUYERS) insertBuyer(b);
   });
 
@@ -116,11 +116,11 @@ describe("search (migration 0006 index)", () => {
     expect(await customers("fifty%off")).toEqual(["xzy@example.com"]);
     expect(await orders('"doe" OR "x')).toEqual([]);
     expect(await orders("jane*")).toEqual([]);
-    expect(() => orders('a"b(c')).not.toThrow();
+    expect(async () => orders('a"b(c')).not.toThrow();
   });
 
   it("follows inserts, updates and deletes through the triggers", async () => {
-    const sqlite = db.$client;
+    const sqlite = sqliteClientOf(db);
     const janeOrder = orderIds["jane.doe@example.com"];
     sqlite.prepare("update orders set email = 'jane.smith@example.org', last_name = 'Smith' where id = ?").run(janeOrder);
     sqlite.prepare("update customers set email = 'jane.smith@example.org' where email = 'jane.doe@example.com'").run();
@@ -142,7 +142,7 @@ describe("search (migration 0006 index)", () => {
   });
 
   it("is rebuilt to the same answers after a bulk load", async () => {
-    rebuildSearchIndex(db.$client);
+    rebuildSearchIndex(sqliteClientOf(db));
     expect(await orders("e.do")).toEqual(["jane.doe@example.com"]);
     expect(await customers("x_y")).toEqual(["x_y@example.com"]);
     expect(await transactions("1111111-A")).toEqual([transactionIds["xzy@example.com"]]);

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 
 /** A fresh in-memory database with the real migrations, and an actor of each role. */
-export function createTestDb(): { db: Db; actorFor: (role: Role) => Actor } {
+export async function createTestDb(): Promise<{ db: Db; actorFor: (role: Role) => Promise<Actor> }> {
   const db = openDatabase(":memory:");
   const actors = new Map<Role, Actor>();
   const actorFor = async (role: Role): Promise<Actor> => {

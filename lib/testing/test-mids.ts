@@ -7,7 +7,7 @@ import type { MidDto } from "@/lib/mids/mid-dto";
 let sequence = 0;
 
 /** A valid test-mode MID built through the real form parser; override any form field. */
-export function createTestMid(db: Db, actor: Actor, fields: Record<string, string> = {}): MidDto {
+export async function createTestMid(db: Db, actor: Actor, fields: Record<string, string> = {}): Promise<MidDto> {
   sequence += 1;
   const n = String(sequence).padStart(4, "0");
   const parsed = parseMidForm(

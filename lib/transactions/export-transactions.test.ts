@@ -1,3 +1,4 @@
+import { sqliteClientOf } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { formatMinorPlain } from "@/lib/money/money";
@@ -40,9 +41,9 @@ describe("csvCell", () => {
 
 describe("streamTransactionsCsv", () => {
   it("writes every filtered transaction, newest first, with quoting and formula guards", async () => {
-    const { db, actorFor } = createTestDb();
+    const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
-    const sqlite = db.$client;
+    const sqlite = sqliteClientOf(db);
     // Values a spreadsheet must not misread: commas, quotes, line breaks, leading = + - @.
     sqlite.prepare("update mids set title = ? where id = 2").run('@Evil, "Quoted" MID');
     sqlite.prepare("update campaigns set name = ? where id = 1").run('=HYPERLINK("x")');
@@ -57,7 +58,7 @@ describe("streamTransactionsCsv", () => {
       .prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)")
       .run("\t=1@example.com");
 
-    const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), {}));
+    const csv = await readAll(await streamTransactionsCsv(db, await actorFor("support"), {}));
     const rows = sqlite
       .prepare(
         `select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, c.name, o.email, t.reference_id,
@@ -86,9 +87,9 @@ describe("streamTransactionsCsv", () => {
   });
 
   it("exports exactly the rows the filtered list shows, across pages", async () => {
-    const { db, actorFor } = createTestDb();
+    const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
-    const support = actorFor("support");
+    const support = await actorFor("support");
     const filter = { type: "SALE" as const, status: "SOFT_DECLINE" as const };
     const listed: number[] = [];
     let after: string | undefined;
@@ -97,18 +98,18 @@ describe("streamTransactionsCsv", () => {
       listed.push(...page.rows.map((r) => r.id));
       after = page.nextCursor ?? undefined;
     } while (after);
-    const lines = (await readAll(streamTransactionsCsv(db, support, filter))).trim().split("\n");
+    const lines = (await readAll(await streamTransactionsCsv(db, support, filter))).trim().split("\n");
     expect(lines.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(listed);
     expect(listed.length).toBeGreaterThan(0);
     expect(exportFileName(filter)).toBe("transactions_type-SALE_status-SOFT_DECLINE.csv");
   });
 
   it("writes lines longer than a chunk whole", async () => {
-    const { db, actorFor } = createTestDb();
+    const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
-    db.$client.prepare("update mids set title = ? where id = 1").run("M".repeat(400_000));
+    sqliteClientOf(db).prepare("update mids set title = ? where id = 1").run("M".repeat(400_000));
     // Refunds only: a few dozen lines of 400 kB each are enough, and stay quick on a busy machine.
-    const csv = await readAll(streamTransactionsCsv(db, actorFor("support"), { midId: 1, type: "REFUND" }));
+    const csv = await readAll(await streamTransactionsCsv(db, await actorFor("support"), { midId: 1, type: "REFUND" }));
     const lines = csv.trim().split("\n").slice(1);
     expect(lines.length).toBeGreaterThan(2); // several lines, each longer than a 1 MB chunk can hold
     for (const line of lines) expect(line).toContain(`,${"M".repeat(400_000)},`);

@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { iterateRows, type Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -86,7 +86,7 @@ type ExportRow = [id: number, createdAt: number, rest: string];
  * The whole filtered list as CSV, streamed from SQLite row by row (an iterator, not an array),
  * so memory stays flat however many rows match.
  */
-export function streamTransactionsCsv(db: Db, actor: Actor, filter: TransactionFilter): ReadableStream<Uint8Array> {
+export async function streamTransactionsCsv(db: Db, actor: Actor, filter: TransactionFilter): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "transactions.read");
   const query = db
     .select({ id: transactions.id, createdAt: transactions.createdAt, rest: sql<string>`${restColumns}` })
@@ -98,10 +98,7 @@ export function streamTransactionsCsv(db: Db, actor: Actor, filter: TransactionF
     .where(whereOf([eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId), ...buildTransactionConditions(filter)]))
     .orderBy(desc(transactions.createdAt), desc(transactions.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = db.$client
-    .prepare(text)
-    .raw(true)
-    .iterate(...params) as IterableIterator<ExportRow>;
+  const iterator = (await iterateRows(db, { sql: text, params })) as IterableIterator<ExportRow>;
   // Lines are written straight into a fresh 1 MB buffer per chunk (no big intermediate strings
   // for the garbage collector). A line that might not fit waits for the next chunk.
   const CHUNK_BYTES = 1 << 20;

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
 const HOUR = 3_600_000;
@@ -25,7 +26,7 @@ const onHour = (ms: number | undefined) => ms === undefined || ms % HOUR === 0;
  * it does for every whole-hour time zone; otherwise counts the rows themselves, with the same
  * answer. Reason '' means none.
  */
-export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
+export async function sumTransactionTotals(db: Db, query: TotalsQuery): Promise<TotalsRow[]> {
   const dayZero = query.dayZeroMs ?? query.fromMs ?? 0;
   const hourly = onHour(query.fromMs) && onHour(query.toMs) && onHour(dayZero);
   const source = hourly
@@ -49,19 +50,27 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
         reason: "coalesce(reason_code, '')",
         campaign: "coalesce(campaign_id, 0)",
       };
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  const add = (condition: string, ...values: Array<string | number>) => {
-    where.push(condition);
-    params.push(...values);
-  };
-  const list = (values: readonly string[]) => values.map(() => "?").join(", ");
-  if (query.fromMs !== undefined) add(`${source.time} >= ?`, query.fromMs / source.scale);
-  if (query.toMs !== undefined) add(`${source.time} < ?`, query.toMs / source.scale);
-  if (query.midId !== undefined) add("mid_id = ?", query.midId);
-  if (query.campaignId !== undefined) add(`${source.campaign} = ?`, query.campaignId);
-  if (query.types) add(`type in (${list(query.types)})`, ...query.types);
-  if (query.statuses) add(`status in (${list(query.statuses)})`, ...query.statuses);
+  const where: SQL[] = [];
+  const add = (condition: SQL) => where.push(condition);
+  const time = sql.raw(source.time);
+  if (query.fromMs !== undefined) add(sql`${time} >= ${query.fromMs / source.scale}`);
+  if (query.toMs !== undefined) add(sql`${time} < ${query.toMs / source.scale}`);
+  if (query.midId !== undefined) add(sql`mid_id = ${query.midId}`);
+  if (query.campaignId !== undefined) add(sql`${sql.raw(source.campaign)} = ${query.campaignId}`);
+  if (query.types)
+    add(
+      sql`type in (${sql.join(
+        query.types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
+    );
+  if (query.statuses)
+    add(
+      sql`status in (${sql.join(
+        query.statuses.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
+    );
   const columns: Record<TotalsQuery["groupBy"][number], string> = {
     currency: "currency",
     type: "type",
@@ -79,8 +88,9 @@ export function sumTransactionTotals(db: Db, query: TotalsQuery): TotalsRow[] {
     day: "day",
   };
   const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
-  const sql = `select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}
-    ${where.length ? `where ${where.join(" and ")}` : ""}
-    ${query.groupBy.length ? `group by ${query.groupBy.map((_, i) => i + 1).join(", ")}` : ""}`;
-  return db.$client.prepare(sql).all(...params) as TotalsRow[];
+  const head = sql.raw(`select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}`);
+  const grouping = query.groupBy.length ? sql.raw(` group by ${query.groupBy.map((_, i) => i + 1).join(", ")}`) : sql``;
+  const rows = await db.all<TotalsRow>(sql`${head}${where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``}${grouping}`);
+  // Counts and sums come back as numbers on SQLite and as strings on PostgreSQL: always numbers here.
+  return rows.map((row) => ({ ...row, midId: Number(row.midId), day: Number(row.day), count: Number(row.count), sumMinor: Number(row.sumMinor) }));
 }

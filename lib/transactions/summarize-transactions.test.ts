@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb } from "@/lib/testing/test-db";
 import { summarizeTransactions, type TransactionSummary } from "./summarize-transactions";
@@ -13,7 +13,7 @@ import { rebuildTransactionTotals } from "./rebuild-transaction-totals";
  * transactions table: what the summary (running totals or not) must always equal.
  */
 function sumRows(db: Db, where: string, params: unknown[] = []): TransactionSummary {
-  const rows = db.$client
+  const rows = sqliteClientOf(db)
     .prepare(
       `select currency,
         count(*) as rows,
@@ -47,15 +47,15 @@ describe("summarizeTransactions", () => {
   let db: Db;
   let support: Actor;
   beforeEach(async () => {
-    const created = createTestDb();
+    const created = await createTestDb();
     db = created.db;
-    support = created.actorFor("support");
+    support = await created.actorFor("support");
     await seedDemo(db, { history: true });
     // More generated history, plus the row kinds it does not write: capture-later
     // authorizations with their captures, a declined authorization, refunds and a capture
     // still pending, and a void.
     generateHistory(db, { orders: 900, days: 40, seed: 11 });
-    const sqlite = db.$client;
+    const sqlite = sqliteClientOf(db);
     sqlite.exec(`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, created_at, updated_at)
       select order_id, mid_id, 'AUTHORIZE', 'SUCCESS', amount_minor, currency, 'test-a-' || id, created_at + 10, created_at + 10 from transactions where type = 'SALE' and status = 'SUCCESS' and id % 7 = 0 limit 40`);
     sqlite.exec(`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, created_at, updated_at)
@@ -106,13 +106,13 @@ describe("summarizeTransactions", () => {
     expect(all.currencies.find((c) => c.currency === "USD")?.pending.count).toBeGreaterThan(10);
     // Net is captured less refunds, never the sum over every row type.
     const usd = (await summarizeTransactions(db, support, {})).currencies.find((c) => c.currency === "USD")!;
-    const everyRow = (db.$client.prepare("select sum(amount_minor) as n from transactions where currency = 'USD'").get() as { n: number }).n;
+    const everyRow = (sqliteClientOf(db).prepare("select sum(amount_minor) as n from transactions where currency = 'USD'").get() as { n: number }).n;
     expect(usd.net).toBeLessThan(everyRow);
     await expectAgreement();
   });
 
   it("stays in agreement after rows are inserted, change status and amount, and are deleted", async () => {
-    const sqlite = db.$client;
+    const sqlite = sqliteClientOf(db);
     sqlite.exec(
       "update transactions set status = 'SUCCESS', reason_code = null where id in (select id from transactions where status = 'SOFT_DECLINE' limit 5)",
     );
@@ -130,9 +130,9 @@ describe("summarizeTransactions", () => {
 
   it("is rebuilt from the rows after a bulk load", async () => {
     const before = await summarizeTransactions(db, support, { type: "SALE" });
-    db.$client.exec("delete from transaction_hourly_totals; delete from transaction_amount_totals;");
+    sqliteClientOf(db).exec("delete from transaction_hourly_totals; delete from transaction_amount_totals;");
     expect((await summarizeTransactions(db, support, { type: "SALE" })).count).toBe(0);
-    rebuildTransactionTotals(db.$client);
+    rebuildTransactionTotals(sqliteClientOf(db));
     expect(await summarizeTransactions(db, support, { type: "SALE" })).toEqual(before);
   });
 });

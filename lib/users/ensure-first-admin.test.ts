@@ -21,7 +21,7 @@ describe("ensureFirstAdmin", () => {
     process.env.ADMIN_EMAIL = "owner@example.com";
     const logged: string[] = [];
     vi.spyOn(console, "info").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
-    const { db } = createTestDb();
+    const { db } = await createTestDb();
 
     await ensureFirstAdmin(db);
 

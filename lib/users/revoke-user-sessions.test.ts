@@ -8,7 +8,7 @@ import { changeOwnPassword, changeUserRole, createUser, resetUserPassword, setUs
 import { revokeUserSessions } from "./revoke-user-sessions";
 
 async function setUp() {
-  const { db, actorFor } = createTestDb();
+  const { db, actorFor } = await createTestDb();
   const user = await createUser(db, null, { email: "pat@example.com", name: "Pat", role: "support", password: "first-password-1" });
   const versionOf = async () => (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)))[0]!.v;
   const self = { userId: user.id, email: user.email, name: user.name, role: user.role, ip: "203.0.113.10" };
@@ -18,13 +18,13 @@ async function setUp() {
 describe("session versions", () => {
   it("every change that must end sessions raises the version", async () => {
     const { db, actorFor, user, versionOf, self } = await setUp();
-    const admin = actorFor("admin");
+    const admin = await actorFor("admin");
     const steps: Array<[string, () => unknown]> = [
       ["own password change", () => changeOwnPassword(db, self, "first-password-1", "second-password-2")],
       ["admin reset", () => resetUserPassword(db, admin, user.id, "third-password-3")],
-      ["role change", () => changeUserRole(db, admin, user.id, "operator")],
-      ["disable", () => setUserDisabled(db, admin, user.id, true)],
-      ["sign out everywhere", () => revokeUserSessions(db, admin, user.id)],
+      ["role change", async () => changeUserRole(db, admin, user.id, "operator")],
+      ["disable", async () => setUserDisabled(db, admin, user.id, true)],
+      ["sign out everywhere", async () => revokeUserSessions(db, admin, user.id)],
     ];
     for (const [what, step] of steps) {
       const before = await versionOf();
@@ -47,9 +47,9 @@ describe("session versions", () => {
 
   it("sign out everywhere: anyone for themselves, only an admin for others; audited", async () => {
     const { db, actorFor, user, self } = await setUp();
-    expect(() => revokeUserSessions(db, actorFor("operator"), user.id)).toThrow(ForbiddenError);
+    expect(async () => revokeUserSessions(db, await actorFor("operator"), user.id)).toThrow(ForbiddenError);
     await revokeUserSessions(db, self, user.id);
-    expect(() => revokeUserSessions(db, actorFor("admin"), 999_999)).toThrow("That user no longer exists.");
+    expect(async () => revokeUserSessions(db, await actorFor("admin"), 999_999)).toThrow("That user no longer exists.");
     const entries = await db.select().from(auditLog).where(eq(auditLog.action, "user.sessions_revoke"));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityId: String(user.id), actorLabel: user.email, ip: "203.0.113.10" });

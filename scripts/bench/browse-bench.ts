@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteClientOf } from "@/db/client";
 import { DEMO_USERS } from "@/scripts/demo-seed/seed-demo";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { monthKey, startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";
@@ -51,7 +51,7 @@ async function ensureBulkDatabase(): Promise<void> {
   const fresh = fs.existsSync(DB_PATH) && Date.now() - fs.statSync(DB_PATH).mtimeMs < MAX_DB_AGE_MS;
   if (fresh && countTransactions(DB_PATH) >= TRANSACTIONS) {
     // Applies any newer migrations now, not during the first measured request.
-    openDatabase(DB_PATH).$client.close();
+    sqliteClientOf(openDatabase(DB_PATH)).close();
     return;
   }
   console.error(`[bench] browse: seeding ${DB_PATH} with ${TRANSACTIONS.toLocaleString("en-US")} transactions…`);

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteClientOf } from "@/db/client";
 import { mids } from "@/db/schema";
 import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "@/e2e/amazon-sandbox/server";
@@ -45,7 +45,7 @@ async function prepareDatabase(): Promise<void> {
     if (!mid) throw new Error("demo MID 1 missing from the bench database");
     await db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.id, mid.id));
   } finally {
-    db.$client.close();
+    sqliteClientOf(db).close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import { monthKey, startOfMonthMs } from "@/lib/money/calendar";
 
 /**
@@ -37,7 +37,7 @@ function createRandom(seed: number): () => number {
 export function generateHistory(db: Db, options: HistoryOptions): { orders: number; transactions: number } {
   const random = createRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-  const sqlite = db.$client;
+  const sqlite = sqliteClientOf(db);
   const products = sqlite
     .prepare(
       `select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.archived_at is null and p.billing_type = 'one_time'`,

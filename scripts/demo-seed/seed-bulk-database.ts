@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteClientOf } from "@/db/client";
 import { seedDemo } from "./seed-demo";
 import { rebuildSearchIndex } from "@/lib/search/rebuild-search-index";
 import { rebuildTransactionTotals } from "@/lib/transactions/rebuild-transaction-totals";
@@ -23,7 +23,7 @@ export async function seedBulkDatabase(
   await seedDemo(db, { history: false });
   // Bulk loading: build secondary indexes once at the end instead of row by row, and skip the
   // journal and fsyncs (a crash during seeding just means seeding again).
-  const sqlite = db.$client;
+  const sqlite = sqliteClientOf(db);
   sqlite.pragma("journal_mode = OFF");
   sqlite.pragma("locking_mode = EXCLUSIVE");
   sqlite.pragma("synchronous = OFF");

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import { monthKey } from "@/lib/money/calendar";
 
 export type SeededProduct = {
@@ -38,7 +38,7 @@ export function seededAmazonIds(serial: number) {
 }
 
 export function readSeedProduct(db: Db, sku: string): SeededProduct {
-  const product = db.$client
+  const product = sqliteClientOf(db)
     .prepare(
       `select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.sku = ?`,
     )
@@ -53,7 +53,7 @@ export function readSeedProduct(db: Db, sku: string): SeededProduct {
  * The emulator learns the same ids from the demo (see seed-demo-ledger.ts).
  */
 export function insertChargedOrder(db: Db, charge: SeededCharge): number {
-  const sqlite = db.$client;
+  const sqlite = sqliteClientOf(db);
   const { product, buyer, at } = charge;
   const ids = seededAmazonIds(charge.serial);
   const total = product.priceMinor + product.shippingMinor;

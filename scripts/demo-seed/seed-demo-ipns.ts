@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import { DEMO_ATTACKER_SELLER, DEMO_SELLERS } from "./seed-demo";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
 
@@ -69,7 +69,7 @@ async function signByEmulator(sandboxUrl: string, object: DescribedPayment): Pro
  * Only into an inbox that is still empty; needs AMAZON_IPN_CERT_PEM pinned to the emulator's certificate.
  */
 export async function seedDemoIpns(db: Db, sandboxUrl: string): Promise<number> {
-  const sqlite = db.$client;
+  const sqlite = sqliteClientOf(db);
   if (sqlite.prepare(`select 1 from ipn_events limit 1`).get()) return 0;
   const pending = sqlite
     .prepare(

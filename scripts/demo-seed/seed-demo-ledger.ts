@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 
 /** One charge as the emulator's `POST /_sandbox/history` takes it (see its README). */
 type HistoryCharge = {
@@ -41,7 +41,7 @@ type RefundRow = { parentId: number; refundId: string; referenceId: string; amou
  * Seller Central carry no Amazon refund id and are left out.
  */
 export function readEmulatorHistory(db: Db): HistoryCharge[] {
-  const sqlite = db.$client;
+  const sqlite = sqliteClientOf(db);
   const charges = sqlite
     .prepare(
       `select t.id, m.merchant_id as sellerId, t.amazon_order_reference_id as orderReferenceId, o.amazon_billing_agreement_id as billingAgreementId,

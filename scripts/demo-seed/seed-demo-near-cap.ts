@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import { insertChargedOrder, readSeedProduct } from "./seed-demo-charged-order";
 import { startOfMonthMs } from "@/lib/money/calendar";
 
@@ -10,7 +10,7 @@ const BUYERS = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana"];
  */
 export function seedNearCapOrders(db: Db, midId: number, options: { percent: number; firstSerial: number; now?: number }): number {
   const now = options.now ?? Date.now();
-  const mid = db.$client.prepare(`select monthly_cap_minor as capMinor from mids where id = ?`).get(midId) as { capMinor: number };
+  const mid = sqliteClientOf(db).prepare(`select monthly_cap_minor as capMinor from mids where id = ?`).get(midId) as { capMinor: number };
   const product = readSeedProduct(db, "GS-SERUM-30");
   const total = product.priceMinor + product.shippingMinor;
   const count = Math.ceil((mid.capMinor * options.percent) / 100 / total);

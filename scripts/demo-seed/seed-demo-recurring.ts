@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { sqliteClientOf, type Db } from "@/db/client";
 import { insertChargedOrder, readSeedProduct, seededAmazonIds } from "./seed-demo-charged-order";
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,7 @@ const MEMBERS = [
 export function seedDemoSubscriptions(db: Db, midId: number, options: { now?: number; firstSerial: number }): number[] {
   const now = options.now ?? Date.now();
   const product = readSeedProduct(db, "GS-CLUB-M");
-  const row = db.$client
+  const row = sqliteClientOf(db)
     .prepare(`select cycle_days as cycleDays, rebill_price_minor as rebillPriceMinor, trial_days as trialDays from campaign_products where id = ?`)
     .get(product.id) as { cycleDays: number; rebillPriceMinor: number; trialDays: number };
   return MEMBERS.map((member, index) => {
@@ -28,8 +28,8 @@ export function seedDemoSubscriptions(db: Db, midId: number, options: { now?: nu
     const billingAgreementId = seededAmazonIds(serial).billingAgreement;
     const email = `${member.first}.${member.last}.club@example.com`.toLowerCase();
     const orderId = insertChargedOrder(db, { product, midId, at, serial, billingAgreementId, buyer: { ...member, email } });
-    const customer = db.$client.prepare(`select customer_id as customerId from orders where id = ?`).get(orderId) as { customerId: number };
-    db.$client
+    const customer = sqliteClientOf(db).prepare(`select customer_id as customerId from orders where id = ?`).get(orderId) as { customerId: number };
+    sqliteClientOf(db)
       .prepare(
         `insert into subscriptions (order_id, product_id, mid_id, customer_id, amazon_billing_agreement_id, status, cycle_days, rebill_price_minor, currency, next_bill_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
       )

@@ -326,9 +326,9 @@ async function seedDemoCampaigns(db: Db, actor: Actor, list: DemoCampaign[] = DE
       captureMode: demo.captureMode ?? "sale",
     });
     for (const product of demo.products) await saveProduct(db, actor, campaign.id, product);
-    demo.sellers.forEach(async (sellerId, index) => {
+    for (const [index, sellerId] of demo.sellers.entries()) {
       const [mid] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, sellerId));
       if (mid) await saveAssignment(db, actor, campaign.id, mid.id, { priority: index + 1, weight: 100, enabled: true });
-    });
+    }
   }
 }

@@ -21,7 +21,7 @@ export default async function OrderEntryPage({ searchParams }: { searchParams: P
   const urlValues = readSearchParams(await searchParams);
   const chosen = urlValues.read("campaign", (raw) => campaigns.find((c) => c.id === parseIdParam(raw)) ?? null, "must be the id of an active campaign");
   const selected = chosen ?? (campaigns.length === 1 ? campaigns[0] : undefined);
-  const campaign = selected ? loadCampaignForPage(actor, String(selected.id)) : null;
+  const campaign = selected ? await loadCampaignForPage(actor, String(selected.id)) : null;
   const products = campaign?.products.filter((p) => !p.archivedAt) ?? [];
   const mids = campaign?.assignments.filter((a) => a.enabled && a.mid.enabled) ?? [];
 

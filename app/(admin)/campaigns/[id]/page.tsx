@@ -33,7 +33,7 @@ function formatShare(share: number): string {
 
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor("campaigns.read");
-  const campaign = loadCampaignForPage(actor, (await params).id);
+  const campaign = await loadCampaignForPage(actor, (await params).id);
   const { saved } = await searchParams;
   const mayWrite = can(actor.role, "campaigns.write");
   const products = campaign.products.filter((p) => !p.archivedAt);

@@ -106,7 +106,7 @@ export default async function MidDetailPage({ params, searchParams }: { params: 
             <UtilizationBar percent={mid.room.utilizationPercent} alertPercent={mid.capAlertPercent} />
           </div>
         </Card>
-        <MidInsightsCard midId={mid.id} currency={mid.currency} insights={loadMidInsights(db, actor, mid.id)} />
+        <MidInsightsCard midId={mid.id} currency={mid.currency} insights={await loadMidInsights(db, actor, mid.id)} />
         <Card title="Amazon credentials">
           <dl className="divide-y divide-zinc-100">
             <Row label="Seller ID">

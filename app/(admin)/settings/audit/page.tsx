@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const beforeId = urlValues.id("before");
   const { fromMs, toMs } = dayBounds({ from: values.from, to: values.to });
   const db = getDb();
-  const { rows, hasMore } = listAudit(db, actor, { entity: values.entity, actorUserId: values.user, fromMs, toMs, q: values.q, beforeId, limit: 50 });
+  const { rows, hasMore } = await listAudit(db, actor, { entity: values.entity, actorUserId: values.user, fromMs, toMs, q: values.q, beforeId, limit: 50 });
   const users = await listUsers(db, actor);
   const isFiltered = Object.values(values).some((v) => v !== undefined);
   const query = (extra: Record<string, string | undefined>) => {

@@ -21,7 +21,7 @@ export default async function DeclinesPage({ searchParams }: { searchParams: Pro
   const mids = await listMids(db, actor);
   const urlValues = readSearchParams(await searchParams);
   const scopeMid = urlValues.read("mid", (raw) => mids.find((m) => m.id === parseIdParam(raw)) ?? null, "must be the id of a MID") ?? null;
-  const rows = listDeclineRules(db, actor, scopeMid?.id ?? null);
+  const rows = await listDeclineRules(db, actor, scopeMid?.id ?? null);
   return (
     <>
       <PageHeader

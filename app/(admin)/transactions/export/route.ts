@@ -5,8 +5,8 @@ import { exportFileName, streamTransactionsCsv } from "@/lib/transactions/export
 
 /** CSV of the whole filtered list (same filters as the page), streamed. A filter value that breaks its rule is a 400 naming it. */
 export async function GET(request: Request) {
-  return respondCsvExport(request, "transactions.read", readTransactionFilter, (actor, filter) => ({
-    body: streamTransactionsCsv(getDb(), actor, filter),
+  return respondCsvExport(request, "transactions.read", readTransactionFilter, async (actor, filter) => ({
+    body: await streamTransactionsCsv(getDb(), actor, filter),
     fileName: exportFileName(filter),
   }));
 }

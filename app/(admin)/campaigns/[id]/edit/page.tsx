@@ -11,7 +11,7 @@ export const generateMetadata = async ({ params }: { params: Promise<{ id: strin
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("campaigns.write");
-  const campaign = loadCampaignForPage(actor, (await params).id);
+  const campaign = await loadCampaignForPage(actor, (await params).id);
   return (
     <>
       <PageHeader title={`Edit ${campaign.name}`} back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }} />

@@ -13,7 +13,7 @@ export const metadata = { title: "Edit product" };
 export default async function EditProductPage({ params }: { params: Promise<{ id: string; productId: string }> }) {
   const actor = await requirePageActor("campaigns.write");
   const { id, productId } = await params;
-  const campaign = loadCampaignForPage(actor, id);
+  const campaign = await loadCampaignForPage(actor, id);
   const product = campaign.products.find((p) => p.id === parseIdParam(productId) && !p.archivedAt);
   if (!product) notFound();
   const money = (minor: number | null) => (minor === null ? "" : formatMinorPlain(minor, campaign.currency));
