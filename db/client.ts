@@ -1,5 +1,6 @@
 import { resolveDatabasePath } from "@/lib/config/data-dir";
-import { iterateSqliteRows, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
+import type { SQL } from "drizzle-orm";
+import { allSqliteRows, iterateSqliteRows, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
 
 /** The database handle every domain function takes; every query on it is async. */
 export type Db = SqliteDb;
@@ -19,6 +20,11 @@ export function openDatabase(file: string): Db {
  */
 export function runTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return runSqliteTransaction(db, work);
+}
+
+/** A hand-written query's rows as objects keyed by column alias; counts and sums may come back as strings on other engines, so wrap them in Number(). */
+export function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return allSqliteRows<T>(db, query);
 }
 
 /** A built query's rows, as arrays of values in select order, streamed (for CSV exports). */

@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzleProxy, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import type { SQL } from "drizzle-orm";
 import * as schema from "../schema";
 
 /** The async drizzle handle every domain function takes. */
@@ -42,22 +44,38 @@ class SqliteConnection {
   }
 
   private async runOutside(sql: string, params: unknown[], method: Method) {
+    await this.enterOutside();
+    return this.execute(sql, params, method);
+  }
+
+  private async runInside(sql: string, params: unknown[], method: Method) {
+    this.enterInside();
+    return this.execute(sql, params, method);
+  }
+
+  /** Waits until no transaction is open; refuses the database handle inside a transaction. */
+  private async enterOutside(): Promise<void> {
     const scope = currentTransaction.getStore();
     if (scope?.active && scope.connection === this) {
       throw new Error("A statement went through the database handle inside a transaction: pass the transaction handle (tx) instead.");
     }
     await this.waitForNoTransaction();
-    return this.execute(sql, params, method);
+  }
+
+  private enterInside(): void {
+    const scope = currentTransaction.getStore();
+    if (!scope?.active || scope.connection !== this) throw new Error("The transaction handle was used outside its transaction.");
+  }
+
+  /** Rows of a hand-written query as objects keyed by column name, through either handle. */
+  async queryObjects(handle: SqliteDb, sql: string, params: unknown[]): Promise<unknown[]> {
+    if (handle === this.transactionHandle) this.enterInside();
+    else await this.enterOutside();
+    return this.client.prepare(sql).all(...params);
   }
 
   async waitForNoTransaction(): Promise<void> {
     while (this.open) await this.queue;
-  }
-
-  private async runInside(sql: string, params: unknown[], method: Method) {
-    const scope = currentTransaction.getStore();
-    if (!scope?.active || scope.connection !== this) throw new Error("The transaction handle was used outside its transaction.");
-    return this.execute(sql, params, method);
   }
 
   // drizzle's proxy contract: `get` answers one row (an array of values), the others an array of rows.
@@ -219,4 +237,12 @@ export async function iterateSqliteRows(db: SqliteDb, query: { sql: string; para
     .prepare(query.sql)
     .raw(true)
     .iterate(...query.params) as IterableIterator<unknown[]>;
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/** A hand-written query's rows as objects keyed by column name (drizzle's `db.all` gives arrays on this driver). */
+export async function allSqliteRows<T>(db: SqliteDb, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  return (await connectionOf(db).queryObjects(db, built.sql, built.params)) as T[];
 }

@@ -11,7 +11,7 @@ export async function loadCampaignForPage(actor: Actor, rawId: string): Promise<
   const id = parseIdParam(rawId);
   if (id === null) notFound();
   try {
-    return getCampaign(getDb(), actor, id);
+    return await getCampaign(getDb(), actor, id);
   } catch (error) {
     if (error instanceof DomainError) notFound();
     throw error;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { selectRows, type Db } from "@/db/client";
 
 export type CustomerMoney = { currency: string; capturedMinor: number; refundedMinor: number };
 export type CustomerFigures = {
@@ -29,16 +29,19 @@ export async function readCustomerFigures(db: Db, customerIds: number[]): Promis
     sql`, `,
   );
   // Counts and sums are numbers on SQLite and strings on PostgreSQL: Number() everywhere.
-  const orders = await db.all<{ id: number; n: number; lastAt: number; lastId: number }>(
+  const orders = await selectRows<{ id: number; n: number; lastAt: number; lastId: number }>(
+    db,
     sql`select customer_id as id, count(*) as n, max(created_at) as "lastAt", max(id) as "lastId" from orders where customer_id in (${ids}) group by customer_id`,
   );
   for (const o of orders)
     Object.assign(figures.get(Number(o.id)) as CustomerFigures, { orderCount: Number(o.n), lastOrderAt: Number(o.lastAt), lastOrderId: Number(o.lastId) });
-  const money = await db.all<{ id: number; currency: string; captured: number; refunded: number }>(
+  const money = await selectRows<{ id: number; currency: string; captured: number; refunded: number }>(
+    db,
     sql`select customer_id as id, currency, sum(total_minor) as captured, sum(refunded_minor) as refunded from orders where customer_id in (${ids}) and status in ${sql.raw(CAPTURED_STATUSES)} group by customer_id, currency order by currency`,
   );
   for (const m of money) figures.get(Number(m.id))?.money.push({ currency: m.currency, capturedMinor: Number(m.captured), refundedMinor: Number(m.refunded) });
-  const subscriptions = await db.all<{ id: number; n: number; active: number }>(
+  const subscriptions = await selectRows<{ id: number; n: number; active: number }>(
+    db,
     sql`select o.customer_id as id, count(*) as n, sum(case when s.status = 'active' then 1 else 0 end) as active from orders o join subscriptions s on s.order_id = o.id where o.customer_id in (${ids}) group by o.customer_id`,
   );
   for (const s of subscriptions)

@@ -15,7 +15,7 @@ describe("cap ledger", () => {
     const { db, midId } = await setup();
     await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 6000));
     await runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 4000));
-    expect(async () => runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 1))).toThrow(CapExceededError);
+    await expect(runTransaction(db, async (tx) => reserveCap(tx, midId, "2026-11", 1))).rejects.toThrow(CapExceededError);
     expect((await readCapRoom(db, midId, "2026-11")).leftMinor).toBe(0);
     // Another month is untouched.
     expect((await readCapRoom(db, midId, "2026-12")).leftMinor).toBe(10000);

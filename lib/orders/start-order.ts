@@ -66,7 +66,7 @@ export async function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInpu
   const capMonth = monthKey(now);
   const at = now.getTime();
   try {
-    return runTransaction(db, async (tx) => {
+    return await runTransaction(db, async (tx) => {
       const existing = await findExisting(tx, input);
       if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
       if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {

@@ -1,5 +1,5 @@
 import { desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { selectRows, type Db } from "@/db/client";
 import { customers, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -20,7 +20,8 @@ const fullName = (first: string | null, last: string | null) => [first, last].fi
 
 /** Newest matches first, straight from the index (FTS5 walks its rowids backwards), so a common fragment costs no more than a rare one. */
 async function newestMatches(db: Db, table: "orders_search" | "customers_search" | "transactions_search", match: string): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(
+  const rows = await selectRows<{ id: number }>(
+    db,
     sql`select rowid as id from ${sql.raw(table)} where ${sql.raw(table)} match ${match} order by rowid desc limit ${PER_KIND}`,
   );
   return rows.map((r) => r.id);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { selectRows, type Db } from "@/db/client";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -90,7 +90,7 @@ export async function sumTransactionTotals(db: Db, query: TotalsQuery): Promise<
   const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
   const head = sql.raw(`select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}`);
   const grouping = query.groupBy.length ? sql.raw(` group by ${query.groupBy.map((_, i) => i + 1).join(", ")}`) : sql``;
-  const rows = await db.all<TotalsRow>(sql`${head}${where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``}${grouping}`);
+  const rows = await selectRows<TotalsRow>(db, sql`${head}${where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``}${grouping}`);
   // Counts and sums come back as numbers on SQLite and as strings on PostgreSQL: always numbers here.
   return rows.map((row) => ({ ...row, midId: Number(row.midId), day: Number(row.day), count: Number(row.count), sumMinor: Number(row.sumMinor) }));
 }
