@@ -1,5 +1,6 @@
 import { DomainError, type FieldErrors } from "./errors";
 import { ForbiddenError } from "./auth/actor";
+import { log } from "@/lib/log/logger.mjs";
 
 /** One shape shared by every server action and the form that shows its result. */
 export type FormState = {
@@ -17,7 +18,7 @@ export const IDLE: FormState = { status: "idle" };
 export function formStateFromError(error: unknown): FormState {
   if (error instanceof DomainError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof ForbiddenError) return { status: "error", message: error.message };
-  console.error("[mid-console] action failed:", error instanceof Error ? error.message : "unknown error");
+  log.error({ err: error }, "action failed");
   return { status: "error", message: "Something went wrong on our side; nothing was saved. Try again." };
 }
 

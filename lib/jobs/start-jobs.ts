@@ -3,6 +3,7 @@ import { reconcilePendingOrders } from "@/lib/orders/reconcile-pending-orders";
 import { pollPendingRefunds } from "@/lib/orders/poll-pending-refunds";
 import { reconcilePendingCaptures } from "@/lib/orders/reconcile-pending-captures";
 import { acquireJobLease } from "./job-lease";
+import { log } from "@/lib/log/logger.mjs";
 
 type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -28,7 +29,7 @@ export function startJobs(db: Db): () => void {
       try {
         await job.run(db);
       } catch (error) {
-        console.error(`[mid-console] job ${job.name} failed:`, error instanceof Error ? error.message : "unknown error");
+        log.error({ job: job.name, err: error }, `job ${job.name} failed`);
       } finally {
         running = false;
       }
