@@ -24,9 +24,10 @@ function currentRequestId() {
 /**
  * One JSON object per line on stdout (or `destination`): time, level name, message, the request
  * id while a request is served, and any fields passed, with the values of secret fields censored.
- * Errors go under `err` (see serialize-error.mjs).
+ * Errors go under `err` (see serialize-error.mjs). Lines are written synchronously, as console
+ * writes them: each is out before a crash or process.exit, and in order with Next's own output.
  */
-export function createLogger({ level = readLogLevel(), destination } = {}) {
+export function createLogger({ level = readLogLevel(), destination = pino.destination({ dest: 1, sync: true }) } = {}) {
   return pino(
     {
       level,
