@@ -12,7 +12,9 @@ export function serializeError(error, depth = 0) {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
   const hasParams = "params" in error;
   const cut = (text) => (hasParams && typeof text === "string" ? text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, "") : text);
-  const serialized = { type: error.constructor?.name ?? error.name, message: cut(error.message) };
+  // A class that does not name itself (drizzle's errors) is known by its constructor's name.
+  const type = error.name !== "Error" ? error.name : (error.constructor?.name ?? "Error");
+  const serialized = { type, message: cut(error.message) };
   if (typeof error.code === "string" || typeof error.code === "number") serialized.code = error.code;
   if (error.stack) serialized.stack = cut(error.stack);
   if (error.cause !== undefined && depth < MAX_CAUSES) serialized.cause = serializeError(error.cause, depth + 1);
