@@ -89,3 +89,9 @@ export function getDb(): Db {
   globalForDb.midConsoleDb ??= openDatabase(resolveDatabasePath());
   return globalForDb.midConsoleDb;
 }
+
+/** Closes the process-wide database when the process stops (scripts/serve.mjs, the worker). */
+export function closeDb(): void {
+  globalForDb.midConsoleDb?.$client.close();
+  globalForDb.midConsoleDb = undefined;
+}
