@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../db/client";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../db/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "../scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "./amazon-sandbox/server";
 
 // Its own server beside the suite's, on a port of its own (offset from E2E_PORT like the crash test's, but not the same).
