@@ -1,6 +1,6 @@
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import type { SQL } from "drizzle-orm";
-import { allSqliteRows, iterateSqliteRows, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
+import { allSqliteRows, iterateSqliteRows, sqliteClientOf, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
 
 /** The database handle every domain function takes; every query on it is async. */
 export type Db = SqliteDb;
@@ -42,3 +42,9 @@ export function getDb(): Db {
 
 /** The better-sqlite3 connection under a handle: only for SQLite-specific tools (seeding, benches, tests). */
 export { sqliteClientOf } from "./sqlite/open-sqlite";
+
+/** Closes the process-wide database when the process stops (scripts/serve.mjs, the worker). */
+export function closeDb(): void {
+  if (globalForDb.midConsoleDb) sqliteClientOf(globalForDb.midConsoleDb).close();
+  globalForDb.midConsoleDb = undefined;
+}

@@ -81,11 +81,14 @@ test.describe("TRUST_PROXY", () => {
       env: { ...process.env, TRUST_PROXY: "10.0.0.0/8,proxy.internal" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    // The message is a fatal line of the JSON log, on stdout.
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(1);
-    expect(stderr).toContain('TRUST_PROXY: "proxy.internal" is not a number of hops, an IP address or a CIDR range');
+    expect(output).toContain('TRUST_PROXY: \\"proxy.internal\\" is not a number of hops, an IP address or a CIDR range');
+    expect(output).toContain('"level":"fatal"');
   });
 
   test("behind trusted proxies, the address left of the last trusted hop is the client", async () => {

@@ -1,5 +1,6 @@
-import { DomainError, type FieldErrors } from "./errors";
-import { ForbiddenError } from "./auth/actor";
+import type { FieldErrors } from "./errors";
+
+// Client components import this file (IDLE, the types): it must not import server code such as the logger.
 
 /** One shape shared by every server action and the form that shows its result. */
 export type FormState = {
@@ -9,17 +10,6 @@ export type FormState = {
 };
 
 export const IDLE: FormState = { status: "idle" };
-
-/**
- * Turns what a domain function threw into something a form can show. Anything unexpected is
- * logged (message only) and reported generically, so internals never reach the browser.
- */
-export function formStateFromError(error: unknown): FormState {
-  if (error instanceof DomainError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof ForbiddenError) return { status: "error", message: error.message };
-  console.error("[mid-console] action failed:", error instanceof Error ? error.message : "unknown error");
-  return { status: "error", message: "Something went wrong on our side; nothing was saved. Try again." };
-}
 
 /** FormData → plain strings (files and repeated names are not used by these forms). */
 export function formValues(formData: FormData): Record<string, string> {

@@ -3,15 +3,22 @@
  * address only when a request has none, so inside the app a header the client wrote looks exactly
  * like a real one. This wrapper decides the client address from the socket and TRUST_PROXY before
  * Next sees the request and hands it over in a header the client cannot forge.
+ * It also gives each request its id (X-Request-Id, kept from the caller or generated) for the log,
+ * and stops gracefully on SIGTERM/SIGINT: no new connections, requests in flight finish (up to
+ * SHUTDOWN_TIMEOUT_MS, default 10 s), then the job loop stops and releases its leases and the
+ * database is closed; exit 0, or 1 when requests had to be cut off at the deadline.
  * Options as for `next start`: `-p/--port` (or PORT, default 3000), `-H/--hostname` (default: every interface).
  */
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { CLIENT_ADDRESS_TOKEN_ENV, createClientAddressStamp, describeTrustProxy, parseTrustProxy } from "../lib/auth/trust-proxy.mjs";
+import { runShutdownHooks } from "../lib/lifecycle/shutdown-hooks.mjs";
+import { log } from "../lib/log/logger.mjs";
+import { chooseRequestId, REQUEST_ID_HEADER, runWithRequestId } from "../lib/log/request-id.mjs";
 
 function fail(message) {
-  console.error(`[mid-console] ${message}`);
+  log.fatal(message);
   process.exit(1);
 }
 
@@ -25,6 +32,9 @@ const portText = values.port ?? process.env.PORT ?? "3000";
 const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
 if (!(port >= 0 && port <= 65535)) fail(`port: "${portText}" is not a port number (0-65535).`);
 const hostname = values.hostname;
+const shutdownText = process.env.SHUTDOWN_TIMEOUT_MS ?? "10000";
+const shutdownTimeoutMs = /^\d{1,7}$/.test(shutdownText) ? Number(shutdownText) : NaN;
+if (Number.isNaN(shutdownTimeoutMs)) fail(`SHUTDOWN_TIMEOUT_MS: "${shutdownText}" is not a number of milliseconds (0-9999999).`);
 
 let trust;
 try {
@@ -44,26 +54,63 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const stampClientAddress = createClientAddressStamp({ trust, token });
+const inFlight = new Set();
+let stopping = false;
+
 const server = http.createServer((req, res) => {
-  stampClientAddress(req);
-  handle(req, res).catch((error) => {
-    console.error(`[mid-console] request failed: ${error instanceof Error ? error.message : "unknown error"}`);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
+  const requestId = chooseRequestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  // A request that came on a kept-alive connection while stopping is served, and its connection closed.
+  if (stopping) res.setHeader("Connection", "close");
+  inFlight.add(res);
+  res.on("close", () => {
+    inFlight.delete(res);
+    if (stopping) server.closeIdleConnections();
+  });
+  runWithRequestId(requestId, () => {
+    stampClientAddress(req);
+    handle(req, res).catch((error) => {
+      log.error({ err: error }, "request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
 });
 
 server.listen(port, hostname, () => {
   const address = server.address();
   const shown = typeof address === "object" && address ? `${hostname ?? "every interface"}, port ${address.port}` : String(address);
-  console.log(`[mid-console] ready on ${shown} (${describeTrustProxy(trust)})`);
+  log.info(`ready on ${shown} (${describeTrustProxy(trust)})`);
 });
 
-function stop() {
-  server.close();
-  // Open keep-alive connections must not hold the process up for long.
-  setTimeout(() => process.exit(0), 5_000).unref();
-  void app.close().finally(() => process.exit(0));
+function waitUntil(promise, deadline) {
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+
+async function stop(signal) {
+  if (stopping) {
+    log.warn({ signal }, `${signal} again: exiting without waiting`);
+    process.exit(1);
+  }
+  stopping = true;
+  const deadline = Date.now() + shutdownTimeoutMs;
+  log.info({ signal, inFlight: inFlight.size }, `${signal}: taking no new connections; letting ${inFlight.size} request(s) finish`);
+  const closed = new Promise((resolve) => server.close(resolve));
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  server.closeIdleConnections();
+  const drained = await waitUntil(closed, deadline);
+  if (!drained) {
+    log.warn({ inFlight: inFlight.size }, `${inFlight.size} request(s) still running after ${shutdownTimeoutMs} ms; closing their connections`);
+    server.closeAllConnections();
+  }
+  await waitUntil(app.close(), deadline);
+  // The job loop (which releases its leases) and then the database, as instrumentation.ts registered them.
+  await runShutdownHooks(deadline);
+  log.info({ exitCode: drained ? 0 : 1 }, "stopped");
+  process.exit(drained ? 0 : 1);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

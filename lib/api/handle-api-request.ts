@@ -5,6 +5,7 @@ import type { ApiUserDto } from "@/lib/api-users/manage-api-users";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { API_ERROR_STATUS, API_RETRY_AFTER_SECONDS, ApiError } from "./api-error";
 import { readApiFields } from "./read-api-fields";
+import { log } from "@/lib/log/logger.mjs";
 
 export type ApiContext = { fields: Record<string, string>; apiUser: ApiUserDto; ip: string };
 
@@ -36,7 +37,7 @@ export async function handleApiRequest(
     return Response.json({ result: "SUCCESS", message });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
-    console.error(`[mid-console] ${endpoint} failed:`, error instanceof Error ? error.message : "unknown error");
+    log.error({ endpoint, err: error }, `${endpoint} failed`);
     return errorResponse(
       new ApiError(
         "INTERNAL_ERROR",

@@ -5,6 +5,7 @@ import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIpFromHeaders } from "./client-ip";
 import { endSessionsIfCurrent } from "./session-version";
+import { log } from "@/lib/log/logger.mjs";
 
 ensureAppSecrets();
 
@@ -34,7 +35,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A refused sign-in is an answer to the user, not a server error worth a stack trace.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      // Auth.js's class names are minified in a build; its `type` (MissingCSRF, …) is the stable one.
+      log.error({ err: error }, `Auth.js: ${(error as { type?: string }).type ?? error.name}`);
     },
   },
   providers: [

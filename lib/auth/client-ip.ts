@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TOKEN_ENV } from "./trust-proxy.mjs";
+import { log } from "@/lib/log/logger.mjs";
 
 let warnedUnknown = false;
 
@@ -16,9 +17,7 @@ export function clientIpFromHeaders(headers: Headers): string {
   if (token && space > 0 && isSameToken(value.slice(0, space), token)) return value.slice(space + 1);
   if (!warnedUnknown) {
     warnedUnknown = true;
-    console.warn(
-      "[mid-console] client addresses are unknown: start the app with `npm start` (scripts/serve.mjs), which decides them from the socket and TRUST_PROXY.",
-    );
+    log.warn("client addresses are unknown: start the app with `npm start` (scripts/serve.mjs), which decides them from the socket and TRUST_PROXY.");
   }
   return "unknown";
 }

@@ -1,6 +1,7 @@
 // Plain JavaScript so that `npm start` (scripts/serve.mjs) runs it with no TypeScript loader; the
 // app imports the same module for the header it reads.
 import { BlockList, isIP } from "node:net";
+import { log } from "../log/logger.mjs";
 
 /** Where the app server hands the client address to the app, as `<token> <address>`. */
 export const CLIENT_ADDRESS_HEADER = "x-mid-console-client-address";
@@ -112,14 +113,14 @@ export function chooseClientAddress(socketAddress, forwardedFor, trust) {
  * header, replacing any copy the client sent, and warns once when X-Forwarded-For arrives while no
  * proxy is trusted (a proxy in front of an unconfigured app makes every client look the same).
  */
-export function createClientAddressStamp({ trust, token, warn = console.warn }) {
+export function createClientAddressStamp({ trust, token, warn = (message) => log.warn(message) }) {
   let warned = false;
   return function stampClientAddress(req) {
     const forwarded = req.headers["x-forwarded-for"];
     if (forwarded !== undefined && trust.mode === "none" && !warned) {
       warned = true;
       warn(
-        `[mid-console] a request from ${normalizeAddress(req.socket.remoteAddress) ?? "an unknown address"} carried X-Forwarded-For, but TRUST_PROXY is not set: ` +
+        `a request from ${normalizeAddress(req.socket.remoteAddress) ?? "an unknown address"} carried X-Forwarded-For, but TRUST_PROXY is not set: ` +
           "the header is ignored and socket addresses are used. Behind a reverse proxy, set TRUST_PROXY (README, Configuration).",
       );
     }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { resolveDataDir } from "./data-dir";
+import { log } from "@/lib/log/logger.mjs";
 
 type SecretName = "AUTH_SECRET" | "APP_ENCRYPTION_KEY";
 
@@ -31,7 +32,7 @@ function readOrCreateSecret(name: SecretName): string {
   const value = randomBytes(32).toString("base64");
   try {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
-    console.warn(`[mid-console] ${name} was not set; generated one in ${file}. Set ${name} explicitly in production.`);
+    log.warn({ file }, `${name} was not set; generated one in ${file}. Set ${name} explicitly in production.`);
   } catch (error) {
     // Another process created it first: use theirs so both agree.
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { ipnEvents } from "@/db/schema";
 import { buildSignedEnvelope, TEST_CERT_PATH, TEST_KEY_PEM } from "@/lib/amazon-pay/test-fixtures/ipn-envelopes";
+import { log } from "@/lib/log/logger.mjs";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
 import { signIpnMessage } from "@/lib/testing/signed-ipn";
@@ -107,22 +108,23 @@ describe("refused IPNs cannot fill the disk", () => {
     const count = async () => (await db.select().from(ipnEvents).where(eq(ipnEvents.sourceIp, flood))).length;
     expect(await count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
 
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (line: string) => warnings.push(line);
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     try {
       expect(await receiveIpn(db, { body, headers, sourceIp: flood })).toEqual({
         status: 429,
         body: { result: "refused", detail: "too many rejected notifications from this address; not stored" },
       });
       expect((await receiveIpn(db, { body: signedChargeback("A1NOBODYHERE01", 10), headers, sourceIp: flood })).status).toBe(429);
+      expect(warn.mock.calls).toEqual([
+        [
+          { sourceIp: flood },
+          `IPN: ${flood} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
+        ],
+      ]);
     } finally {
-      console.warn = warn;
+      warn.mockRestore();
     }
     expect(await count()).toBe(REFUSED_PER_SOURCE_PER_HOUR);
-    expect(warnings).toEqual([
-      `[mid-console] IPN: ${flood} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
-    ]);
     expect(await listSourcesOverCap(db)).toEqual([{ sourceIp: flood, refused: REFUSED_PER_SOURCE_PER_HOUR, lastAt: expect.any(Number) }]);
 
     expect((await receiveIpn(db, { body, headers, sourceIp: "198.51.100.8" })).status).toBe(403);

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, inArray, max } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { ipnEvents } from "@/db/schema";
 import { REFUSED_DISPOSITIONS } from "./ipn-disposition";
+import { log } from "@/lib/log/logger.mjs";
 
 /** Refused bodies (rejected, unknown seller) keep their hash, size and only this many bytes. */
 export const REFUSED_BODY_BYTES = 4 * 1024;
@@ -42,8 +43,9 @@ export function warnSourceOverCap(sourceIp: string, at: number): void {
   const last = warnedAt.get(sourceIp);
   if (last !== undefined && at - last < HOUR_MS) return;
   warnedAt.set(sourceIp, at);
-  console.warn(
-    `[mid-console] IPN: ${sourceIp} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
+  log.warn(
+    { sourceIp },
+    `IPN: ${sourceIp} sent more than ${REFUSED_PER_SOURCE_PER_HOUR} rejected notifications within an hour; further ones are answered 429 and not stored.`,
   );
 }
 

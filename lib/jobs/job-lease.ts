@@ -4,8 +4,13 @@ import { and, eq, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobLeases } from "@/db/schema";
 
-/** This process's name on leases. */
-export const LEASE_HOLDER = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const globalForLease = globalThis as unknown as { midConsoleLeaseHolder?: string };
+
+/**
+ * This process's name on leases. Kept on globalThis: Next bundles this module into several
+ * chunks (instrumentation, each route), and every copy must name the same holder.
+ */
+export const LEASE_HOLDER = (globalForLease.midConsoleLeaseHolder ??= `${process.pid}-${randomUUID().slice(0, 8)}`);
 
 /**
  * Takes (or renews) the lease of a job for `ttlMs`. Only one holder at a time across processes

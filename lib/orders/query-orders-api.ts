@@ -59,7 +59,7 @@ export async function queryOrdersApi(db: Db, fields: Record<string, string>) {
     .orderBy(desc(orders.id))
     .limit(perPage)
     .offset((page - 1) * perPage);
-  return { totalResults: total, page, resultsPerPage: perPage, data: await Promise.all(ids.map((r) => loadOrderResult(db, r.id))) };
+  return { totalResults: total, page, resultsPerPage: perPage, data: await Promise.all(ids.map(async (r) => loadOrderResult(db, r.id))) };
 }
 
 /** Konnektive's Query Transactions. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { log } from "@/lib/log/logger.mjs";
 import { createTestDb } from "@/lib/testing/test-db";
 import { ensureFirstAdmin } from "./ensure-first-admin";
 
@@ -20,7 +21,7 @@ describe("ensureFirstAdmin", () => {
     delete process.env.ADMIN_PASSWORD;
     process.env.ADMIN_EMAIL = "owner@example.com";
     const logged: string[] = [];
-    vi.spyOn(console, "info").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
+    vi.spyOn(log, "info").mockImplementation(((...args: unknown[]) => void logged.push(JSON.stringify(args))) as typeof log.info);
     const { db } = await createTestDb();
 
     await ensureFirstAdmin(db);

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { resolveDatabasePath } from "@/lib/config/data-dir";
 import { createUser } from "./manage-users";
+import { log } from "@/lib/log/logger.mjs";
 
 /**
  * With no users yet, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or with a generated
@@ -21,14 +22,15 @@ export async function ensureFirstAdmin(db: Db): Promise<void> {
   try {
     await createUser(db, null, { email, name: "Administrator", role: "admin", password });
   } catch (error) {
-    console.error(`[mid-console] could not create the first admin (${email}): ${error instanceof Error ? error.message : "unknown error"}`);
+    log.error({ email, err: error }, `could not create the first admin (${email})`);
     return;
   }
-  if (fromEnv) console.info(`[mid-console] created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD.`);
+  if (fromEnv) log.info({ email }, `created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD`);
   else {
     const file = writeOneTimePassword(password);
-    console.info(
-      `[mid-console] created the first admin ${email}. Its one-time password is in ${file}; sign in, change it under Account, then delete that file.`,
+    log.info(
+      { email, file },
+      `created the first admin ${email}. Its one-time password is in ${file}; sign in, change it under Account, then delete that file.`,
     );
   }
 }

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-state-from-error";
+import { type FormState } from "@/lib/form-state";
 import { changeOwnPassword } from "@/lib/users/manage-users";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-state-from-error";
+import { type FormState } from "@/lib/form-state";
 import { replayIpnEvent } from "@/lib/ipn/ipn-inbox";
 
 export async function replayIpnAction(eventId: number, _prev: FormState, _formData: FormData): Promise<FormState> {

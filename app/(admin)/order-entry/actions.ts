@@ -3,7 +3,8 @@
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/api-error";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { formStateFromError, formValues } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-state-from-error";
+import { formValues } from "@/lib/form-state";
 import { parseImportOrderFields } from "@/lib/orders/import-order-input";
 import { importOrder } from "@/lib/orders/import-order";
 import type { CheckoutState, OrderEntryState } from "@/lib/orders/order-entry-state";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-state-from-error";
+import { type FormState } from "@/lib/form-state";
 import { parseRefundAmount, refundOrder } from "@/lib/orders/refund-order";
 import { readBoundId } from "@/lib/read-bound-args";
 import { cancelOrder } from "@/lib/orders/cancel-order";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireActionActor } from "@/lib/auth/current-user";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-state-from-error";
+import { type FormState } from "@/lib/form-state";
 import { resetDeclineRule, saveDeclineRule } from "@/lib/declines/manage-decline-rules";
 import { DECLINE_REASONS } from "@/lib/declines/default-decline-rules";
 import { readBoundChoice, readBoundOptionalId } from "@/lib/read-bound-args";

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
+import { log } from "@/lib/log/logger.mjs";
 
 /** Amazon's IPN endpoint (SNS HTTP subscription). Authenticated by the SNS signature, not a session. */
 export async function POST(request: Request) {
@@ -10,7 +11,7 @@ export async function POST(request: Request) {
     const result = await receiveIpn(getDb(), { body, headers: request.headers, sourceIp: clientIpFromHeaders(request.headers) });
     return Response.json(result.body, { status: result.status });
   } catch (error) {
-    console.error("[mid-console] IPN failed:", error instanceof Error ? error.message : "unknown error");
+    log.error({ err: error }, "IPN failed");
     // A 500 makes SNS deliver again later, which is what we want when we could not store it.
     return Response.json({ result: "error" }, { status: 500 });
   }
