@@ -47,7 +47,7 @@ describe("API users", () => {
 
   it("names the field and rule for bad input, and refuses non-admins", async () => {
     const { db, actorFor } = await createTestDb();
-    await expect(await createApiUser(db, await actorFor("admin"), { loginId: "x", name: "", endpoints: [], ips: "10.0.0.0/40" })).rejects.toThrow(
+    await expect(createApiUser(db, await actorFor("admin"), { loginId: "x", name: "", endpoints: [], ips: "10.0.0.0/40" })).rejects.toThrow(
       expect.objectContaining({
         fieldErrors: {
           login_id: "Login ID must be 3–64 letters, digits, dots, dashes or underscores.",
@@ -57,7 +57,7 @@ describe("API users", () => {
         },
       }),
     );
-    await expect(await createApiUser(db, await actorFor("operator"), { loginId: "lander-3", name: "x", endpoints: ["order.import"], ips: "" })).rejects.toThrow(
+    await expect(createApiUser(db, await actorFor("operator"), { loginId: "lander-3", name: "x", endpoints: ["order.import"], ips: "" })).rejects.toThrow(
       ForbiddenError,
     );
   });

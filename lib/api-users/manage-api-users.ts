@@ -1,7 +1,6 @@
-import { runTransaction } from "@/db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { apiUsers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

@@ -100,7 +100,7 @@ describe("console sign-in throttling (real SQLite, virtual clock)", () => {
     expect(await verifyCredentials(db, { email: EMAIL, password: PASSWORD, ip: OWNER, now: later })).toMatchObject({ ok: true });
 
     await failFrom(db, ATTACKER, 1, later);
-    await expect(await unlockUser(db, await actorFor("operator"), user.id)).rejects.toThrow(ForbiddenError);
+    await expect(unlockUser(db, await actorFor("operator"), user.id)).rejects.toThrow(ForbiddenError);
     await unlockUser(db, await actorFor("admin"), user.id);
     expect(await db.select().from(signInFailures)).toEqual([]);
     const entry = (await db.select().from(auditLog)).find((e) => e.action === "user.unlock");

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, count, eq, gte, lt, max, min } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
 export type SignInScope = "console" | "api";

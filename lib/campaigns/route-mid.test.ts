@@ -51,7 +51,7 @@ describe("routeMidForCampaign", () => {
   it("refuses to assign a MID of another currency", async () => {
     const { db, admin, campaign } = await setup("priority");
     const gbp = await createTestMid(db, admin, { region: "UK", currency: "GBP" });
-    await expect(await saveAssignment(db, admin, campaign.id, gbp.id, { priority: 3, weight: 1, enabled: true })).rejects.toThrow(
+    await expect(saveAssignment(db, admin, campaign.id, gbp.id, { priority: 3, weight: 1, enabled: true })).rejects.toThrow(
       expect.objectContaining({ fieldErrors: { mid_id: `${gbp.title} takes GBP; this campaign sells in USD.` } }),
     );
   });

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { campaignMids, campaignProducts, campaigns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, eq, isNull, ne } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { campaignProducts, campaigns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

@@ -32,10 +32,10 @@ describe("decline mapping", () => {
 
   it("validates and refuses roles that may not edit", async () => {
     const { db, actorFor } = await createTestDb();
-    await expect(await saveDeclineRule(db, await actorFor("operator"), { midId: null, code: "AmazonRejected", kind: "maybe", message: "" })).rejects.toThrow(
+    await expect(saveDeclineRule(db, await actorFor("operator"), { midId: null, code: "AmazonRejected", kind: "maybe", message: "" })).rejects.toThrow(
       expect.objectContaining({ fieldErrors: { kind: "Choose soft or hard.", message: "The customer-facing message is required." } }),
     );
-    await expect(await saveDeclineRule(db, await actorFor("support"), { midId: null, code: "AmazonRejected", kind: "soft", message: "x" })).rejects.toThrow(
+    await expect(saveDeclineRule(db, await actorFor("support"), { midId: null, code: "AmazonRejected", kind: "soft", message: "x" })).rejects.toThrow(
       ForbiddenError,
     );
   });

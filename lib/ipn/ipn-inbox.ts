@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { ipnEvents, mids } from "@/db/schema";
 import { createIpnVerifier } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { ipnEvents } from "@/db/schema";
 import { createIpnVerifier, type IpnNotification, type IpnVerifier } from "@/lib/amazon-pay";
 import { applyIpn } from "./apply-ipn";

@@ -1,7 +1,6 @@
-import { runTransaction } from "@/db/client";
 import { randomUUID } from "node:crypto";
 import { and, eq, lt, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { jobLeases } from "@/db/schema";
 
 const globalForLease = globalThis as unknown as { midConsoleLeaseHolder?: string };

@@ -48,6 +48,6 @@ describe("loadMidInsights", () => {
 
   it("is refused to a role that may not read MIDs", async () => {
     const { db, actorFor } = await createTestDb();
-    await expect(await loadMidInsights(db, await actorFor("support"), 1)).rejects.toThrow();
+    await expect(loadMidInsights(db, await actorFor("support"), 1)).rejects.toThrow();
   });
 });

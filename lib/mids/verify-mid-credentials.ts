@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { mids } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";

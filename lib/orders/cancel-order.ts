@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
 import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { orders, transactions } from "@/db/schema";
 import { settleReservation } from "@/lib/mids/cap-ledger";
 import { mapDecline } from "@/lib/declines/map-decline";

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, asc, eq, lt } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { mids, transactions } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import { amazonClientForMid } from "./amazon-client-for-mid";

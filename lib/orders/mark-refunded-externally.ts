@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { count, eq, and } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

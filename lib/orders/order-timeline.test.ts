@@ -72,8 +72,8 @@ describe("order timeline and notes", () => {
     expect(await fieldError(undefined)).toMatch(/Write a note/);
     expect(await fieldError("x".repeat(MAX_NOTE_LENGTH + 1))).toMatch(`At most ${MAX_NOTE_LENGTH} characters`);
     expect(await fieldError("x".repeat(MAX_NOTE_LENGTH))).toBe("accepted");
-    await expect(await addOrderNote(db, support, { orderId: 999_999, note: "hi" })).rejects.toThrow("Order not found.");
+    await expect(addOrderNote(db, support, { orderId: 999_999, note: "hi" })).rejects.toThrow("Order not found.");
     const campaignManager: Actor = { ...support, role: "campaign_manager" };
-    await expect(await addOrderNote(db, campaignManager, { orderId, note: "hi" })).rejects.toThrow(ForbiddenError);
+    await expect(addOrderNote(db, campaignManager, { orderId, note: "hi" })).rejects.toThrow(ForbiddenError);
   });
 });

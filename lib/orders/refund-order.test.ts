@@ -124,7 +124,7 @@ describe("cancel and external refunds", () => {
     await markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 4495, reason: "Refunded in Seller Central" });
     expect((await f.db.select().from(orders).where(eq(orders.id, orderId)))[0]).toMatchObject({ status: "REFUNDED", refundedMinor: 4495 });
     expect(await f.db.select().from(gatewayCalls)).toHaveLength(callsBefore);
-    await expect(await markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).rejects.toThrow(
+    await expect(markRefundedExternally(f.db, f.actor, { orderId, amountMinor: 1, reason: "again" })).rejects.toThrow(
       expect.objectContaining({ fieldErrors: { amount: "Enter an amount from 0.01 to $0.00." } }),
     );
   });

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
 import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, isAmazonUnavailable } from "@/lib/amazon-pay";

@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { orderItems, orders, transactions } from "@/db/schema";
 import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { ApiError } from "@/lib/api/api-error";

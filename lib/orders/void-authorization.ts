@@ -1,6 +1,5 @@
-import { runTransaction } from "@/db/client";
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { runTransaction, type Db, type Tx } from "@/db/client";
 import { mids, orders, transactions } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,7 +1,6 @@
-import { runTransaction } from "@/db/client";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { runTransaction, type Db } from "@/db/client";
 import { users } from "@/db/schema/users";
 import { ROLES, type Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";

@@ -47,9 +47,9 @@ describe("session versions", () => {
 
   it("sign out everywhere: anyone for themselves, only an admin for others; audited", async () => {
     const { db, actorFor, user, self } = await setUp();
-    await expect(await revokeUserSessions(db, await actorFor("operator"), user.id)).rejects.toThrow(ForbiddenError);
+    await expect(revokeUserSessions(db, await actorFor("operator"), user.id)).rejects.toThrow(ForbiddenError);
     await revokeUserSessions(db, self, user.id);
-    await expect(await revokeUserSessions(db, await actorFor("admin"), 999_999)).rejects.toThrow("That user no longer exists.");
+    await expect(revokeUserSessions(db, await actorFor("admin"), 999_999)).rejects.toThrow("That user no longer exists.");
     const entries = await db.select().from(auditLog).where(eq(auditLog.action, "user.sessions_revoke"));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entityId: String(user.id), actorLabel: user.email, ip: "203.0.113.10" });
