@@ -166,7 +166,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
           >
             <p className="text-sm font-semibold text-amber-900">Sandbox buyer</p>
             <p className="mt-1 text-xs text-amber-800">
-              Creates a {recurring ? "billing agreement" : "order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.
+              Creates {recurring ? "a billing agreement" : "an order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.
             </p>
             {checkout.message && (
               <p className={checkout.status === "error" ? "mt-2 text-xs text-red-700" : "mt-2 text-xs text-amber-900"}>{checkout.message}</p>
