@@ -73,14 +73,14 @@ test("support filters orders with the labelled panel and date presets, sorts by 
 
   // Keyset paging, newest first: Older, then Newer comes back to the same first page.
   await page.goto("/orders");
-  // Rows by their order number: dates read "2026-12-02 02:05 UTC" until the page hydrates and
-  // then in the browser's own format, so whole-row text depends on timing.
-  const orderNumbers = async () => (await table.getByRole("row").allTextContents()).map((text) => text.match(/^#\d+/)?.[0] ?? text.slice(0, 20));
+  // Rows by their order number, read from the order links alone: the date beside it reads
+  // "2026-12-02 02:05 UTC" until the page hydrates, so "#636" + date ran together as "#6362026".
+  const orderNumbers = async () => (await table.locator("tbody tr td:first-child a").allTextContents()).map((text) => text.trim());
   const firstPage = await orderNumbers();
   await page.getByRole("link", { name: "Older →" }).click();
   await expect(page).toHaveURL(/after=\d+\.\d+/);
   const secondPage = await orderNumbers();
-  expect(secondPage).toHaveLength(26);
+  expect(secondPage).toHaveLength(25);
   expect(secondPage[1]).not.toEqual(firstPage[1]);
   await page.getByRole("link", { name: "← Newer" }).click();
   await expect(page).toHaveURL(/before=\d+\.\d+/);
@@ -96,5 +96,6 @@ test("customers show lifetime value, refunds, last order and subscriptions", asy
     await expect(table.getByRole("columnheader", { name: header })).toBeVisible();
   await expect(table.getByRole("row").nth(1)).toContainText(/#\d+/);
   await expect(table).toContainText(/\$[\d,]+\.\d{2}/);
-  await expect(table).toContainText(/-\$[\d,]+\.\d{2}/);
+  // Refunds show negative; on the first page they may be in pounds or dollars, as the seed falls.
+  await expect(table).toContainText(/-[$£][\d,]+\.\d{2}/);
 });
