@@ -86,6 +86,10 @@ test.describe("MIDs", () => {
     const summary = page.getByRole("form", { name: "MID" }).getByRole("alert");
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link", { name: "Currency: Amazon Pay US accepts USD only." })).toBeVisible();
+    // Each link's address is its field's real id, so it is a working in-page link in its own right.
+    const descriptorId = await page.locator('[name="descriptor"]').getAttribute("id");
+    expect(descriptorId).toBeTruthy();
+    await expect(summary.getByRole("link", { name: /^Descriptor must be/ })).toHaveAttribute("href", `#${descriptorId}`);
     await summary.getByRole("link", { name: /^Descriptor must be/ }).click();
     await expect(page.locator('[name="descriptor"]')).toBeFocused();
     await expect(page.locator('[data-field-error="descriptor"]')).toHaveText("Descriptor must be 1–16 characters (Amazon's limit); it has 20.");

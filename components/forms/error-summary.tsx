@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 import type { FieldErrors } from "@/lib/errors";
+import { fieldIdIn, useFieldScope } from "./field-scope";
 
 type SummaryState = { status: string; message?: string; fieldErrors?: FieldErrors };
 
@@ -14,27 +15,15 @@ function scrollToMiddle(element: HTMLElement): void {
   window.scrollBy({ top: rect.top - Math.max(16, (window.innerHeight - rect.height) / 2), left: 0 });
 }
 
-function findField(form: HTMLFormElement | null | undefined, name: string): HTMLElement | null {
-  const named = form?.elements.namedItem(name);
-  if (named instanceof HTMLElement) return named;
-  return document.getElementById(name);
-}
-
 /**
  * What went wrong with the last submit, at the top of the form: the message and every field
- * error as a link that focuses its field. Each failed submit moves focus (and the view) here, so
+ * error as a link to its field's id (so the link works, and reads, like any in-page link). It must
+ * sit inside the FieldScope of its form's fields. Each failed submit moves focus (and the view) here, so
  * an error below the fold is never missed and a screen reader hears it at once.
  */
-export function ErrorSummary({
-  state,
-  labels = {},
-  formRef,
-}: {
-  state: SummaryState;
-  labels?: Record<string, string>;
-  formRef?: React.RefObject<HTMLFormElement | null>;
-}) {
+export function ErrorSummary({ state, labels = {} }: { state: SummaryState; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
+  const scope = useFieldScope();
   const titleId = useId();
   // In the order of the form's fields (the order of `labels`), not the order the server checked them in.
   const order = Object.keys(labels);
@@ -48,6 +37,7 @@ export function ErrorSummary({
     ref.current.focus({ preventScroll: true });
     scrollToMiddle(ref.current);
   }, [state, visible]);
+  if (!scope) throw new Error("ErrorSummary must be inside the FieldScope of its form's fields, or its links point nowhere.");
   if (!visible) return null;
   return (
     <div
@@ -66,10 +56,10 @@ export function ErrorSummary({
           {fieldErrors.map(([name, message]) => (
             <li key={name}>
               <a
-                href={`#${name}`}
+                href={`#${fieldIdIn(scope, name)}`}
                 className="underline underline-offset-2 hover:text-red-900"
                 onClick={(event) => {
-                  const field = findField(formRef?.current, name);
+                  const field = document.getElementById(fieldIdIn(scope, name));
                   if (!field) return;
                   event.preventDefault();
                   field.focus({ preventScroll: true });

@@ -62,7 +62,7 @@ export function MidFilters({ filter }: { filter: MidListFilter }) {
           ["disabled", "Disabled"],
         ]}
       />
-      <button type="submit" className={buttonClasses("secondary")}>
+      <button type="submit" className={buttonClasses("primary")}>
         Apply
       </button>
       <Link href="/mids" className={buttonClasses("ghost")}>

@@ -17,7 +17,7 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
         <tr>
           <Th priority="md">ID</Th>
           <Th>Title</Th>
-          <Th priority="xl">Seller ID</Th>
+          <Th priority="2xl">Seller ID</Th>
           <Th priority="lg">Region</Th>
           <Th priority="lg">Mode</Th>
           <Th>Status</Th>
@@ -28,7 +28,7 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
             MTD (gross)
           </Th>
           <Th align="right">{allNet ? "Cap used (net)" : "Cap used"}</Th>
-          <Th align="right" priority="xl">
+          <Th align="right" priority="2xl">
             Cap
           </Th>
           <Th align="right">Left</Th>
@@ -41,13 +41,14 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
             <Td priority="md" className="tabular text-muted">
               {mid.id}
             </Td>
-            <Td>
+            {/* Wide enough that "Amazon Pay US — Backup" wraps once, not word by word. */}
+            <Td className="min-w-44">
               <Link href={`/mids/${mid.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
                 {mid.title}
               </Link>
               {mid.midNumber && <span className="block text-xs text-muted">{mid.midNumber}</span>}
             </Td>
-            <Td priority="xl" className="font-mono text-xs">
+            <Td priority="2xl" className="font-mono text-xs">
               {mid.merchantId}
             </Td>
             <Td priority="lg" className="whitespace-nowrap">
@@ -82,7 +83,7 @@ export function MidTable({ mids }: { mids: MidWithVolume[] }) {
                 </span>
               )}
             </Td>
-            <Td align="right" priority="xl">
+            <Td align="right" priority="2xl">
               <Money minor={mid.monthlyCapMinor} currency={mid.currency} />
             </Td>
             <Td align="right" className={mid.room.isOverAlert ? "font-medium text-amber-700" : undefined}>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/badge";
 import { formatMoney, parseMajorToMinor } from "@/lib/money/money";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { FieldScope } from "@/components/forms/field-scope";
 import { orderEntryLabels } from "@/lib/orders/order-entry-labels";
 
 type Option = { value: string; label: string };
@@ -54,99 +55,101 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
 
   return (
     <div className="grid gap-6 xl:grid-cols-3">
-      <form
-        method="post"
-        ref={formRef}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const formData = new FormData(e.currentTarget);
-          startTransition(() => dispatch(formData));
-        }}
-        noValidate
-        aria-label="Order entry"
-        className="space-y-6 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm xl:col-span-2"
-      >
-        {!state.result && <ErrorSummary state={state} labels={orderEntryLabels(recurring)} formRef={formRef} />}
-        <fieldset className="grid gap-4 sm:grid-cols-3">
-          <legend className="mb-2 text-sm font-semibold text-zinc-900">Products</legend>
-          <SelectField
-            label="Product 1"
-            name="product1_id"
-            value={firstProduct}
-            onChange={(e) => setFirstProduct(e.target.value)}
-            options={products}
-            error={errors.product1_id}
-            className="sm:col-span-2"
-          />
-          <TextField label="Quantity" name="product1_qty" defaultValue="1" inputMode="numeric" error={errors.product1_qty} />
-          <SelectField
-            label="Product 2 (optional)"
-            name="product2_id"
-            options={[NONE, ...products.filter((p) => !p.recurring)]}
-            error={errors.product2_id}
-            className="sm:col-span-2"
-          />
-          <TextField label="Quantity 2" name="product2_qty" defaultValue="1" inputMode="numeric" error={errors.product2_qty} />
-        </fieldset>
-        <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="mb-2 text-sm font-semibold text-zinc-900">Customer</legend>
-          <TextField label="First name" name="firstName" error={errors.firstName} />
-          <TextField label="Last name" name="lastName" error={errors.lastName} />
-          <TextField label="Email" name="emailAddress" type="email" error={errors.emailAddress} hint="Leave empty to take it from Amazon." />
-          <TextField label="Phone" name="phoneNumber" error={errors.phoneNumber} />
-          <TextField label="Address" name="address1" error={errors.address1} className="sm:col-span-2" />
-          <TextField label="City" name="city" error={errors.city} />
-          <TextField label="State" name="state" error={errors.state} />
-          <TextField label="Postal code" name="postalCode" error={errors.postalCode} />
-          <TextField label="Country" name="country" placeholder="US" error={errors.country} />
-        </fieldset>
-        <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="mb-2 text-sm font-semibold text-zinc-900">Amazon Pay</legend>
-          <SelectField
-            label="MID"
-            name="amazonBillerId"
-            value={midId}
-            onChange={(e) => setMidId(e.target.value)}
-            options={mids}
-            error={errors.amazonBillerId}
-            className="sm:col-span-2"
-          />
-          <TextField
-            label={recurring ? "Billing agreement id" : "Order reference id"}
-            name="amazonOrderId"
-            value={amazonOrderId}
-            onChange={(e) => setAmazonOrderId(e.target.value)}
-            placeholder={recurring ? "C01-1234567-1234567" : "S01-1234567-1234567"}
-            error={errors.amazonOrderId}
-            spellCheck={false}
-          />
-          <TextField
-            label="Address consent token"
-            name="amazonAddressConsent"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            placeholder="Atza|…"
-            error={errors.amazonAddressConsent}
-            spellCheck={false}
-          />
-          {testMode && (
+      <FieldScope>
+        <form
+          method="post"
+          ref={formRef}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const formData = new FormData(e.currentTarget);
+            startTransition(() => dispatch(formData));
+          }}
+          noValidate
+          aria-label="Order entry"
+          className="space-y-6 rounded-lg border border-zinc-200 bg-surface p-6 shadow-sm xl:col-span-2"
+        >
+          {!state.result && <ErrorSummary state={state} labels={orderEntryLabels(recurring)} />}
+          <fieldset className="grid gap-4 sm:grid-cols-3">
+            <legend className="mb-2 text-sm font-semibold text-zinc-900">Products</legend>
             <SelectField
-              label="Sandbox simulation"
-              name="sandbox_simulation"
-              value={simulation}
-              onChange={(e) => setSimulation(e.target.value)}
-              options={simulations}
+              label="Product 1"
+              name="product1_id"
+              value={firstProduct}
+              onChange={(e) => setFirstProduct(e.target.value)}
+              options={products}
+              error={errors.product1_id}
               className="sm:col-span-2"
-              hint="Makes Amazon's sandbox answer with this outcome, for the next order only."
             />
-          )}
-        </fieldset>
-        <div className="flex justify-end">
-          <Button type="submit" disabled={placing}>
-            {placing ? "Placing order…" : "Place order"}
-          </Button>
-        </div>
-      </form>
+            <TextField label="Quantity" name="product1_qty" defaultValue="1" inputMode="numeric" error={errors.product1_qty} />
+            <SelectField
+              label="Product 2 (optional)"
+              name="product2_id"
+              options={[NONE, ...products.filter((p) => !p.recurring)]}
+              error={errors.product2_id}
+              className="sm:col-span-2"
+            />
+            <TextField label="Quantity 2" name="product2_qty" defaultValue="1" inputMode="numeric" error={errors.product2_qty} />
+          </fieldset>
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="mb-2 text-sm font-semibold text-zinc-900">Customer</legend>
+            <TextField label="First name" name="firstName" error={errors.firstName} />
+            <TextField label="Last name" name="lastName" error={errors.lastName} />
+            <TextField label="Email" name="emailAddress" type="email" error={errors.emailAddress} hint="Leave empty to take it from Amazon." />
+            <TextField label="Phone" name="phoneNumber" error={errors.phoneNumber} />
+            <TextField label="Address" name="address1" error={errors.address1} className="sm:col-span-2" />
+            <TextField label="City" name="city" error={errors.city} />
+            <TextField label="State" name="state" error={errors.state} />
+            <TextField label="Postal code" name="postalCode" error={errors.postalCode} />
+            <TextField label="Country" name="country" placeholder="US" error={errors.country} />
+          </fieldset>
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="mb-2 text-sm font-semibold text-zinc-900">Amazon Pay</legend>
+            <SelectField
+              label="MID"
+              name="amazonBillerId"
+              value={midId}
+              onChange={(e) => setMidId(e.target.value)}
+              options={mids}
+              error={errors.amazonBillerId}
+              className="sm:col-span-2"
+            />
+            <TextField
+              label={recurring ? "Billing agreement id" : "Order reference id"}
+              name="amazonOrderId"
+              value={amazonOrderId}
+              onChange={(e) => setAmazonOrderId(e.target.value)}
+              placeholder={recurring ? "C01-1234567-1234567" : "S01-1234567-1234567"}
+              error={errors.amazonOrderId}
+              spellCheck={false}
+            />
+            <TextField
+              label="Address consent token"
+              name="amazonAddressConsent"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              placeholder="Atza|…"
+              error={errors.amazonAddressConsent}
+              spellCheck={false}
+            />
+            {testMode && (
+              <SelectField
+                label="Sandbox simulation"
+                name="sandbox_simulation"
+                value={simulation}
+                onChange={(e) => setSimulation(e.target.value)}
+                options={simulations}
+                className="sm:col-span-2"
+                hint="Makes Amazon's sandbox answer with this outcome, for the next order only."
+              />
+            )}
+          </fieldset>
+          <div className="flex justify-end">
+            <Button type="submit" disabled={placing}>
+              {placing ? "Placing order…" : "Place order"}
+            </Button>
+          </div>
+        </form>
+      </FieldScope>
       <div className="space-y-6">
         {emulatorAvailable && testMode && (
           <form
@@ -163,7 +166,7 @@ export function OrderEntryForm({ products, mids, simulations, emulatorAvailable,
           >
             <p className="text-sm font-semibold text-amber-900">Sandbox buyer</p>
             <p className="mt-1 text-xs text-amber-800">
-              Creates a {recurring ? "billing agreement" : "order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.
+              Creates {recurring ? "a billing agreement" : "an order reference"} at the emulator with a buyer, address and wallet, and fills the Amazon fields.
             </p>
             {checkout.message && (
               <p className={checkout.status === "error" ? "mt-2 text-xs text-red-700" : "mt-2 text-xs text-amber-900"}>{checkout.message}</p>

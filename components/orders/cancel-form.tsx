@@ -5,6 +5,7 @@ import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { FieldScope } from "@/components/forms/field-scope";
 import { validateReason } from "@/lib/orders/validate-order-forms";
 
 function checkReason(data: FormData): Record<string, string> {
@@ -18,29 +19,31 @@ export function CancelForm({ action, amazonId }: { action: FormAction; amazonId:
   const { review: confirming, invalid, onSubmit: onReviewOrSubmit, back } = useConfirmStep(onSubmit, () => true, checkReason);
   const errors = invalid?.fieldErrors ?? serverErrors;
   return (
-    <form method="post" ref={formRef} onSubmit={onReviewOrSubmit} noValidate aria-label="Cancel order" className="space-y-3">
-      {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
-      <ErrorSummary state={invalid ?? state} labels={{ reason: "Reason" }} formRef={formRef} />
-      <TextField label="Reason" name="reason" error={errors.reason} placeholder="Buyer asked to cancel" />
-      {confirming ? (
-        <div
-          className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
-          role="group"
-          aria-label="Confirm cancel"
-        >
-          <span>Cancel {amazonId} at Amazon? Nothing was charged; the order becomes CANCELED.</span>
-          <Button type="submit" variant="danger" size="sm" disabled={pending}>
-            Confirm cancel
+    <FieldScope>
+      <form method="post" ref={formRef} onSubmit={onReviewOrSubmit} noValidate aria-label="Cancel order" className="space-y-3">
+        {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
+        <ErrorSummary state={invalid ?? state} labels={{ reason: "Reason" }} />
+        <TextField label="Reason" name="reason" error={errors.reason} placeholder="Buyer asked to cancel" />
+        {confirming ? (
+          <div
+            className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+            role="group"
+            aria-label="Confirm cancel"
+          >
+            <span>Cancel {amazonId} at Amazon? Nothing was charged; the order becomes CANCELED.</span>
+            <Button type="submit" variant="danger" size="sm" disabled={pending}>
+              Confirm cancel
+            </Button>
+            <Button variant="secondary" size="sm" onClick={back}>
+              Back
+            </Button>
+          </div>
+        ) : (
+          <Button type="submit" variant="secondary" disabled={pending}>
+            Cancel order…
           </Button>
-          <Button variant="secondary" size="sm" onClick={back}>
-            Back
-          </Button>
-        </div>
-      ) : (
-        <Button type="submit" variant="secondary" disabled={pending}>
-          Cancel order…
-        </Button>
-      )}
-    </form>
+        )}
+      </form>
+    </FieldScope>
   );
 }

@@ -5,6 +5,7 @@ import { useConfirmStep } from "@/components/ui/use-confirm-step";
 import { TextField, FormMessage } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { FieldScope } from "@/components/forms/field-scope";
 import { formatMoney, parseMajorToMinor } from "@/lib/money/money";
 import { validateRefundFields } from "@/lib/orders/validate-order-forms";
 
@@ -51,61 +52,63 @@ export function RefundForm({
     }
   };
   return (
-    <form
-      method="post"
-      ref={formRef}
-      onSubmit={onReviewOrSubmit}
-      noValidate
-      aria-label={external ? "Mark refunded externally" : "Refund"}
-      className="space-y-3"
-    >
-      {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
-      <ErrorSummary state={shown} labels={LABELS} formRef={formRef} />
-      <div className={review ? "hidden" : "grid gap-3 sm:grid-cols-[12rem_1fr]"}>
-        <div>
-          <TextField
-            label={`Amount (${currency})`}
-            name="amount"
-            inputMode="decimal"
-            leading={currency}
-            placeholder="0.00"
-            autoComplete="off"
-            error={errors.amount}
-            hint={`Up to ${formatMoney(refundableMinor, currency)}`}
-          />
-          <Button variant="secondary" size="sm" className="mt-2" onClick={fillFullAmount}>
-            Full amount
-          </Button>
-        </div>
-        <TextField label="Reason" name="reason" error={errors.reason} placeholder="Customer returned the product" />
-      </div>
-      {review ? (
-        <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="group" aria-label="Confirm refund">
-          <p className="font-medium">
-            {external
-              ? `Record ${review.amount} ${currency} as refunded outside MID Console on ${midLabel}?`
-              : `Refund ${review.amount} ${currency} through ${midLabel}?`}
-          </p>
-          <p className="mt-1 text-xs">
-            Reason: {review.reason || "—"}.{" "}
-            {external
-              ? "No call is made to Amazon; the order and the MID's volume are updated."
-              : "Amazon returns the money to the buyer's payment method; this cannot be undone."}
-          </p>
-          <div className="mt-3 flex gap-2">
-            <Button type="submit" variant="danger" disabled={pending}>
-              {external ? "Confirm" : "Confirm refund"}
-            </Button>
-            <Button variant="secondary" onClick={back}>
-              Back
+    <FieldScope>
+      <form
+        method="post"
+        ref={formRef}
+        onSubmit={onReviewOrSubmit}
+        noValidate
+        aria-label={external ? "Mark refunded externally" : "Refund"}
+        className="space-y-3"
+      >
+        {state.status === "success" && state.message && !invalid && <FormMessage tone="success">{state.message}</FormMessage>}
+        <ErrorSummary state={shown} labels={LABELS} />
+        <div className={review ? "hidden" : "grid gap-3 sm:grid-cols-[12rem_1fr]"}>
+          <div>
+            <TextField
+              label={`Amount (${currency})`}
+              name="amount"
+              inputMode="decimal"
+              leading={currency}
+              placeholder="0.00"
+              autoComplete="off"
+              error={errors.amount}
+              hint={`Up to ${formatMoney(refundableMinor, currency)}`}
+            />
+            <Button variant="secondary" size="sm" className="mt-2" onClick={fillFullAmount}>
+              Full amount
             </Button>
           </div>
+          <TextField label="Reason" name="reason" error={errors.reason} placeholder="Customer returned the product" />
         </div>
-      ) : (
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {external ? "Review" : "Review refund"}
-        </Button>
-      )}
-    </form>
+        {review ? (
+          <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="group" aria-label="Confirm refund">
+            <p className="font-medium">
+              {external
+                ? `Record ${review.amount} ${currency} as refunded outside MID Console on ${midLabel}?`
+                : `Refund ${review.amount} ${currency} through ${midLabel}?`}
+            </p>
+            <p className="mt-1 text-xs">
+              Reason: {review.reason || "—"}.{" "}
+              {external
+                ? "No call is made to Amazon; the order and the MID's volume are updated."
+                : "Amazon returns the money to the buyer's payment method; this cannot be undone."}
+            </p>
+            <div className="mt-3 flex gap-2">
+              <Button type="submit" variant="danger" disabled={pending}>
+                {external ? "Confirm" : "Confirm refund"}
+              </Button>
+              <Button variant="secondary" onClick={back}>
+                Back
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {external ? "Review" : "Review refund"}
+          </Button>
+        )}
+      </form>
+    </FieldScope>
   );
 }

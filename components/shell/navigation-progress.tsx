@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, Suspense, useContext, useEffect, useState } from "react";
+import { createContext, Suspense, useContext, useEffect, useLayoutEffect, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 
 /** The page a client-side navigation is loading, while it loads; null otherwise. */
@@ -16,26 +16,19 @@ export function usePendingNavigation(): URL | null {
  * shows in place of the page (see PendingContent), both read it.
  */
 export function NavigationProvider({ children }: { children: React.ReactNode }) {
-  return (
-    <Suspense fallback={children}>
-      <NavigationWatcher>{children}</NavigationWatcher>
-    </Suspense>
-  );
-}
-
-// A navigation that has not arrived after this long has failed or was stopped; stop showing it.
-const GIVE_UP_MS = 15_000;
-
-function NavigationWatcher({ children }: { children: React.ReactNode }) {
-  const location = `${usePathname()}?${useSearchParams().toString()}`;
+  // The address comes from a leaf under its own Suspense: useSearchParams suspends on the
+  // server, and a boundary around the children with them as fallback put the whole page (shell
+  // and table) into the HTML twice.
+  const [location, setLocation] = useState<string | null>(null);
   // Where a navigation started from, and where to: it is pending until the location differs.
   const [pending, setPending] = useState<{ from: string; to: URL } | null>(null);
 
   useEffect(() => {
+    if (location === null) return;
     let giveUp: ReturnType<typeof setTimeout> | undefined;
     function onClick(event: MouseEvent) {
       const target = readNavigationTarget(event);
-      if (!target || `${target.pathname}?${target.searchParams.toString()}` === location) return;
+      if (!target || location === null || `${target.pathname}?${target.searchParams.toString()}` === location) return;
       setPending({ from: location, to: target });
       clearTimeout(giveUp);
       giveUp = setTimeout(() => setPending(null), GIVE_UP_MS);
@@ -55,6 +48,9 @@ function NavigationWatcher({ children }: { children: React.ReactNode }) {
   const loading = pending && pending.from === location ? pending.to : null;
   return (
     <PendingNavigation.Provider value={loading}>
+      <Suspense fallback={null}>
+        <LocationWatcher onLocation={setLocation} />
+      </Suspense>
       {loading && (
         <div className="pointer-events-none fixed inset-x-0 top-0 z-[90] h-0.5" aria-hidden data-testid="navigation-progress">
           <div className="nav-progress h-full bg-accent-500" />
@@ -63,6 +59,19 @@ function NavigationWatcher({ children }: { children: React.ReactNode }) {
       {children}
     </PendingNavigation.Provider>
   );
+}
+
+// A navigation that has not arrived after this long has failed or was stopped; stop showing it.
+const GIVE_UP_MS = 15_000;
+
+/**
+ * Reports the current address (path and query) whenever it changes; renders nothing. A layout
+ * effect, so an arrived page is never painted under the skeleton for a frame.
+ */
+function LocationWatcher({ onLocation }: { onLocation: (location: string) => void }) {
+  const location = `${usePathname()}?${useSearchParams().toString()}`;
+  useLayoutEffect(() => onLocation(location), [location, onLocation]);
+  return null;
 }
 
 /** The address a click is about to open in this tab through Next's router, or null. */

@@ -59,7 +59,12 @@ export function TransactionSummaryPanel({ summary }: { summary: TransactionSumma
   return (
     <section aria-label="Summary" className="mb-4 rounded-lg border border-zinc-200 bg-surface shadow-sm">
       <p className="border-b border-zinc-100 px-4 py-2 text-sm text-zinc-600" data-testid="transactions-summary">
-        <span className="font-medium text-zinc-900">{summary.count.toLocaleString("en-US")}</span> transaction{summary.count === 1 ? "" : "s"}
+        <span className="font-medium text-zinc-900">
+          {summary.count.toLocaleString("en-US")}
+          {summary.capped && "+"}
+        </span>{" "}
+        transaction{summary.count === 1 && !summary.capped ? "" : "s"}
+        {summary.capped && " match: narrow the search (or add a date range, MID or type) to see its totals"}
       </p>
       {summary.currencies.map((c) => (
         <CurrencyRow key={c.currency} c={c} />

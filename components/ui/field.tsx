@@ -1,4 +1,7 @@
+"use client";
+
 import { useId } from "react";
+import { fieldIdIn, useFieldScope } from "@/components/forms/field-scope";
 import { cn } from "./cn";
 
 /** A text input or select at the one control height (see CONTROL_HEIGHT in button.tsx). */
@@ -8,9 +11,11 @@ const INPUT_ERROR = "ring-red-400 focus:ring-red-500 bg-red-50/30";
 
 type Common = { label: string; name: string; error?: string; hint?: React.ReactNode; className?: string };
 
-/** A page can hold two forms with the same field names (a refund and an external refund): ids must still be unique. */
+/** Inside a FieldScope the id its form's error summary links to; elsewhere still unique, for pages with repeated names. */
 function useFieldId(name: string): string {
-  return `${name}-${useId().replace(/[^\w-]/g, "")}`;
+  const scope = useFieldScope();
+  const own = `${name}-${useId().replace(/[^\w-]/g, "")}`;
+  return scope ? fieldIdIn(scope, name) : own;
 }
 
 function describedBy(id: string, error?: string, hint?: React.ReactNode): string | undefined {

@@ -4,15 +4,17 @@ import { TableScroll } from "./table-scroll";
 /**
  * Which columns a narrow screen keeps. "key" columns (what the row is, its status, its amount, its
  * actions) always show; the others appear from the named breakpoint up (md 768 px, lg 1024 px,
- * xl 1280 px). Give a column's Th and Td the same priority.
+ * xl 1280 px, 2xl 1536 px: beside the sidebar a 1440 px window leaves about 1,150 px for a table).
+ * Give a column's Th and Td the same priority.
  */
-export type ColumnPriority = "key" | "md" | "lg" | "xl";
+export type ColumnPriority = "key" | "md" | "lg" | "xl" | "2xl";
 
 const PRIORITY_CLASS: Record<ColumnPriority, string | undefined> = {
   key: undefined,
   md: "hidden md:table-cell",
   lg: "hidden lg:table-cell",
   xl: "hidden xl:table-cell",
+  "2xl": "hidden 2xl:table-cell",
 };
 
 export function Table({ children, label }: { children: React.ReactNode; label: string }) {

@@ -33,6 +33,14 @@ describe("describeChanges", () => {
     expect(formatAuditValue("ips", [], null)).toBe("—");
   });
 
+  it("shows a campaign's and a product's stored codes as the words their forms use", () => {
+    expect(formatAuditValue("billingType", "one_time", null)).toBe("One-time");
+    expect(formatAuditValue("routingMode", "weighted", null)).toBe("Weighted");
+    expect(formatAuditValue("captureMode", "authorize", null)).toBe("Later (authorize only)");
+    // A code this list does not know yet still shows, as stored.
+    expect(formatAuditValue("captureMode", "someday", null)).toBe("someday");
+  });
+
   it("names actions and links entities to their pages", () => {
     expect(auditActionLabel("mid.update")).toBe("MID edited");
     expect(auditActionLabel("order.note")).toBe("Note");

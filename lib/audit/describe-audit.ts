@@ -115,7 +115,13 @@ const ACTION_LABELS: Record<string, string> = {
   "ipn.replay": "IPN replayed",
 };
 
-const ROLE_NAMES: Record<string, string> = { admin: "Admin", operator: "Operator", campaign_manager: "Campaign manager", support: "Support" };
+/** Stored codes shown as the words the forms use for them. */
+const VALUE_NAMES: Record<string, Record<string, string>> = {
+  role: { admin: "Admin", operator: "Operator", campaign_manager: "Campaign manager", support: "Support" },
+  billingType: { one_time: "One-time", recurring: "Recurring" },
+  routingMode: { priority: "Priority", weighted: "Weighted" },
+  captureMode: { sale: "Immediately (sale)", authorize: "Later (authorize only)" },
+};
 
 /** "cap_alert_percent" → "Cap alert percent": a readable fallback for a field without a label. */
 function humanize(key: string): string {
@@ -146,7 +152,7 @@ export function formatAuditValue(key: string, value: unknown, currency: string |
   if (typeof value === "number" && isMinorUnits(key)) return currency ? formatMoney(value, currency) : (value / 100).toFixed(2);
   if (typeof value === "number" && isBasisPoints(key)) return `${formatBpsAsPercent(value)} %`;
   if (typeof value === "number" && key === "cap_alert_percent") return `${value} %`;
-  if (key === "role" && typeof value === "string") return ROLE_NAMES[value] ?? value;
+  if (typeof value === "string" && VALUE_NAMES[key]) return VALUE_NAMES[key][value] ?? value;
   if (key.endsWith("secret") || key === "secret_key" || key === "mws_auth_token")
     return value === "set" ? "Set" : value === "not set" ? "Not set" : String(value);
   if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : "—";

@@ -9,6 +9,8 @@ import { listCustomers } from "@/lib/customers/list-customers";
 import { parseSearchQuery } from "./parse-search-query";
 import { searchEverything } from "./search-everything";
 import { rebuildSearchIndex } from "./rebuild-search-index";
+import { SEARCH_COUNT_CAP } from "./count-matches-up-to";
+import { summarizeTransactions } from "@/lib/transactions/summarize-transactions";
 
 type Buyer = { email: string; first: string; last: string; phone: string; oro: string };
 
@@ -62,6 +64,24 @@ describe("search (migration 0006 index)", () => {
   const orders = async (q: string) => (await listOrders(db, support, { q }, { sort: "newest", perPage: 25 })).rows.map((r) => r.email);
   const transactions = async (q: string) => (await listTransactions(db, support, { q }, { perPage: 25 })).rows.map((r) => r.id);
   const customers = async (q: string) => (await listCustomers(db, support, { q, perPage: 25 })).rows.map((r) => r.email);
+
+  it("a search matching more than the cap says so instead of counting and summing every match", async () => {
+    expect(await summarizeTransactions(db, support, { q: "jane.doe" })).toMatchObject({
+      count: 1,
+      currencies: [{ currency: "USD", captured: { count: 1, minor: 4490 } }],
+    });
+    // Refunds of Jane's order, as many as the cap: all match her name.
+    sqliteClientOf(db)
+      .prepare(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
+         insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, created_at, updated_at)
+         select ?, ?, 'REFUND', 'SUCCESS', 1, 'USD', 'bulk-' || i, 1, 1 from n`,
+      )
+      .run(SEARCH_COUNT_CAP, orderIds["jane.doe@example.com"], midId);
+    expect(await summarizeTransactions(db, support, { q: "jane.doe" })).toEqual({ count: SEARCH_COUNT_CAP, currencies: [], capped: true });
+    // Without the search the running totals answer in full.
+    expect(await summarizeTransactions(db, support, { type: "REFUND" })).toMatchObject({ count: SEARCH_COUNT_CAP });
+  });
 
   it("finds a partial email anywhere in the address, in every list", async () => {
     expect(await orders("e.do")).toEqual(["jane.doe@example.com"]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -22,7 +22,7 @@ export type TransactionRow = {
   reasonCode: string | null;
 };
 
-/** Cursor "createdAt.id" of the last row shown; the next page starts strictly after it. */
+/** Cursor "createdAt.id" of a row shown: the next page starts strictly after the last, the previous one strictly before the first. */
 export function parseCursor(value: string | undefined): { createdAt: number; id: number } | null {
   const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? "");
   return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
@@ -33,24 +33,34 @@ export function parseCursor(value: string | undefined): { createdAt: number; id:
  * The page's ids are chosen from transactions alone (an index walk in date order), and only
  * those rows are joined to MIDs, orders and campaigns. CROSS JOIN fixes that order: SQLite
  * never reorders it, and left to itself it may start from the small MIDs table and sort the
- * whole result instead.
+ * whole result instead. Going back (`before`, the Newer link) walks the same index oldest first
+ * and flips the rows, as the orders list does.
  */
 export async function listTransactions(
   db: Db,
   actor: Actor,
   filter: TransactionFilter,
-  page: { perPage: number; after?: string },
-): Promise<{ rows: TransactionRow[]; nextCursor: string | null }> {
+  page: { perPage: number; after?: string; before?: string },
+): Promise<{ rows: TransactionRow[]; previousCursor: string | null; nextCursor: string | null }> {
   assertCan(actor, "transactions.read");
   const conditions: SQL[] = buildTransactionConditions(filter);
-  const cursor = parseCursor(page.after);
-  if (cursor)
-    conditions.push(or(lt(transactions.createdAt, cursor.createdAt), and(eq(transactions.createdAt, cursor.createdAt), lt(transactions.id, cursor.id))) as SQL);
+  const after = parseCursor(page.after);
+  const before = after ? null : parseCursor(page.before);
+  const cursor = after ?? before;
+  if (cursor) {
+    // The outer bound (≤ or ≥) lets SQLite seek the index to the cursor instead of walking to it.
+    const [beyond, reach] = before ? [gt, gte] : [lt, lte];
+    conditions.push(
+      reach(transactions.createdAt, cursor.createdAt),
+      or(beyond(transactions.createdAt, cursor.createdAt), beyond(transactions.id, cursor.id)) as SQL,
+    );
+  }
+  const direction = before ? asc : desc;
   const pageIds = db
     .select({ id: transactions.id })
     .from(transactions)
     .where(whereOf(conditions))
-    .orderBy(desc(transactions.createdAt), desc(transactions.id))
+    .orderBy(direction(transactions.createdAt), direction(transactions.id))
     .limit(page.perPage + 1)
     .as("page_ids");
   const rows = await db
@@ -78,8 +88,14 @@ export async function listTransactions(
     .crossJoin(orders)
     .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
     .where(and(eq(transactions.id, pageIds.id), eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId)))
-    .orderBy(desc(transactions.createdAt), desc(transactions.id));
+    .orderBy(direction(transactions.createdAt), direction(transactions.id));
+  const more = rows.length > page.perPage;
   const shown = rows.slice(0, page.perPage);
-  const last = shown[shown.length - 1];
-  return { rows: shown, nextCursor: rows.length > page.perPage && last ? `${last.createdAt}.${last.id}` : null };
+  if (before) shown.reverse();
+  const cursorOf = (row: TransactionRow | undefined) => (row ? `${row.createdAt}.${row.id}` : null);
+  return {
+    rows: shown,
+    previousCursor: (before ? more : Boolean(after)) ? cursorOf(shown[0]) : null,
+    nextCursor: (before ? true : more) ? cursorOf(shown[shown.length - 1]) : null,
+  };
 }

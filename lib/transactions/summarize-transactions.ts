@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { amountBound, buildTransactionConditions, dayBounds, whereOf, type TransactionFilter } from "./transaction-filter";
 import { sumTransactionTotals } from "./sum-transaction-totals";
+import { countMatchesUpTo } from "@/lib/search/count-matches-up-to";
 
 export type Figure = { count: number; minor: number };
 
@@ -15,7 +16,8 @@ export type Figure = { count: number; minor: number };
  * Amazon declined) and pending (anything Amazon has not answered yet, e.g. a refund in flight).
  */
 export type CurrencySummary = { currency: string; captured: Figure; refunded: Figure; net: number; declined: Figure; pending: Figure; rows: number };
-export type TransactionSummary = { count: number; currencies: CurrencySummary[] };
+/** `capped`: a search matched more than SEARCH_COUNT_CAP rows; `count` is the cap and no sums were taken. */
+export type TransactionSummary = { count: number; currencies: CurrencySummary[]; capped?: true };
 
 type Row = { currency: string; type: string; status: string; sumMinor: number; count: number };
 
@@ -28,10 +30,15 @@ const isPending = (r: Row) => r.status === "PENDING";
 /**
  * Count and per-currency figures of the whole filtered result (not just the page). Filters the
  * running totals can answer (dates, MID, campaign, type, response, or amounts without dates)
- * read those; a search or amounts within dates count the rows themselves.
+ * read those; a search or amounts within dates count the rows themselves. A search that matches
+ * more than SEARCH_COUNT_CAP rows gets the capped count and no sums.
  */
 export async function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): Promise<TransactionSummary> {
   assertCan(actor, "transactions.read");
+  if (filter.q) {
+    const matches = await countMatchesUpTo(db, transactions, whereOf(buildTransactionConditions(filter)));
+    if (matches.capped) return { count: matches.count, currencies: [], capped: true };
+  }
   const rows = ((await totalsFromRunningTotals(db, filter)) ?? (await totalsFromRows(db, filter)))
     .map((r) => ({ ...r, sumMinor: Number(r.sumMinor), count: Number(r.count) }))
     .filter((r) => r.count > 0);

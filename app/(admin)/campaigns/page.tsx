@@ -53,7 +53,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           <option value="archived">Archived</option>
           <option value="all">All</option>
         </select>
-        <button type="submit" className={buttonClasses("secondary")}>
+        <button type="submit" className={buttonClasses("primary")}>
           Apply
         </button>
       </form>

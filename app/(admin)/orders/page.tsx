@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/current-user";
-import { countOrders, listOrders, type OrderSort } from "@/lib/orders/list-orders";
+import { countOrders, listOrders, type OrderPage, type OrderSort } from "@/lib/orders/list-orders";
 import { orderFilterParams, readOrderFilter } from "@/lib/orders/read-order-filter";
-import { readSearchParams, type SearchParams } from "@/lib/search-params/read-search-params";
+import { readSearchParams, type IgnoredParam, type SearchParams } from "@/lib/search-params/read-search-params";
 import { listFilterOptions } from "@/lib/transactions/filter-options";
 import { listDatePresets } from "@/lib/search-params/date-presets";
 import { appTimeZone } from "@/lib/money/calendar";
@@ -31,14 +31,39 @@ function columnSort(current: OrderSort, column: "date" | "amount"): { state: "as
   return { state: "none", next: high };
 }
 
+/**
+ * The one currency the filter narrows the list to (through its MID or campaign), if any. Totals
+ * are compared in minor units, which mean different money in each currency (and JPY has none), so
+ * sorting by total is offered only within one currency.
+ */
+function pinnedCurrency(
+  filter: { midId?: number; campaignId?: number },
+  options: { mids: { id: number; currency: string }[]; campaigns: { id: number; currency: string }[] },
+): string | undefined {
+  if (filter.midId) return options.mids.find((m) => m.id === filter.midId)?.currency;
+  if (filter.campaignId) return options.campaigns.find((c) => c.id === filter.campaignId)?.currency;
+  return undefined;
+}
+
+/** An amount sort without one currency falls back to newest first (its cursors meant totals), and says so. */
+function honestSort(page: OrderPage, currency: string | undefined): { page: OrderPage; ignored: IgnoredParam[] } {
+  if (currency || !page.sort.startsWith("amount")) return { page, ignored: [] };
+  return {
+    page: { sort: "newest", perPage: page.perPage },
+    ignored: [{ name: "sort", value: page.sort, rule: "sorting by total compares one currency: choose a MID or campaign first" }],
+  };
+}
+
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor("orders.read");
   const urlValues = readSearchParams(await searchParams);
-  const { filter, page } = readOrderFilter(urlValues);
+  const { filter, page: asked } = readOrderFilter(urlValues);
   const db = getDb();
+  const options = await listFilterOptions(db, actor);
+  const currency = pinnedCurrency(filter, options);
+  const { page, ignored } = honestSort(asked, currency);
   const { rows, previous, next } = await listOrders(db, actor, filter, page);
   const total = await countOrders(db, actor, filter);
-  const options = await listFilterOptions(db, actor);
   const params = orderFilterParams(filter, page);
   const link = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
@@ -96,7 +121,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <FilterSelect name="per" label="Per page" value={String(page.perPage)} options={["25", "50", "100"].map((n) => [n, n] as const)} />
         {page.sort !== "newest" && <input type="hidden" name="sort" value={page.sort} />}
       </FilterPanel>
-      <IgnoredParamsNote ignored={urlValues.ignored} />
+      <IgnoredParamsNote ignored={[...urlValues.ignored, ...ignored]} />
       <p className="mb-3 text-sm text-zinc-600" data-testid="orders-count">
         <span className="font-medium text-zinc-900">{total.toLocaleString("en-US")}</span> order{total === 1 ? "" : "s"}
         {filtered && " match"}
@@ -125,9 +150,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <Th priority="lg">Campaign · MID</Th>
               <Th priority="xl">Amazon id</Th>
               <Th>Status</Th>
-              <Th align="right" sort={byAmount.state}>
-                <SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} />
-              </Th>
+              {currency ? (
+                <Th align="right" sort={byAmount.state}>
+                  <SortLink label="Total" href={link({ sort: byAmount.next, after: undefined, before: undefined })} state={byAmount.state} />
+                </Th>
+              ) : (
+                <Th align="right">
+                  <span title="Choose a MID or campaign (one currency) to sort by total">Total</span>
+                </Th>
+              )}
             </tr>
           </thead>
           <tbody>

@@ -31,9 +31,10 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const urlValues = readSearchParams(await searchParams);
   const filter = readTransactionFilter(urlValues);
   const perPage = Number(urlValues.oneOf("per", PAGE_SIZES) ?? 25);
-  const after = urlValues.read("after", (raw) => (parseCursor(raw) ? raw : null), "must be a page cursor from the Next link");
+  const after = urlValues.read("after", (raw) => (parseCursor(raw) ? raw : null), "must be a page cursor from the Older link");
+  const before = urlValues.read("before", (raw) => (parseCursor(raw) ? raw : null), "must be a page cursor from the Newer link");
   const db = getDb();
-  const { rows, nextCursor } = await listTransactions(db, actor, filter, { perPage, after });
+  const { rows, previousCursor, nextCursor } = await listTransactions(db, actor, filter, { perPage, after, before });
   const summary = await summarizeTransactions(db, actor, filter);
   const options = await listFilterOptions(db, actor);
   const params = transactionFilterParams(filter);
@@ -124,18 +125,21 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           </tbody>
         </Table>
       )}
-      <div className="mt-4 flex justify-end gap-2">
-        {after && (
-          <Link href={`/transactions?${params}`} className={buttonClasses("secondary", "sm")}>
-            ← Newest
-          </Link>
-        )}
-        {nextCursor && (
-          <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>
-            Older →
-          </Link>
-        )}
-      </div>
+      <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+        <span className="text-muted">{rows.length} shown</span>
+        <span className="flex gap-2">
+          {previousCursor && (
+            <Link href={withParams({ before: previousCursor })} className={buttonClasses("secondary", "sm")}>
+              ← Newer
+            </Link>
+          )}
+          {nextCursor && (
+            <Link href={withParams({ after: nextCursor })} className={buttonClasses("secondary", "sm")}>
+              Older →
+            </Link>
+          )}
+        </span>
+      </nav>
     </>
   );
 }

@@ -86,10 +86,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                     <Th>{mayWrite ? "Priority · weight · on" : "Priority · weight"}</Th>
                     <Th priority="md">State</Th>
                     <Th align="right">Share now</Th>
-                    <Th align="right" priority="xl">
+                    <Th align="right" priority="2xl">
                       Today
                     </Th>
-                    <Th align="right" priority="xl">
+                    <Th align="right" priority="2xl">
                       Cap used
                     </Th>
                     <Th align="right" priority="lg">
@@ -103,7 +103,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 <tbody>
                   {campaign.assignments.map(({ mid, ...a }) => (
                     <tr key={mid.id}>
-                      <Td>
+                      <Td className="min-w-44">
                         <Link href={`/mids/${mid.id}`} className="font-medium hover:underline">
                           #{mid.id} {mid.title}
                         </Link>
@@ -140,10 +140,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                       <Td align="right">
                         <span data-testid={`routing-share-${mid.id}`}>{formatShare(shares.get(mid.id) ?? 0)}</span>
                       </Td>
-                      <Td align="right" priority="xl">
+                      <Td align="right" priority="2xl">
                         <Money minor={mid.todayMinor} currency={mid.currency} />
                       </Td>
-                      <Td align="right" priority="xl">
+                      <Td align="right" priority="2xl">
                         <Money minor={mid.room.usedMinor} currency={mid.currency} />
                       </Td>
                       <Td align="right" priority="lg">

@@ -60,7 +60,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <thead>
             <tr>
               <Th>When</Th>
-              <Th priority="md">Who</Th>
+              <Th priority="lg">Who</Th>
               <Th>Action</Th>
               <Th priority="md">Entity</Th>
               <Th>Changes</Th>
@@ -75,8 +75,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={row.id} className="align-top">
                   <Td className="whitespace-nowrap">
                     <LocalTime ms={row.at} />
+                    {/* Below lg the Who column gives its width to the changes; the name moves here. */}
+                    <span className="block text-xs text-muted lg:hidden">{row.actorLabel}</span>
                   </Td>
-                  <Td priority="md" className="text-xs">
+                  <Td priority="lg" className="text-xs">
                     {row.actorLabel}
                   </Td>
                   <Td className="text-sm">
