@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "@/db/seed-demo";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { createTestDb } from "@/lib/testing/test-db";
 import { listTransactions } from "./list-transactions";
 
