@@ -21,7 +21,12 @@ type Method = "run" | "all" | "values" | "get";
 /** One open transaction: `active` turns false at commit or rollback, so a statement that outlives it is refused. */
 type TransactionScope = { connection: SqliteConnection; active: boolean };
 
-const currentTransaction = new AsyncLocalStorage<TransactionScope>();
+// Next bundles this module more than once (instrumentation, each route): the open transaction and
+// the handle → connection link must be shared by every copy, so they live under global symbols.
+const TRANSACTION_STORE = Symbol.for("mid-console.sqlite.current-transaction");
+const CONNECTION = Symbol.for("mid-console.sqlite.connection");
+const globalStore = globalThis as unknown as { [TRANSACTION_STORE]?: AsyncLocalStorage<TransactionScope> };
+const currentTransaction = (globalStore[TRANSACTION_STORE] ??= new AsyncLocalStorage<TransactionScope>());
 
 /**
  * One better-sqlite3 connection behind async drizzle handles. SQLite has one connection per process
@@ -141,10 +146,8 @@ class SqliteConnection {
   }
 }
 
-const connections = new WeakMap<SqliteDb, SqliteConnection>();
-
 function connectionOf(db: SqliteDb): SqliteConnection {
-  const connection = connections.get(db);
+  const connection = (db as unknown as { [CONNECTION]?: SqliteConnection })[CONNECTION];
   if (!connection) throw new Error("Not a database handle opened by openSqliteDatabase.");
   return connection;
 }
@@ -211,8 +214,9 @@ export function openSqliteDatabase(file: string): SqliteDb {
     sqlite.pragma("optimize = 0x10002");
   }
   const connection = new SqliteConnection(sqlite);
-  connections.set(connection.root, connection);
-  connections.set(connection.transactionHandle, connection);
+  for (const handle of [connection.root, connection.transactionHandle]) {
+    Object.defineProperty(handle, CONNECTION, { value: connection, enumerable: false });
+  }
   return connection.root;
 }
 
