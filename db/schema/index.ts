@@ -1,3 +1,4 @@
+// db/pg/schema is this schema's PostgreSQL twin: a change here is made there too (docs/ARCHITECTURE.md, "Two schemas, one truth").
 export * from "./users";
 export * from "./mids";
 export * from "./audit";
