@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema",
+  schema: "./db/sqlite/schema",
   out: "./db/migrations",
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getTableName, is, SQL, type Column } from "drizzle-orm";
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core";
-import * as sqliteSchema from "./schema";
+import * as sqliteSchema from "./sqlite/schema";
 import * as pgSchema from "./pg/schema";
 
 /*

@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzleProxy, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { SQL } from "drizzle-orm";
-import * as schema from "../schema";
+import * as schema from "./schema";
 
 /** The async drizzle handle every domain function takes. */
 export type SqliteDb = SqliteRemoteDatabase<typeof schema>;
@@ -59,7 +59,7 @@ class SqliteConnection {
   }
 
   /** Waits until no transaction is open; refuses the database handle inside a transaction. */
-  private async enterOutside(): Promise<void> {
+  async enterOutside(): Promise<void> {
     const scope = currentTransaction.getStore();
     if (scope?.active && scope.connection === this) {
       throw new Error("A statement went through the database handle inside a transaction: pass the transaction handle (tx) instead.");
@@ -76,7 +76,12 @@ class SqliteConnection {
   async queryObjects(handle: SqliteDb, sql: string, params: unknown[]): Promise<unknown[]> {
     if (handle === this.transactionHandle) this.enterInside();
     else await this.enterOutside();
-    return this.client.prepare(sql).all(...params);
+    const statement = this.client.prepare(sql);
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params);
   }
 
   async waitForNoTransaction(): Promise<void> {
@@ -236,7 +241,7 @@ export function sqliteClientOf(db: SqliteDb): Database.Database {
  */
 export async function iterateSqliteRows(db: SqliteDb, query: { sql: string; params: unknown[] }): Promise<IterableIterator<unknown[]>> {
   const connection = connectionOf(db);
-  await connection.waitForNoTransaction();
+  await connection.enterOutside();
   return connection.client
     .prepare(query.sql)
     .raw(true)

@@ -13,7 +13,7 @@ let credentials: { loginId: string; password: string };
 // The route handlers themselves (the code Next.js serves), on a real database file and the emulator over HTTP.
 beforeAll(async () => {
   fixture = await startPipelineFixture({ ipn: false });
-  process.env.DATABASE_PATH = fixture.file;
+  Object.assign(process.env, fixture.env);
   const { password } = await createApiUser(fixture.db, fixture.actor, {
     loginId: "contract-lander",
     name: "Contract",

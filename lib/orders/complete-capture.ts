@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { orders, transactions } from "@/db/schema";
 import type { CaptureDetails } from "@/lib/amazon-pay";
 import { settleReservation } from "@/lib/mids/cap-ledger";
+import { lockTransactionRow } from "./lock-transaction-row";
 
 /**
  * Applies Amazon's capture state to our PENDING capture (from Capture's answer, the IPN or the
@@ -16,7 +17,7 @@ export async function applyCaptureState(
   capture: CaptureDetails,
   at = Date.now(),
 ): Promise<"completed" | "declined" | "pending" | "already-final"> {
-  const [row] = await tx.select().from(transactions).where(eq(transactions.id, captureTransactionId));
+  const row = await lockTransactionRow(tx, captureTransactionId, (capture) => [capture.capMonth ?? ""]);
   if (!row || row.type !== "CAPTURE" || row.status !== "PENDING") return "already-final";
   const state = capture.status.state;
   if (state === "Pending") {

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { forUpdate } from "@/db/dialect";
 import { orders, transactions } from "@/db/schema";
 import type { RefundDetails } from "@/lib/amazon-pay";
 import { recordRefundedVolume } from "@/lib/mids/cap-ledger";
 import { monthKey } from "@/lib/money/calendar";
+import { lockTransactionRow } from "./lock-transaction-row";
 
 /**
  * Applies Amazon's refund state to our PENDING refund (from the IPN or the poller), once:
@@ -15,7 +17,7 @@ export async function applyRefundState(
   refund: RefundDetails,
   at = Date.now(),
 ): Promise<"completed" | "declined" | "pending" | "already-final"> {
-  const [charge] = await tx.select().from(transactions).where(eq(transactions.id, refundTransactionId));
+  const charge = await lockTransactionRow(tx, refundTransactionId, () => [monthKey(new Date(at))]);
   if (!charge || charge.status !== "PENDING") return "already-final";
   const state = refund.status.state;
   if (state === "Pending") {
@@ -27,7 +29,8 @@ export async function applyRefundState(
       .update(transactions)
       .set({ status: "SUCCESS", amazonRefundId: refund.amazonRefundId, amazonState: "Completed", updatedAt: at })
       .where(eq(transactions.id, charge.id));
-    const [order] = await tx.select().from(orders).where(eq(orders.id, charge.orderId));
+    // Locked: two refunds of one order completing at once must both add to its refunded total.
+    const [order] = await forUpdate(tx, tx.select().from(orders).where(eq(orders.id, charge.orderId)));
     if (order) {
       const refunded = order.refundedMinor + charge.amountMinor;
       await tx

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { iterateRows, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { RowReader } from "@/db/row-reader";
 import { campaigns, mids, orders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -87,32 +88,32 @@ export async function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFil
     .where(and(eq(mids.id, orders.midId), ...conditions))
     .orderBy(direction(key.column), direction(orders.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = (await iterateRows(db, { sql: text, params })) as IterableIterator<unknown[]>;
+  const rows = new RowReader(db, { sql: text, params });
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       const lines: string[] = header ? [ORDER_CSV_COLUMNS.join(",")] : [];
       header = false;
       for (let i = 0; i < 2000; i++) {
-        const next = iterator.next();
-        if (next.done) {
+        const row = rows.take() ?? ((await rows.refill()) ? rows.take() : undefined);
+        if (!row) {
           if (lines.length) controller.enqueue(encoder.encode(`${lines.join("\n")}\n`));
           controller.close();
           return;
         }
-        lines.push(toLine(fromSqlite(next.value)));
+        lines.push(toLine(fromRow(row)));
       }
       controller.enqueue(encoder.encode(`${lines.join("\n")}\n`));
     },
-    cancel() {
-      iterator.return?.();
+    async cancel() {
+      await rows.close();
     },
   });
 }
 
 /** The raw statement answers each row as an array in the selected order. */
-function fromSqlite(values: unknown[]): Row {
+function fromRow(values: unknown[]): Row {
   const names: Array<keyof Row> = [
     "id",
     "createdAt",

@@ -6,6 +6,7 @@ import { mapDecline } from "@/lib/declines/map-decline";
 import type { DeclineReasonCode } from "@/lib/declines/default-decline-rules";
 import { nextChargeStep, type ChargeOutcome } from "./charge-state";
 import { buyerColumns, recordBuyer, startSubscription } from "./record-buyer";
+import { lockTransactionRow } from "./lock-transaction-row";
 
 export type FinishResult = "applied" | "already-final" | "still-pending";
 
@@ -66,7 +67,7 @@ async function release(
  * so a message that comes again, late or out of order changes no money.
  */
 export async function recordChargeOutcome(tx: Tx, transactionId: number, outcome: ChargeOutcome, at = Date.now()): Promise<FinishResult> {
-  const [charge] = await tx.select().from(transactions).where(eq(transactions.id, transactionId));
+  const charge = await lockTransactionRow(tx, transactionId, (row) => [row.capMonth ?? ""]);
   const order = charge && (await tx.select().from(orders).where(eq(orders.id, charge.orderId)))[0];
   if (!charge || !order || (charge.type !== "SALE" && charge.type !== "AUTHORIZE")) return "already-final";
   const step = nextChargeStep({ type: charge.type, status: charge.status }, outcome);

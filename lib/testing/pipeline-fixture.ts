@@ -1,9 +1,5 @@
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createCampaign } from "@/lib/campaigns/save-campaign";
@@ -12,6 +8,7 @@ import { saveAssignment } from "@/lib/campaigns/assign-mids";
 import { createMid } from "@/lib/mids/save-mid";
 import { startSandbox } from "@/e2e/amazon-sandbox/server";
 import { receiveIpn } from "@/lib/ipn/receive-ipn";
+import { openTestDatabase } from "./test-database";
 
 export const TEST_SELLER = {
   sellerId: "A1PIPELINETEST1",
@@ -33,12 +30,12 @@ export const ATTACKER_SELLER = {
 };
 
 /**
- * A real database file, the real emulator over HTTP, and a campaign with a one-time and a
+ * A real database (a SQLite file or a PostgreSQL database), the real emulator over HTTP, and a campaign with a one-time and a
  * recurring product on a test-mode MID whose credentials the emulator knows.
  */
 export async function startPipelineFixture(options: { capMajor?: string; ipn?: boolean; captureMode?: "sale" | "authorize"; refundMs?: number } = {}) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "pipeline-")), "test.db");
-  const db: Db = openDatabase(file);
+  // `env` is what another process sets to open the same database (DATABASE_PATH or DATABASE_URL).
+  const { db, env } = await openTestDatabase({ file: true });
   // Our IPN endpoint's logic behind a real HTTP server, so the emulator delivers as SNS would.
   const ipnBodies: string[] = [];
   const receiver = createServer((req, res) => {
@@ -148,5 +145,5 @@ export async function startPipelineFixture(options: { capMajor?: string; ipn?: b
     receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));
   };
-  return { file, db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
+  return { env, db, actor, mid, campaign, oneTime, recurring, sandbox, control, checkout, ipnBodies, postIpn, close };
 }

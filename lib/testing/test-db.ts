@@ -1,11 +1,12 @@
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
+import { openTestDatabase } from "./test-database";
 
-/** A fresh in-memory database with the real migrations, and an actor of each role. */
+/** A fresh database with the real migrations (SQLite in memory, or a PostgreSQL copy of the template), and an actor of each role. */
 export async function createTestDb(): Promise<{ db: Db; actorFor: (role: Role) => Promise<Actor> }> {
-  const db = openDatabase(":memory:");
+  const { db } = await openTestDatabase();
   const actors = new Map<Role, Actor>();
   const actorFor = async (role: Role): Promise<Actor> => {
     const existing = actors.get(role);

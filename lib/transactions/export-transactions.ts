@@ -1,5 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { iterateRows, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { RowReader } from "@/db/row-reader";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -98,26 +99,26 @@ export async function streamTransactionsCsv(db: Db, actor: Actor, filter: Transa
     .where(whereOf([eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId), ...buildTransactionConditions(filter)]))
     .orderBy(desc(transactions.createdAt), desc(transactions.id));
   const { sql: text, params } = query.toSQL();
-  const iterator = (await iterateRows(db, { sql: text, params })) as IterableIterator<ExportRow>;
+  const rows = new RowReader<ExportRow>(db, { sql: text, params });
   // Lines are written straight into a fresh 1 MB buffer per chunk (no big intermediate strings
   // for the garbage collector). A line that might not fit waits for the next chunk.
   const CHUNK_BYTES = 1 << 20;
   let pending: string | null = `${CSV_COLUMNS.join(",")}\n`;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       let used = 0;
       for (;;) {
         let line = pending;
         pending = null;
         if (line === null) {
-          const next = iterator.next();
-          if (next.done) {
+          const row = rows.take() ?? ((await rows.refill()) ? rows.take() : undefined);
+          if (!row) {
             if (used > 0) controller.enqueue(buffer.subarray(0, used));
             controller.close();
             return;
           }
-          const [id, createdAt, rest] = next.value;
+          const [id, createdAt, rest] = row;
           line = `${id},${new Date(createdAt).toISOString()},${restCells(rest)}\n`;
         }
         // A UTF-16 code unit is at most 3 bytes of UTF-8.
@@ -132,8 +133,8 @@ export async function streamTransactionsCsv(db: Db, actor: Actor, filter: Transa
         used += buffer.write(line, used);
       }
     },
-    cancel() {
-      iterator.return?.();
+    async cancel() {
+      await rows.close();
     },
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { runTransaction, type Db } from "@/db/client";
-import { users } from "@/db/schema/users";
+import { users } from "@/db/schema";
 import { ROLES, type Role } from "@/lib/values/roles";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";

@@ -1,6 +1,6 @@
 import { pgTable, integer, bigint, text } from "drizzle-orm/pg-core";
 
-// Twin of db/schema/api-users.ts: the column comments are there.
+// Twin of db/sqlite/schema/api-users.ts: the column comments are there.
 export const apiUsers = pgTable("api_users", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   loginId: text("login_id").notNull().unique(),

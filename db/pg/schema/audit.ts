@@ -1,7 +1,7 @@
 import { pgTable, integer, bigint, text, index } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-// Twin of db/schema/audit.ts: the column comments are there.
+// Twin of db/sqlite/schema/audit.ts: the column comments are there.
 export const auditLog = pgTable(
   "audit_log",
   {

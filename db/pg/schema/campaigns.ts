@@ -6,7 +6,7 @@ import { CURRENCIES } from "@/lib/values/currencies";
 import { ROUTING_MODES } from "@/lib/values/routing-modes";
 import { mids } from "./mids";
 
-// Twin of db/schema/campaigns.ts.
+// Twin of db/sqlite/schema/campaigns.ts.
 export const campaigns = pgTable("campaigns", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   name: text("name").notNull(),

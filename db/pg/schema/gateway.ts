@@ -4,7 +4,7 @@ import { mids } from "./mids";
 import { orders } from "./orders";
 import { campaignProducts } from "./campaigns";
 
-// Twin of db/schema/gateway.ts: the column comments are there.
+// Twin of db/sqlite/schema/gateway.ts: the column comments are there.
 export const gatewayCalls = pgTable(
   "gateway_calls",
   {

@@ -2,7 +2,7 @@ import { pgTable, integer, bigint, boolean, text, index, primaryKey } from "driz
 import { CURRENCIES } from "@/lib/values/currencies";
 import { REGIONS } from "@/lib/values/regions";
 
-// Twin of db/schema/mids.ts: the column comments are there.
+// Twin of db/sqlite/schema/mids.ts: the column comments are there.
 export const mids = pgTable(
   "mids",
   {

@@ -4,7 +4,7 @@ import { ORDER_STATUSES } from "@/lib/values/order-statuses";
 import { mids } from "./mids";
 import { campaigns, campaignProducts } from "./campaigns";
 
-// Twin of db/schema/orders.ts: the column and index comments are there. The search index
+// Twin of db/sqlite/schema/orders.ts: the column and index comments are there. The search index
 // (SQLite's FTS5 `orders_search` and `customers_search`) is a migration of its own, not part
 // of this schema: db/pg/migrations/0002_search_index.sql.
 export const customers = pgTable(

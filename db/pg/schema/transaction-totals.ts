@@ -1,7 +1,7 @@
 import { pgTable, integer, bigint, text, primaryKey } from "drizzle-orm/pg-core";
 
 /*
- * Twin of db/schema/transaction-totals.ts, kept by the plpgsql triggers of
+ * Twin of db/sqlite/schema/transaction-totals.ts, kept by the plpgsql triggers of
  * db/pg/migrations/0001_running_totals.sql. SQLite stores these WITHOUT ROWID (the rows live in
  * the primary key's b-tree); PostgreSQL has no such layout and keeps a heap plus the key's index,
  * which answers the same lookups. The keys are named: drizzle's default name (table + every

@@ -4,7 +4,7 @@ import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
 import { mids } from "./mids";
 import { orders } from "./orders";
 
-// Twin of db/schema/transactions.ts: the column comments are there. `campaign_id` is filled by
+// Twin of db/sqlite/schema/transactions.ts: the column comments are there. `campaign_id` is filled by
 // a BEFORE INSERT trigger (db/pg/migrations/0001_running_totals.sql); the search index on the
 // Amazon ids is db/pg/migrations/0002_search_index.sql.
 export const transactions = pgTable(

@@ -2,7 +2,7 @@ import { pgTable, integer, bigint, text, index } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/values/roles";
 import { SIGN_IN_SCOPES } from "@/lib/values/sign-in-scopes";
 
-// Twin of db/schema/users.ts: the column comments are there.
+// Twin of db/sqlite/schema/users.ts: the column comments are there.
 export const users = pgTable("users", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   email: text("email").notNull().unique(),
