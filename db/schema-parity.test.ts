@@ -133,7 +133,7 @@ describe("the PostgreSQL schema twin", () => {
 
 // A schema edited without `drizzle-kit generate` would deploy tables the code does not expect.
 describe.each([
-  { dialect: "sqlite", schema: "./db/schema", migrations: "db/migrations", generate: "npx drizzle-kit generate" },
+  { dialect: "sqlite", schema: "./db/sqlite/schema", migrations: "db/migrations", generate: "npx drizzle-kit generate" },
   { dialect: "postgresql", schema: "./db/pg/schema", migrations: "db/pg/migrations", generate: "npx drizzle-kit generate --config drizzle.config.pg.ts" },
 ])("the $dialect migrations", ({ dialect, schema, migrations, generate }) => {
   it("are generated from the current schema", () => {

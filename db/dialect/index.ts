@@ -22,9 +22,14 @@ export function forUpdateSkipLocked<Q extends object>(tx: Tx, query: Q): Q {
   return (query as unknown as { for(strength: "update", config: { skipLocked: true }): Q }).for("update", { skipLocked: true });
 }
 
-/** Serializes a piece of work across processes until the transaction ends (PostgreSQL); a no-op on SQLite. */
-export async function lockForTransaction(tx: Tx, key: number): Promise<void> {
-  if (engineOf(tx) === "postgres") await executeSql(tx, sql`select pg_advisory_xact_lock(${key})`);
+/**
+ * Serializes a piece of work across processes until the transaction ends (PostgreSQL); a no-op on
+ * SQLite. The key is a number from ADVISORY_LOCKS or a name (hashed by PostgreSQL, e.g. an account).
+ * Take several in one fixed order.
+ */
+export async function lockForTransaction(tx: Tx, key: number | string): Promise<void> {
+  if (engineOf(tx) !== "postgres") return;
+  await executeSql(tx, typeof key === "number" ? sql`select pg_advisory_xact_lock(${key})` : sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 /** True when an insert or update failed on a unique or primary key (either engine's code). */

@@ -1,4 +1,5 @@
 import { and, count, eq, gte, lt, max, min } from "drizzle-orm";
+import { lockForTransaction } from "@/db/dialect";
 import { runTransaction, type Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
@@ -89,6 +90,9 @@ export async function claimSignInAttempt(
   now = Date.now(),
 ): Promise<{ allowed: true; attemptId: number } | Exclude<ThrottleVerdict, { allowed: true }>> {
   return runTransaction(db, async (tx) => {
+    // PostgreSQL admits concurrent writers: attempts on one account, and from one address, take turns.
+    await lockForTransaction(tx, `sign-in account ${who.scope} ${who.account}`);
+    await lockForTransaction(tx, `sign-in address ${who.scope} ${who.ip}`);
     const verdict = await checkSignInThrottle(tx, who, now);
     if (!verdict.allowed) return verdict;
     return { allowed: true as const, attemptId: await insertFailure(tx, who, now) };

@@ -19,7 +19,7 @@ export async function listCampaigns(db: Db, actor: Actor, filter: { status?: "ac
       campaign: campaigns,
       productCount: sql<number>`(select count(*) from ${campaignProducts} p where p.campaign_id = ${CAMPAIGN_ID} and p.archived_at is null)`,
       midCount: sql<number>`(select count(*) from ${campaignMids} m where m.campaign_id = ${CAMPAIGN_ID})`,
-      enabledMidCount: sql<number>`(select count(*) from ${campaignMids} m join ${mids} x on x.id = m.mid_id where m.campaign_id = ${CAMPAIGN_ID} and m.enabled = 1 and x.enabled = 1)`,
+      enabledMidCount: sql<number>`(select count(*) from ${campaignMids} m join ${mids} x on x.id = m.mid_id where m.campaign_id = ${CAMPAIGN_ID} and m.enabled and x.enabled)`,
     })
     .from(campaigns)
     .where(filter.status ? eq(campaigns.status, filter.status) : undefined)

@@ -14,7 +14,7 @@ import { describeBody } from "./refused-ipn-storage";
 export type IpnInboxFilter = { verified?: boolean; disposition?: IpnDisposition; before?: number; perPage: number };
 
 /** Events stored before dispositions existed get the one their columns imply. */
-const dispositionOf = sql<IpnDisposition>`coalesce(${ipnEvents.disposition}, case when ${ipnEvents.verified} = 0 then 'rejected' when ${ipnEvents.applyResult} like 'duplicate%' then 'duplicate' else 'applied' end)`;
+const dispositionOf = sql<IpnDisposition>`coalesce(${ipnEvents.disposition}, case when not ${ipnEvents.verified} then 'rejected' when ${ipnEvents.applyResult} like 'duplicate%' then 'duplicate' else 'applied' end)`;
 
 export async function listIpnEvents(db: Db, actor: Actor, filter: IpnInboxFilter) {
   assertCan(actor, "ipn.read");

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { openDatabase } from "@/db/client";
+import { openTestDatabase } from "@/lib/testing/test-database";
 import { users } from "@/db/schema";
 import { createTestMid } from "@/lib/testing/test-mids";
 import { readCapRoom } from "./cap-ledger";
@@ -12,9 +10,8 @@ import { readCapRoom } from "./cap-ledger";
 const run = promisify(execFile);
 
 describe("cap under concurrent processes", () => {
-  it("never lets four processes racing on one file reserve past the cap", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "cap-race-")), "race.db");
-    const db = openDatabase(file);
+  it("never lets four processes racing on one database reserve past the cap", async () => {
+    const { db, env } = await openTestDatabase({ file: true });
     const now = Date.now();
     const [admin] = await db
       .insert(users)
@@ -24,7 +21,7 @@ describe("cap under concurrent processes", () => {
     const mid = await createTestMid(db, { userId: admin.id, email: admin.email, name: "a", role: "admin", ip: null }, { monthly_cap: "100.00" });
     const worker = path.join(process.cwd(), "lib/testing/reserve-cap-worker.ts");
     const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    const results = await Promise.all([0, 1, 2, 3].map(() => run(tsx, [worker, file, String(mid.id), "700", "10"])));
+    const results = await Promise.all([0, 1, 2, 3].map(() => run(tsx, [worker, String(mid.id), "700", "10"], { env: { ...process.env, ...env } })));
     const fitted = results.reduce((sum, r) => sum + Number(r.stdout), 0);
     expect(fitted).toBe(14);
     expect(await readCapRoom(db, mid.id, "2026-11")).toMatchObject({ reservedMinor: 9800, leftMinor: 200 });

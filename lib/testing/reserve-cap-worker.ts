@@ -1,12 +1,14 @@
 /**
  * Test helper process: tries `attempts` reservations of `amount` on one MID in its own
- * connection to the database file, printing how many fitted. Used by the cap race test.
+ * connection to the database its environment names (DATABASE_PATH or DATABASE_URL), printing how
+ * many fitted. Used by the cap race test.
  */
-import { openDatabase, runTransaction } from "@/db/client";
+import { closeDatabase, openDatabase, runTransaction } from "@/db/client";
+import { resolveDatabaseTarget } from "@/db/target";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 
-const [file, midId, amount, attempts] = process.argv.slice(2);
-const db = openDatabase(file);
+const [midId, amount, attempts] = process.argv.slice(2);
+const db = openDatabase(resolveDatabaseTarget());
 let reserved = 0;
 for (let i = 0; i < Number(attempts); i++) {
   try {
@@ -16,4 +18,5 @@ for (let i = 0; i < Number(attempts); i++) {
     if (!(error instanceof CapExceededError)) throw error;
   }
 }
+await closeDatabase(db);
 process.stdout.write(String(reserved));
