@@ -4,7 +4,7 @@
  * mapWith, no SQL time functions). SQLite's BEGIN IMMEDIATE already serializes every writer, so
  * the PostgreSQL row and advisory locks here are no-ops on it.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { engineOf, executeSql, type Tx } from "../client";
 
 /** Keys of the transaction-level advisory locks we take (PostgreSQL): one number per purpose. */
@@ -38,4 +38,19 @@ export function isUniqueViolation(error: unknown): boolean {
     if (e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
   }
   return false;
+}
+
+/** True when `text` occurs in the column, case counting (SQLite `instr`, PostgreSQL `strpos`). */
+export function containsCaseSensitive(db: Tx, column: SQLWrapper, text: string): SQL {
+  return engineOf(db) === "postgres" ? sql`strpos(${column}, ${text}) > 0` : sql`instr(${column}, ${text}) > 0`;
+}
+
+/**
+ * True when `text` occurs in the column, ignoring case, every character literal. Portable
+ * (lower() on the column, the text lowercased here) because PostgreSQL's LIKE counts case where SQLite's does not; for
+ * small tables scanned anyway (no index serves a leading %).
+ */
+export function containsIgnoringCase(column: SQLWrapper, text: string): SQL {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower(${column}) like ${pattern} escape '\\'`;
 }

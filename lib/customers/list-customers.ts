@@ -10,7 +10,7 @@ import { customerSearchCondition } from "@/lib/search/search-conditions";
 export async function listCustomers(db: Db, actor: Actor, filter: { q?: string; before?: number; perPage: number }) {
   assertCan(actor, "customers.read");
   const conditions: SQL[] = [];
-  if (filter.q?.trim()) conditions.push(customerSearchCondition(filter.q));
+  if (filter.q?.trim()) conditions.push(customerSearchCondition(db, filter.q));
   if (filter.before) conditions.push(lt(customers.id, filter.before));
   const rows = await db
     .select({

@@ -1,5 +1,7 @@
-import { and, asc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { containsIgnoringCase } from "@/db/dialect";
+import { asRowId } from "@/lib/search/parse-search-query";
 import { midMonthlyUsage, mids, transactions } from "@/db/schema";
 import { CAPTURED_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
@@ -30,9 +32,9 @@ export async function listMids(db: Db, actor: Actor, filter: MidListFilter = {},
   const conditions: SQL[] = [];
   const q = filter.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[%_]/g, "")}%`;
-    const byText = or(like(mids.title, pattern), like(mids.merchantId, pattern), like(mids.midNumber, pattern), like(mids.descriptor, pattern));
-    conditions.push(/^\d+$/.test(q) ? (or(eq(mids.id, Number(q)), byText) as SQL) : (byText as SQL));
+    const byText = or(...[mids.title, mids.merchantId, mids.midNumber, mids.descriptor].map((column) => containsIgnoringCase(column, q)));
+    const midId = asRowId(q);
+    conditions.push(midId === null ? (byText as SQL) : (or(eq(mids.id, midId), byText) as SQL));
   }
   if (filter.region) conditions.push(eq(mids.region, filter.region as MidDto["region"]));
   if (filter.currency) conditions.push(eq(mids.currency, filter.currency as MidDto["currency"]));

@@ -61,7 +61,7 @@ export async function streamOrdersCsv(db: Db, actor: Actor, filter: OrderListFil
   assertCan(actor, "orders.read");
   const key = sortKey(sort);
   const direction = key.descending ? desc : asc;
-  const conditions = buildOrderConditions(filter);
+  const conditions = buildOrderConditions(db, filter);
   const query = db
     .select({
       id: orders.id,

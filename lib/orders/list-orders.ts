@@ -45,14 +45,14 @@ export type OrderListRow = {
 };
 
 /** One conditions list for the page, its count and the CSV export. */
-export function buildOrderConditions(filter: OrderListFilter): SQL[] {
+export function buildOrderConditions(db: Db, filter: OrderListFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.campaignId) conditions.push(eq(orders.campaignId, filter.campaignId));
   if (filter.midId) conditions.push(eq(orders.midId, filter.midId));
   if (filter.fromMs !== undefined) conditions.push(gte(orders.createdAt, filter.fromMs));
   if (filter.toMs !== undefined) conditions.push(lt(orders.createdAt, filter.toMs));
-  if (filter.q) conditions.push(orderSearchCondition(filter.q));
+  if (filter.q) conditions.push(orderSearchCondition(db, filter.q));
   return conditions;
 }
 
@@ -68,7 +68,7 @@ export function sortKey(sort: OrderSort): { column: SQLiteColumn; descending: bo
 
 export async function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
   assertCan(actor, "orders.read");
-  const conditions = buildOrderConditions(filter);
+  const conditions = buildOrderConditions(db, filter);
   return (
     (
       await db
@@ -96,7 +96,7 @@ export async function listOrders(
   const cursor = after ?? before;
   // Walking back runs the sort the other way round.
   const walkDescending = before ? !key.descending : key.descending;
-  const conditions = buildOrderConditions(filter);
+  const conditions = buildOrderConditions(db, filter);
   if (cursor) {
     // The outer bound (≤ or ≥) lets SQLite seek the index to the cursor instead of walking to it.
     const [beyond, reach] = walkDescending ? [lt, lte] : [gt, gte];

@@ -1,10 +1,12 @@
 import { desc, eq, inArray, or, sql } from "drizzle-orm";
-import { selectRows, type Db } from "@/db/client";
+import { engineOf, selectRows, type Db } from "@/db/client";
+import { containsIgnoringCase } from "@/db/dialect";
 import { customers, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { formatMoney } from "@/lib/money/money";
-import { parseSearchQuery } from "./parse-search-query";
+import { asRowId, parseSearchQuery, type FragmentAlternatives } from "./parse-search-query";
+import { ftsMatch, SEARCH_INDEXES, searchTextCondition, type SearchIndexName } from "./search-conditions";
 
 export const SEARCH_KINDS = ["order", "customer", "mid", "transaction"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -18,13 +20,21 @@ const PER_KIND = 5;
 
 const fullName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(" ");
 
-/** Newest matches first, straight from the index (FTS5 walks its rowids backwards), so a common fragment costs no more than a rare one. */
-async function newestMatches(db: Db, table: "orders_search" | "customers_search" | "transactions_search", match: string): Promise<number[]> {
+/**
+ * Newest matches first. SQLite: straight from the index (FTS5 walks its rowids backwards), so a
+ * common fragment costs no more than a rare one. PostgreSQL: the planner picks between the
+ * trigram index and walking the primary key backwards.
+ */
+async function newestMatches(db: Db, index: SearchIndexName, alternatives: FragmentAlternatives): Promise<number[]> {
+  const { ftsTable, table, id } = SEARCH_INDEXES[index];
+  const fts = sql.raw(ftsTable);
   const rows = await selectRows<{ id: number }>(
     db,
-    sql`select rowid as id from ${sql.raw(table)} where ${sql.raw(table)} match ${match} order by rowid desc limit ${PER_KIND}`,
+    engineOf(db) === "postgres"
+      ? sql`select ${id} as id from ${table} where ${searchTextCondition(index, alternatives)} order by ${id} desc limit ${PER_KIND}`
+      : sql`select rowid as id from ${fts} where ${fts} match ${ftsMatch(alternatives)} order by rowid desc limit ${PER_KIND}`,
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => Number(r.id));
 }
 
 async function newestWithEmail(db: Db, email: string): Promise<number[]> {
@@ -108,12 +118,13 @@ async function findTransactions(db: Db, transactionIds: number[], text: string):
 
 /** MIDs by title, Seller ID, MID number or id: a small table, so a plain scan with the text taken literally. */
 async function findMids(db: Db, text: string): Promise<SearchHit[]> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const contains = (column: typeof mids.title | typeof mids.merchantId | typeof mids.midNumber) => sql`lower(${column}) like ${pattern} escape '\\'`;
+  const midId = asRowId(text);
   const rows = await db
     .select({ id: mids.id, title: mids.title, merchantId: mids.merchantId, region: mids.region, currency: mids.currency })
     .from(mids)
-    .where(or(contains(mids.title), contains(mids.merchantId), contains(mids.midNumber), /^\d+$/.test(text) ? eq(mids.id, Number(text)) : undefined))
+    .where(
+      or(...[mids.title, mids.merchantId, mids.midNumber].map((column) => containsIgnoringCase(column, text)), midId === null ? undefined : eq(mids.id, midId)),
+    )
     .orderBy(mids.id)
     .limit(PER_KIND);
   return rows.map((m) => ({
@@ -142,24 +153,24 @@ export async function searchEverything(db: Db, actor: Actor, raw: string): Promi
           ? [query.orderId]
           : query.email !== null
             ? await newestWithEmail(db, query.email)
-            : query.match
-              ? await newestMatches(db, "orders_search", query.match)
+            : query.alternatives
+              ? await newestMatches(db, "orders", query.alternatives)
               : [],
       )),
     );
   }
   if (mayRead("customers.read")) {
-    const fragment = parseSearchQuery(raw, { orderIds: false }).match;
+    const fragment = parseSearchQuery(raw, { orderIds: false }).alternatives;
     const customerIds =
       query.email !== null
         ? (await db.select({ id: customers.id }).from(customers).where(eq(customers.email, query.email))).map((c) => c.id)
         : fragment
-          ? await newestMatches(db, "customers_search", fragment)
+          ? await newestMatches(db, "customers", fragment)
           : [];
     hits.push(...(await findCustomers(db, customerIds)));
   }
   if (mayRead("mids.read")) hits.push(...(await findMids(db, query.text)));
-  if (mayRead("transactions.read") && query.match)
-    hits.push(...(await findTransactions(db, await newestMatches(db, "transactions_search", query.match), query.text)));
+  if (mayRead("transactions.read") && query.alternatives)
+    hits.push(...(await findTransactions(db, await newestMatches(db, "transactions", query.alternatives), query.text)));
   return { text: query.text, tooShort: query.tooShort && hits.length === 0, hits };
 }

@@ -96,7 +96,7 @@ export async function streamTransactionsCsv(db: Db, actor: Actor, filter: Transa
     .crossJoin(mids)
     .crossJoin(orders)
     .leftJoin(campaigns, eq(campaigns.id, transactions.campaignId))
-    .where(whereOf([eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId), ...buildTransactionConditions(filter)]))
+    .where(whereOf([eq(mids.id, transactions.midId), eq(orders.id, transactions.orderId), ...buildTransactionConditions(db, filter)]))
     .orderBy(desc(transactions.createdAt), desc(transactions.id));
   const { sql: text, params } = query.toSQL();
   const rows = new RowReader<ExportRow>(db, { sql: text, params });

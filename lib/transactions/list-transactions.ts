@@ -43,7 +43,7 @@ export async function listTransactions(
   page: { perPage: number; after?: string; before?: string },
 ): Promise<{ rows: TransactionRow[]; previousCursor: string | null; nextCursor: string | null }> {
   assertCan(actor, "transactions.read");
-  const conditions: SQL[] = buildTransactionConditions(filter);
+  const conditions: SQL[] = buildTransactionConditions(db, filter);
   const after = parseCursor(page.after);
   const before = after ? null : parseCursor(page.before);
   const cursor = after ?? before;

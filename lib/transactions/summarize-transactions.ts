@@ -36,7 +36,7 @@ const isPending = (r: Row) => r.status === "PENDING";
 export async function summarizeTransactions(db: Db, actor: Actor, filter: TransactionFilter): Promise<TransactionSummary> {
   assertCan(actor, "transactions.read");
   if (filter.q) {
-    const matches = await countMatchesUpTo(db, transactions, whereOf(buildTransactionConditions(filter)));
+    const matches = await countMatchesUpTo(db, transactions, whereOf(buildTransactionConditions(db, filter)));
     if (matches.capped) return { count: matches.count, currencies: [], capped: true };
   }
   const rows = ((await totalsFromRunningTotals(db, filter)) ?? (await totalsFromRows(db, filter)))
@@ -77,7 +77,7 @@ async function totalsFromRows(db: Db, filter: TransactionFilter): Promise<Row[]>
       count: sql<number>`count(*)`,
     })
     .from(transactions)
-    .where(whereOf(buildTransactionConditions(filter)))
+    .where(whereOf(buildTransactionConditions(db, filter)))
     .groupBy(transactions.currency, transactions.type, transactions.status);
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/client";
 import { transactions } from "@/db/schema";
 import { TRANSACTION_STATUSES } from "@/lib/values/transaction-statuses";
 import { TRANSACTION_TYPES } from "@/lib/values/transaction-types";
@@ -61,7 +62,7 @@ export function dayBounds(filter: TransactionFilter): { fromMs?: number; toMs?: 
 }
 
 /** One conditions list for the page, its count and sum, and the CSV export. */
-export function buildTransactionConditions(filter: TransactionFilter): SQL[] {
+export function buildTransactionConditions(db: Db, filter: TransactionFilter): SQL[] {
   const conditions: SQL[] = [];
   const { fromMs, toMs } = dayBounds(filter);
   if (fromMs !== undefined) conditions.push(gte(transactions.createdAt, fromMs));
@@ -72,7 +73,7 @@ export function buildTransactionConditions(filter: TransactionFilter): SQL[] {
   if (filter.status) conditions.push(eq(transactions.status, filter.status));
   if (filter.minAmount) conditions.push(amountBound(filter.minAmount, gte));
   if (filter.maxAmount) conditions.push(amountBound(filter.maxAmount, lte));
-  if (filter.q) conditions.push(transactionSearchCondition(filter.q));
+  if (filter.q) conditions.push(transactionSearchCondition(db, filter.q));
   return conditions;
 }
 
