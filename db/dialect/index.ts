@@ -5,7 +5,7 @@
  * the PostgreSQL row and advisory locks here are no-ops on it.
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { engineOf, executeSql, type Tx } from "../client";
+import { engineOf, executeSql, type Db, type Tx } from "../client";
 
 /** Keys of the transaction-level advisory locks we take (PostgreSQL): one number per purpose. */
 export const ADVISORY_LOCKS = { firstAdmin: 0x4d494441 } as const;
@@ -53,4 +53,34 @@ export function containsCaseSensitive(db: Tx, column: SQLWrapper, text: string):
 export function containsIgnoringCase(column: SQLWrapper, text: string): SQL {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`lower(${column}) like ${pattern} escape '\\'`;
+}
+
+/**
+ * Text values joined into one, `separator` (a character code) between them and NULL as an empty
+ * piece: a CSV export hands each row over as one string. SQLite: `coalesce(…, '') || char(n) || …`;
+ * PostgreSQL: `concat(…, chr(n), …)`, which reads NULL as empty and turns numbers into text.
+ */
+export function joinedText(db: Db, values: SQL[], separator: number): SQL {
+  const code = sql.raw(String(Math.trunc(separator)));
+  if (engineOf(db) === "postgres") return sql`concat(${sql.join(values, sql`, chr(${code}), `)})`;
+  return sql.join(
+    values.map((value) => sql`coalesce(${value}, '')`),
+    sql` || char(${code}) || `,
+  );
+}
+
+/** A whole number as text: SQLite converts on its own, PostgreSQL's CASE and coalesce want one type. */
+export function integerText(db: Db, value: SQL): SQL {
+  return engineOf(db) === "postgres" ? sql`cast(${value} as text)` : value;
+}
+
+/** A non-negative whole number of hundredths as "units.hh" text (4490 → "44.90"): SQLite's printf, PostgreSQL's lpad. */
+export function hundredthsText(db: Db, minor: SQL): SQL {
+  if (engineOf(db) === "postgres") return sql`(cast(${minor} / 100 as text) || '.' || lpad(cast(${minor} % 100 as text), 2, '0'))`;
+  return sql`printf('%d.%02d', ${minor} / 100, ${minor} % 100)`;
+}
+
+/** A column that SQLite's planner may not answer from an index (unary +: SQLite's documented hint); unchanged on PostgreSQL. */
+export function withoutIndex(db: Db, column: SQL): SQL {
+  return engineOf(db) === "postgres" ? column : sql`+${column}`;
 }

@@ -1,7 +1,7 @@
-import { sqliteClientOf } from "@/db/client";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
-import { auditLog } from "@/db/schema";
+import { apiUsers, auditLog } from "@/db/schema";
 import { createApiUser, setApiUserDisabled, updateApiUserAccess } from "./manage-api-users";
 import { authenticateApiUser } from "./authenticate-api-user";
 import { ForbiddenError } from "@/lib/auth/actor";
@@ -16,9 +16,9 @@ describe("API users", () => {
       ips: "",
     });
     expect(password.length).toBeGreaterThanOrEqual(32);
-    const raw = sqliteClientOf(db).prepare("select password_hash from api_users where id = ?").get(user.id) as { password_hash: string };
-    expect(raw.password_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(raw.password_hash).not.toContain(password);
+    const [stored] = await db.select({ passwordHash: apiUsers.passwordHash }).from(apiUsers).where(eq(apiUsers.id, user.id));
+    expect(stored.passwordHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.passwordHash).not.toContain(password);
     const audit = (await db.select().from(auditLog)).map((r) => `${r.before}${r.after}`).join();
     expect(audit).not.toContain(password);
   });

@@ -1,4 +1,5 @@
-import { sqliteClientOf } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows } from "@/db/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs, startOfMonthMs } from "@/lib/money/calendar";
@@ -19,31 +20,29 @@ describe("loadDashboard", () => {
     await seedDemo(db, { history: true });
     const now = new Date();
     const dashboard = await loadDashboard(db, await actorFor("operator"), now);
-    const scalar = (sql: string, ...params: unknown[]) =>
-      Number(
-        (sqliteClientOf(db)
-          .prepare(sql)
-          .pluck()
-          .get(...params) as number | null) ?? 0,
-      );
+    const scalar = async (query: SQL) => Number((await selectRows<{ n: number | null }>(db, query))[0]?.n ?? 0);
     const month = startOfMonthMs(now);
     const today = startOfDayMs(now);
 
-    const grossMonth = scalar("select sum(amount_minor) from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ?", month);
+    const grossMonth = await scalar(
+      sql`select sum(amount_minor) as n from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ${month}`,
+    );
     expect(dashboard.grossMonth.reduce((n, t) => n + t.minor, 0)).toBe(grossMonth);
-    const refundsToday = scalar("select sum(amount_minor) from transactions where type = 'REFUND' and status = 'SUCCESS' and created_at >= ?", today);
+    const refundsToday = await scalar(
+      sql`select sum(amount_minor) as n from transactions where type = 'REFUND' and status = 'SUCCESS' and created_at >= ${today}`,
+    );
     expect(dashboard.refundsToday.reduce((n, t) => n + t.minor, 0)).toBe(refundsToday);
-    const attempts = scalar("select count(*) from transactions where type in ('SALE','AUTHORIZE') and status <> 'PENDING' and created_at >= ?", month);
+    const attempts = await scalar(
+      sql`select count(*) as n from transactions where type in ('SALE','AUTHORIZE') and status <> 'PENDING' and created_at >= ${month}`,
+    );
     expect(dashboard.attempts).toBe(attempts);
-    const declines = scalar(
-      "select count(*) from transactions where type in ('SALE','AUTHORIZE') and status in ('SOFT_DECLINE','HARD_DECLINE') and created_at >= ?",
-      month,
+    const declines = await scalar(
+      sql`select count(*) as n from transactions where type in ('SALE','AUTHORIZE') and status in ('SOFT_DECLINE','HARD_DECLINE') and created_at >= ${month}`,
     );
     expect(dashboard.declinesByReason.reduce((n, d) => n + d.count, 0)).toBe(declines);
     const chartStart = startOfDayMs(new Date(now.getTime() - 29 * DAY));
-    const chartTotal = scalar(
-      "select sum(amount_minor) from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ?",
-      chartStart,
+    const chartTotal = await scalar(
+      sql`select sum(amount_minor) as n from transactions where type in ('SALE','CAPTURE') and status = 'SUCCESS' and created_at >= ${chartStart}`,
     );
     expect(grossMonth).toBeGreaterThan(0);
     expect(dashboard.chart.series.flatMap((s) => s.values).reduce((n, v) => n + v, 0)).toBe(chartTotal);

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withoutIndex } from "@/db/dialect";
 import { mids, orders, transactions } from "@/db/schema";
 import { CAPTURED_TYPES, CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import type { Actor } from "@/lib/auth/actor";
@@ -84,7 +85,7 @@ function subtractTotals(a: CurrencyTotal[], b: CurrencyTotal[]): CurrencyTotal[]
 
 /**
  * The newest declined charge attempts. One index walk per decline status (status, created_at),
- * newest first, then merged: fast however rare or common declines are. The unary + keeps
+ * newest first, then merged: fast however rare or common declines are. withoutIndex keeps
  * SQLite from choosing the type index, which would sort every sale.
  */
 async function listRecentDeclines(db: Db, limit: number) {
@@ -104,7 +105,13 @@ async function listRecentDeclines(db: Db, limit: number) {
         })
         .from(transactions)
         .crossJoin(orders) // transactions stay the outer loop; see listTransactions
-        .where(and(eq(orders.id, transactions.orderId), eq(transactions.status, status), sql`+${transactions.type} in ${CHARGE_ATTEMPT_TYPES}`))
+        .where(
+          and(
+            eq(orders.id, transactions.orderId),
+            eq(transactions.status, status),
+            sql`${withoutIndex(db, sql`${transactions.type}`)} in ${CHARGE_ATTEMPT_TYPES}`,
+          ),
+        )
         .orderBy(desc(transactions.createdAt))
         .limit(limit),
     ),

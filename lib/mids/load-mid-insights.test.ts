@@ -1,4 +1,5 @@
-import { sqliteClientOf } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { startOfDayMs } from "@/lib/money/calendar";
@@ -13,27 +14,21 @@ describe("loadMidInsights", () => {
     await seedDemo(db, { history: true });
     const now = new Date();
     const from = startOfDayMs(new Date(now.getTime() - 29 * DAY));
-    const scalar = (sql: string, ...params: unknown[]) =>
-      Number(
-        (sqliteClientOf(db)
-          .prepare(sql)
-          .pluck()
-          .get(...params) as number | null) ?? 0,
-      );
-    const midIds = sqliteClientOf(db).prepare("select distinct mid_id from transactions where created_at >= ?").pluck().all(from) as number[];
+    const scalar = async (query: SQL) => Number((await selectRows<{ n: number | null }>(db, query))[0]?.n ?? 0);
+    const midIds = (
+      await selectRows<{ midId: number }>(db, sql`select distinct mid_id as "midId" from transactions where created_at >= ${from} order by 1`)
+    ).map((r) => r.midId);
     expect(midIds.length).toBeGreaterThan(1);
     for (const midId of midIds) {
       const insights = await loadMidInsights(db, await actorFor("operator"), midId, now);
-      const where = "mid_id = ? and created_at >= ? and type in ('SALE','AUTHORIZE')";
-      expect(insights.attempts).toBe(scalar(`select count(*) from transactions where ${where} and status <> 'PENDING'`, midId, from));
-      expect(insights.approved).toBe(scalar(`select count(*) from transactions where ${where} and status = 'SUCCESS'`, midId, from));
-      const declines = scalar(`select count(*) from transactions where ${where} and status in ('SOFT_DECLINE','HARD_DECLINE')`, midId, from);
+      const where = sql`mid_id = ${midId} and created_at >= ${from} and type in ('SALE','AUTHORIZE')`;
+      expect(insights.attempts).toBe(await scalar(sql`select count(*) as n from transactions where ${where} and status <> 'PENDING'`));
+      expect(insights.approved).toBe(await scalar(sql`select count(*) as n from transactions where ${where} and status = 'SUCCESS'`));
+      const declines = await scalar(sql`select count(*) as n from transactions where ${where} and status in ('SOFT_DECLINE','HARD_DECLINE')`);
       expect(insights.declinesByReason.reduce((n, d) => n + d.count, 0)).toBe(declines);
       expect(insights.days.reduce((n, d) => n + d.declined, 0)).toBe(declines);
-      const captured = scalar(
-        "select sum(amount_minor) from transactions where mid_id = ? and created_at >= ? and type in ('SALE','CAPTURE') and status = 'SUCCESS'",
-        midId,
-        from,
+      const captured = await scalar(
+        sql`select sum(amount_minor) as n from transactions where mid_id = ${midId} and created_at >= ${from} and type in ('SALE','CAPTURE') and status = 'SUCCESS'`,
       );
       expect(insights.days.reduce((n, d) => n + d.capturedMinor, 0)).toBe(captured);
       expect(insights.days).toHaveLength(30);

@@ -1,4 +1,4 @@
-import { sqliteClientOf } from "@/db/client";
+import { engineOf, executeSql } from "@/db/client";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -21,14 +21,20 @@ afterEach(async () => {
   fixture = null;
 });
 
-/** The repair statements exactly as migration 0005 ships them. */
-function readRepairStatements(): string[] {
+/**
+ * The repair statements exactly as SQLite's migration 0005 ships them. PostgreSQL databases start
+ * from a baseline made after that repair, so it never ships there; its statements are plain SQL
+ * but for SQLite's backtick quoting, so PostgreSQL runs them with double quotes instead: the
+ * repaired rows must then finish the same way through PostgreSQL's reconciler and refunds.
+ */
+function readRepairStatements(engine: "sqlite" | "postgres"): string[] {
   const migration = readFileSync(path.resolve("db/migrations/0005_security_hardening.sql"), "utf8");
   return migration
     .slice(migration.indexOf("-- One-time repair"))
     .split("--> statement-breakpoint")
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((statement) => (engine === "postgres" ? statement.replaceAll("`", '"') : statement));
 }
 
 async function placeOrder(f: Fixture, campaignId: number, productId: number): Promise<number> {
@@ -106,7 +112,7 @@ it("migration 0005's repair puts sales finished as AUTHORIZED back to PENDING, a
   }
   expect(await usageOf(f)).toMatchObject({ capturedMinor: 4495, reservedMinor: 3 * 4495 });
 
-  for (const statement of readRepairStatements()) sqliteClientOf(f.db).exec(statement);
+  for (const statement of readRepairStatements(engineOf(f.db))) await executeSql(f.db, sql.raw(statement));
   expect(
     await Promise.all([afterCaptureIpn, afterOpenIpn, untouched, authorized].map(async (id) => [await statusOf(f, id), (await chargeOf(f, id))?.status])),
   ).toEqual([

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { sqliteClientOf, type Db } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb } from "@/lib/testing/test-db";
 import { createTestMid } from "@/lib/testing/test-mids";
@@ -19,30 +20,22 @@ describe("order timeline and notes", () => {
     db = created.db;
     support = await created.actorFor("support");
     const mid = await createTestMid(db, await created.actorFor("admin"));
-    const sqlite = sqliteClientOf(db);
     const at = Date.now() - 60_000;
-    orderId = Number(
-      sqlite
-        .prepare(
-          "insert into orders (mid_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, created_at, updated_at) values (?, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ?, ?)",
-        )
-        .run(mid.id, at, at).lastInsertRowid,
+    const insertReturningId = async (statement: SQL) => (await selectRows<{ id: number }>(db, statement))[0].id;
+    orderId = await insertReturningId(
+      sql`insert into orders (mid_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, created_at, updated_at) values (${mid.id}, 'COMPLETE', 'USD', 4490, 0, 4490, 'api', ${at}, ${at}) returning id`,
     );
-    const sale = sqlite
-      .prepare(
-        "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_capture_id, created_at, updated_at) values (?, ?, 'SALE', 'SUCCESS', 4490, 'USD', 'r-1', 'S01-1-1-C1', ?, ?)",
-      )
-      .run(orderId, mid.id, at, at);
-    const refund = sqlite
-      .prepare(
-        "insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, parent_transaction_id, customer_message, created_at, updated_at) values (?, ?, 'REFUND', 'PENDING', 500, 'USD', 'r-2', ?, 'Arrived late', ?, ?)",
-      )
-      .run(orderId, mid.id, sale.lastInsertRowid, at + 1000, at + 1000);
+    const saleId = await insertReturningId(
+      sql`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_capture_id, created_at, updated_at) values (${orderId}, ${mid.id}, 'SALE', 'SUCCESS', 4490, 'USD', 'r-1', 'S01-1-1-C1', ${at}, ${at}) returning id`,
+    );
+    const refundId = await insertReturningId(
+      sql`insert into transactions (order_id, mid_id, type, status, amount_minor, currency, reference_id, parent_transaction_id, customer_message, created_at, updated_at) values (${orderId}, ${mid.id}, 'REFUND', 'PENDING', 500, 'USD', 'r-2', ${saleId}, 'Arrived late', ${at + 1000}, ${at + 1000}) returning id`,
+    );
     await recordAudit(db, support, {
       action: "order.refund",
       entity: "order",
       entityId: orderId,
-      after: { amount: "$5.00", reason: "Arrived late", transaction: Number(refund.lastInsertRowid) },
+      after: { amount: "$5.00", reason: "Arrived late", transaction: refundId },
     });
   });
 

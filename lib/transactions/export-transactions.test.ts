@@ -1,4 +1,5 @@
-import { sqliteClientOf } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { executeSql, selectRows } from "@/db/client";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/scripts/demo-seed/seed-demo";
 import { formatMinorPlain } from "@/lib/money/money";
@@ -43,31 +44,40 @@ describe("streamTransactionsCsv", () => {
   it("writes every filtered transaction, newest first, with quoting and formula guards", async () => {
     const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
-    const sqlite = sqliteClientOf(db);
     // Values a spreadsheet must not misread: commas, quotes, line breaks, leading = + - @.
-    sqlite.prepare("update mids set title = ? where id = 2").run('@Evil, "Quoted" MID');
-    sqlite.prepare("update campaigns set name = ? where id = 1").run('=HYPERLINK("x")');
-    sqlite
-      .prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1)")
-      .run("-minus@example.com");
-    sqlite
-      .prepare("update transactions set reason_code = ? where id = (select id from transactions where type = 'SALE' order by id limit 1)")
-      .run("Line\nbreak");
-    sqlite.prepare("update mids set title = ? where id = 3").run('-1+HYPERLINK("http://x")');
-    sqlite
-      .prepare("update orders set email = ? where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)")
-      .run("\t=1@example.com");
+    await executeSql(db, sql`update mids set title = ${'@Evil, "Quoted" MID'} where id = 2`);
+    await executeSql(db, sql`update campaigns set name = ${'=HYPERLINK("x")'} where id = 1`);
+    await executeSql(
+      db,
+      sql`update orders set email = ${"-minus@example.com"} where id = (select order_id from transactions order by created_at desc, id desc limit 1)`,
+    );
+    await executeSql(
+      db,
+      sql`update transactions set reason_code = ${"Line\nbreak"} where id = (select id from transactions where type = 'SALE' order by id limit 1)`,
+    );
+    await executeSql(db, sql`update mids set title = ${'-1+HYPERLINK("http://x")'} where id = 3`);
+    await executeSql(
+      db,
+      sql`update orders set email = ${"\t=1@example.com"} where id = (select order_id from transactions order by created_at desc, id desc limit 1 offset 5)`,
+    );
 
     const csv = await readAll(await streamTransactionsCsv(db, await actorFor("support"), {}));
-    const rows = sqlite
-      .prepare(
-        `select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, c.name, o.email, t.reference_id,
+    const columns = ["id", "created_at", "order_id", "type", "status", "amount_minor", "currency", "mid_id", "title", "name", "email", "reference_id"].concat([
+      "amazon_order_reference_id",
+      "amazon_authorization_id",
+      "amazon_capture_id",
+      "amazon_refund_id",
+      "reason_code",
+    ]);
+    const rows = (
+      await selectRows<Record<string, string | number | null>>(
+        db,
+        sql`select t.id, t.created_at, t.order_id, t.type, t.status, t.amount_minor, t.currency, t.mid_id, m.title, c.name, o.email, t.reference_id,
            t.amazon_order_reference_id, t.amazon_authorization_id, t.amazon_capture_id, t.amazon_refund_id, t.reason_code
          from transactions t join mids m on m.id = t.mid_id join orders o on o.id = t.order_id left join campaigns c on c.id = o.campaign_id
          order by t.created_at desc, t.id desc`,
       )
-      .raw(true)
-      .all() as Array<Array<string | number | null>>;
+    ).map((row) => columns.map((column) => row[column]));
     const expected = [
       CSV_COLUMNS.join(","),
       ...rows.map(([id, createdAt, orderId, type, status, amount, currency, ...rest]) =>
@@ -107,7 +117,7 @@ describe("streamTransactionsCsv", () => {
   it("writes lines longer than a chunk whole", async () => {
     const { db, actorFor } = await createTestDb();
     await seedDemo(db, { history: true });
-    sqliteClientOf(db).prepare("update mids set title = ? where id = 1").run("M".repeat(400_000));
+    await executeSql(db, sql`update mids set title = ${"M".repeat(400_000)} where id = 1`);
     // Refunds only: a few dozen lines of 400 kB each are enough, and stay quick on a busy machine.
     const csv = await readAll(await streamTransactionsCsv(db, await actorFor("support"), { midId: 1, type: "REFUND" }));
     const lines = csv.trim().split("\n").slice(1);

@@ -1,5 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { hundredthsText, integerText, joinedText } from "@/db/dialect";
 import { RowReader } from "@/db/row-reader";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -44,7 +45,7 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-// SQLite hands over each row as three values — id, created_at (formatted here: cheaper than
+// The database hands over each row as three values — id, created_at (formatted here: cheaper than
 // strftime) and every other column joined by the unit separator — because turning values into
 // JavaScript strings is most of the cost of a million-row export. A row with nothing to quote
 // or guard (nearly all) then takes one replace.
@@ -57,40 +58,43 @@ function restCells(joined: string): string {
 }
 
 /** Amounts in major units, as formatMinorPlain writes them (transaction amounts are never negative). */
-const amountCell = sql`(case when ${transactions.currency} in ${ZERO_DECIMAL_CURRENCIES} then ${transactions.amountMinor} else printf('%d.%02d', ${transactions.amountMinor} / 100, ${transactions.amountMinor} % 100) end)`;
+const amountCell = (db: Db) =>
+  sql`(case when ${transactions.currency} in ${ZERO_DECIMAL_CURRENCIES} then ${integerText(db, sql`${transactions.amountMinor}`)} else ${hundredthsText(db, sql`${transactions.amountMinor}`)} end)`;
 
 /** order_id … reason_code in CSV_COLUMNS order (NULL is an empty cell). Only ids, amounts and names: no column can hold a secret. */
-const restColumns = sql.join(
-  [
-    transactions.orderId,
-    transactions.type,
-    transactions.status,
-    amountCell,
-    transactions.currency,
-    transactions.midId,
-    mids.title,
-    campaigns.name,
-    orders.email,
-    transactions.referenceId,
-    transactions.amazonOrderReferenceId,
-    transactions.amazonAuthorizationId,
-    transactions.amazonCaptureId,
-    transactions.amazonRefundId,
-    transactions.reasonCode,
-  ].map((column) => sql`coalesce(${column}, '')`),
-  sql` || char(31) || `,
-);
+const restColumns = (db: Db) =>
+  joinedText(
+    db,
+    [
+      sql`${transactions.orderId}`,
+      sql`${transactions.type}`,
+      sql`${transactions.status}`,
+      amountCell(db),
+      sql`${transactions.currency}`,
+      sql`${transactions.midId}`,
+      sql`${mids.title}`,
+      sql`${campaigns.name}`,
+      sql`${orders.email}`,
+      sql`${transactions.referenceId}`,
+      sql`${transactions.amazonOrderReferenceId}`,
+      sql`${transactions.amazonAuthorizationId}`,
+      sql`${transactions.amazonCaptureId}`,
+      sql`${transactions.amazonRefundId}`,
+      sql`${transactions.reasonCode}`,
+    ],
+    SEPARATOR.charCodeAt(0),
+  );
 
 type ExportRow = [id: number, createdAt: number, rest: string];
 
 /**
- * The whole filtered list as CSV, streamed from SQLite row by row (an iterator, not an array),
+ * The whole filtered list as CSV, streamed row by row (an iterator or a cursor, not an array),
  * so memory stays flat however many rows match.
  */
 export async function streamTransactionsCsv(db: Db, actor: Actor, filter: TransactionFilter): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "transactions.read");
   const query = db
-    .select({ id: transactions.id, createdAt: transactions.createdAt, rest: sql<string>`${restColumns}` })
+    .select({ id: transactions.id, createdAt: transactions.createdAt, rest: sql<string>`${restColumns(db)}` })
     .from(transactions)
     // CROSS JOIN keeps transactions the outer loop: rows come in index order, never sorted in bulk.
     .crossJoin(mids)

@@ -87,8 +87,9 @@ export async function sumTransactionTotals(db: Db, query: TotalsQuery): Promise<
     mid: "midId",
     day: "day",
   };
-  const selected = query.groupBy.map((g) => `${columns[g]} as ${names[g]}`);
-  const head = sql.raw(`select ${[...selected, `${source.count} as count`, `${source.sum} as sumMinor`].join(", ")} from ${source.table}`);
+  // Quoted aliases: PostgreSQL folds unquoted ones to lower case (summinor).
+  const selected = query.groupBy.map((g) => `${columns[g]} as "${names[g]}"`);
+  const head = sql.raw(`select ${[...selected, `${source.count} as "count"`, `${source.sum} as "sumMinor"`].join(", ")} from ${source.table}`);
   const grouping = query.groupBy.length ? sql.raw(` group by ${query.groupBy.map((_, i) => i + 1).join(", ")}`) : sql``;
   const rows = await selectRows<TotalsRow>(db, sql`${head}${where.length ? sql` where ${sql.join(where, sql` and `)}` : sql``}${grouping}`);
   // Counts and sums come back as numbers on SQLite and as strings on PostgreSQL: always numbers here.

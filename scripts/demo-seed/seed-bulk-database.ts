@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { openDatabase, sqliteClientOf } from "@/db/client";
+import { selectsPostgres } from "@/db/target";
 import { seedDemo } from "./seed-demo";
 import { rebuildSearchIndex } from "@/lib/search/rebuild-search-index";
 import { rebuildTransactionTotals } from "@/lib/transactions/rebuild-transaction-totals";
@@ -11,12 +12,20 @@ export type BulkSeedResult = { orders: number; transactions: number; seconds: nu
  * Replaces `file` with a database holding the demo users, MIDs and campaigns plus a year of
  * generated orders (about `transactions` transaction rows). Used by `npm run seed:bulk` and
  * the browse benchmark.
+ *
+ * SQLite only, on purpose: a million rows are written with the journal off, the indexes and
+ * triggers dropped and rebuilt once (raw SQLite: sqlite_master, pragmas, rebuildTransactionTotals,
+ * the FTS5 index). A PostgreSQL bench database would need its own loader (COPY, its trigger
+ * functions); the demo seed (generate-history.ts) does run on PostgreSQL.
  */
 export async function seedBulkDatabase(
   file: string,
   transactions: number,
   onProgress?: (ordersDone: number, ordersTotal: number) => void,
 ): Promise<BulkSeedResult> {
+  // db/schema hands out the PostgreSQL tables under DATABASE_URL=postgres://…, which the seed's
+  // queries on this SQLite file could not use: refuse before touching the file.
+  if (selectsPostgres()) throw new Error("The bulk seed builds a SQLite file only: unset DATABASE_URL (it names a PostgreSQL database) and run it again.");
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const started = Date.now();
   const db = openDatabase(file);
@@ -40,7 +49,7 @@ export async function seedBulkDatabase(
   for (const trigger of triggers) sqlite.exec(`drop trigger "${trigger.name}"`);
   // About 6% of approved orders also get a refund row, so orders ≈ transactions / 1.05.
   const orders = Math.round(transactions / 1.05);
-  const result = generateHistory(db, { orders, days: 365, seed: 2026, batchSize: 20_000, onProgress: (done) => onProgress?.(done, orders) });
+  const result = await generateHistory(db, { orders, days: 365, seed: 2026, batchSize: 20_000, onProgress: (done) => onProgress?.(done, orders) });
   for (const index of indexes) sqlite.exec(index.sql);
   rebuildTransactionTotals(sqlite);
   rebuildSearchIndex(sqlite);

@@ -1,4 +1,5 @@
-import { sqliteClientOf, type Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { executeSql, runTransaction, selectRows, type Db } from "@/db/client";
 import { monthKey } from "@/lib/money/calendar";
 
 export type SeededProduct = {
@@ -37,12 +38,11 @@ export function seededAmazonIds(serial: number) {
   };
 }
 
-export function readSeedProduct(db: Db, sku: string): SeededProduct {
-  const product = sqliteClientOf(db)
-    .prepare(
-      `select p.id, p.campaign_id as campaignId, p.name, p.sku, p.price_minor as priceMinor, p.shipping_minor as shippingMinor, p.billing_type as billingType, c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.sku = ?`,
-    )
-    .get(sku) as SeededProduct | undefined;
+export async function readSeedProduct(db: Db, sku: string): Promise<SeededProduct> {
+  const [product] = await selectRows<SeededProduct>(
+    db,
+    sql`select p.id, p.campaign_id as "campaignId", p.name, p.sku, p.price_minor as "priceMinor", p.shipping_minor as "shippingMinor", p.billing_type as "billingType", c.currency from campaign_products p join campaigns c on c.id = p.campaign_id where p.sku = ${sku}`,
+  );
   if (!product) throw new Error(`demo product ${sku} missing`);
   return product;
 }
@@ -50,72 +50,42 @@ export function readSeedProduct(db: Db, sku: string): SeededProduct {
 /**
  * One charged (COMPLETE) order written straight into the tables like the generated history:
  * customer, order, item, a successful SALE with its Amazon ids, and the MID's monthly volume.
- * The emulator learns the same ids from the demo (see seed-demo-ledger.ts).
+ * The emulator learns the same ids from the demo (see seed-demo-ledger.ts). A few dozen per
+ * seed, so plain portable statements rather than generate-history's fast paths.
  */
-export function insertChargedOrder(db: Db, charge: SeededCharge): number {
-  const sqlite = sqliteClientOf(db);
+export async function insertChargedOrder(db: Db, charge: SeededCharge): Promise<number> {
   const { product, buyer, at } = charge;
   const ids = seededAmazonIds(charge.serial);
   const total = product.priceMinor + product.shippingMinor;
-  sqlite
-    .prepare(
-      `insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (?, ?, ?, '5555550100', ?, ?) on conflict(email) do nothing`,
-    )
-    .run(buyer.email, buyer.first, buyer.last, at, at);
-  const customer = sqlite.prepare(`select id from customers where email = ?`).get(buyer.email) as { id: number };
-  const order = sqlite
-    .prepare(
-      `insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, amazon_billing_agreement_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, created_at, updated_at) values (?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?, ?, 'api', ?, ?, ?, '5555550100', ?, '410 Terry Ave N', 'Seattle', 'WA', '98109', 'US', '203.0.113.7', ?, ?)`,
-    )
-    .run(
-      product.campaignId,
-      customer.id,
-      charge.midId,
-      ids.oro,
-      charge.billingAgreementId ?? null,
-      product.currency,
-      product.priceMinor,
-      product.shippingMinor,
-      total,
-      buyer.email,
-      buyer.first,
-      buyer.last,
-      `${buyer.first} ${buyer.last}`,
-      at,
-      at,
+  return runTransaction(db, async (tx) => {
+    await executeSql(
+      tx,
+      sql`insert into customers (email, first_name, last_name, phone, created_at, updated_at) values (${buyer.email}, ${buyer.first}, ${buyer.last}, '5555550100', ${at}, ${at}) on conflict (email) do nothing`,
     );
-  const orderId = Number(order.lastInsertRowid);
-  sqlite
-    .prepare(
-      `insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (?, ?, ?, ?, 1, ?, ?, ?)`,
-    )
-    .run(orderId, product.id, product.name, product.sku, product.priceMinor, product.shippingMinor, product.billingType);
-  const month = monthKey(new Date(at));
-  sqlite
-    .prepare(
-      `insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, amazon_billing_agreement_id, amazon_authorization_id, amazon_capture_id, amazon_state, cap_month, created_at, updated_at) values (?, ?, ?, 'SALE', 'SUCCESS', ?, ?, ?, ?, ?, ?, ?, 'Closed', ?, ?, ?)`,
-    )
-    .run(
-      orderId,
-      product.campaignId,
-      charge.midId,
-      total,
-      product.currency,
-      `demo-${orderId}-a1`,
-      ids.oro,
-      charge.billingAgreementId ?? null,
-      ids.authorization,
-      ids.capture,
-      month,
-      at,
-      at,
+    const [customer] = await selectRows<{ id: number }>(tx, sql`select id from customers where email = ${buyer.email}`);
+    const [order] = await selectRows<{ id: number }>(
+      tx,
+      sql`insert into orders (campaign_id, customer_id, mid_id, amazon_order_reference_id, amazon_billing_agreement_id, status, currency, subtotal_minor, shipping_minor, total_minor, source, email, first_name, last_name, phone, ship_name, ship_address1, ship_city, ship_state, ship_postal_code, ship_country, ip_address, created_at, updated_at)
+        values (${product.campaignId}, ${customer.id}, ${charge.midId}, ${ids.oro}, ${charge.billingAgreementId ?? null}, 'COMPLETE', ${product.currency}, ${product.priceMinor}, ${product.shippingMinor}, ${total}, 'api', ${buyer.email}, ${buyer.first}, ${buyer.last}, '5555550100', ${`${buyer.first} ${buyer.last}`}, '410 Terry Ave N', 'Seattle', 'WA', '98109', 'US', '203.0.113.7', ${at}, ${at})
+        returning id`,
     );
-  if (month === monthKey(new Date())) {
-    sqlite
-      .prepare(
-        `insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (?, ?, ?, 0, 0) on conflict(mid_id, month) do update set captured_minor = captured_minor + excluded.captured_minor`,
-      )
-      .run(charge.midId, month, total);
-  }
-  return orderId;
+    const orderId = order.id;
+    await executeSql(
+      tx,
+      sql`insert into order_items (order_id, product_id, name, sku, quantity, unit_price_minor, shipping_minor, billing_type) values (${orderId}, ${product.id}, ${product.name}, ${product.sku}, 1, ${product.priceMinor}, ${product.shippingMinor}, ${product.billingType})`,
+    );
+    const month = monthKey(new Date(at));
+    await executeSql(
+      tx,
+      sql`insert into transactions (order_id, campaign_id, mid_id, type, status, amount_minor, currency, reference_id, amazon_order_reference_id, amazon_billing_agreement_id, amazon_authorization_id, amazon_capture_id, amazon_state, cap_month, created_at, updated_at)
+        values (${orderId}, ${product.campaignId}, ${charge.midId}, 'SALE', 'SUCCESS', ${total}, ${product.currency}, ${`demo-${orderId}-a1`}, ${ids.oro}, ${charge.billingAgreementId ?? null}, ${ids.authorization}, ${ids.capture}, 'Closed', ${month}, ${at}, ${at})`,
+    );
+    if (month === monthKey(new Date())) {
+      await executeSql(
+        tx,
+        sql`insert into mid_monthly_usage (mid_id, month, captured_minor, refunded_minor, reserved_minor) values (${charge.midId}, ${month}, ${total}, 0, 0) on conflict (mid_id, month) do update set captured_minor = mid_monthly_usage.captured_minor + excluded.captured_minor`,
+      );
+    }
+    return orderId;
+  });
 }

@@ -1,4 +1,5 @@
-import { sqliteClientOf, type Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { selectRows, type Db } from "@/db/client";
 import { insertChargedOrder, readSeedProduct } from "./seed-demo-charged-order";
 import { startOfMonthMs } from "@/lib/money/calendar";
 
@@ -8,10 +9,10 @@ const BUYERS = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana"];
  * Sales on the promotion MID spread over this month so far, until its net volume passes
  * `percent` of its cap: the overview and MID list then show its cap alert.
  */
-export function seedNearCapOrders(db: Db, midId: number, options: { percent: number; firstSerial: number; now?: number }): number {
+export async function seedNearCapOrders(db: Db, midId: number, options: { percent: number; firstSerial: number; now?: number }): Promise<number> {
   const now = options.now ?? Date.now();
-  const mid = sqliteClientOf(db).prepare(`select monthly_cap_minor as capMinor from mids where id = ?`).get(midId) as { capMinor: number };
-  const product = readSeedProduct(db, "GS-SERUM-30");
+  const [mid] = await selectRows<{ capMinor: number }>(db, sql`select monthly_cap_minor as "capMinor" from mids where id = ${midId}`);
+  const product = await readSeedProduct(db, "GS-SERUM-30");
   const total = product.priceMinor + product.shippingMinor;
   const count = Math.ceil((mid.capMinor * options.percent) / 100 / total);
   const from = startOfMonthMs(new Date(now));
@@ -19,7 +20,7 @@ export function seedNearCapOrders(db: Db, midId: number, options: { percent: num
   for (let i = 0; i < count; i++) {
     const first = BUYERS[i % BUYERS.length];
     const email = `${first}.promo.${i + 1}@example.com`.toLowerCase();
-    insertChargedOrder(db, {
+    await insertChargedOrder(db, {
       product,
       midId,
       at: from + Math.floor(((i + 0.5) / count) * span),

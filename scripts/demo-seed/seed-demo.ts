@@ -232,7 +232,7 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
     );
   }
   const seedHistory = (options.history ?? true) && !(await db.select({ id: orders.id }).from(orders).limit(1))[0];
-  if (seedHistory) generateHistory(db, { orders: 600, days: 28, seed: 7 });
+  if (seedHistory) await generateHistory(db, { orders: 600, days: 28, seed: 7 });
   await seedDemoCampaigns(db, actor, CAPTURE_LATER_CAMPAIGNS);
   // Routed last, after the history, so the generated orders stay what they were without it.
   const [promo] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, PROMO_SELLER.sellerId));
@@ -251,8 +251,8 @@ export async function seedDemo(db: Db, options: { history?: boolean } = {}): Pro
   }
   if (seedHistory && promo) {
     const [main] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, DEMO_SELLERS[0].sellerId));
-    seedNearCapOrders(db, promo.id, { percent: 88, firstSerial: 1 });
-    if (main) seedDemoSubscriptions(db, main.id, { firstSerial: 900 });
+    await seedNearCapOrders(db, promo.id, { percent: 88, firstSerial: 1 });
+    if (main) await seedDemoSubscriptions(db, main.id, { firstSerial: 900 });
   }
 }
 
