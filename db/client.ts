@@ -1,11 +1,11 @@
 import type { SQL } from "drizzle-orm";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./target";
-import { allSqliteRows, iterateSqliteRows, sqliteClientOf, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
+import { allSqliteRows, iterateSqliteRowBatches, sqliteClientOf, openSqliteDatabase, runSqliteTransaction, type SqliteDb } from "./sqlite/open-sqlite";
 import {
   allPostgresRows,
   closePostgresDatabase,
   isPostgresHandle,
-  iteratePostgresRows,
+  iteratePostgresRowBatches,
   openPostgresDatabase,
   readPostgresRetries,
   runPostgresTransaction,
@@ -63,33 +63,8 @@ export async function executeSql(db: Db, statement: SQL): Promise<void> {
 
 /** A built query's rows (arrays of values in select order) in batches, streamed without holding them all (CSV exports). */
 export function iterateRowBatches(db: Db, query: { sql: string; params: unknown[] }, batchSize = 2000): AsyncGenerator<unknown[][]> {
-  if (isPostgresHandle(db)) return batchesOf(iteratePostgresRows(asPostgres(db), query, batchSize), batchSize);
-  return batchesOf(iterateSqliteRows(db, query), batchSize);
-}
-
-async function* batchesOf(rows: AsyncIterable<unknown[]> | Promise<Iterable<unknown[]>>, size: number): AsyncGenerator<unknown[][]> {
-  let batch: unknown[][] = [];
-  const source = rows instanceof Promise ? await rows : rows;
-  if (Symbol.asyncIterator in source) {
-    for await (const row of source as AsyncIterable<unknown[]>) {
-      batch.push(row);
-      if (batch.length >= size) yield batch.splice(0);
-    }
-  } else {
-    const iterator = (source as Iterable<unknown[]>)[Symbol.iterator]();
-    try {
-      for (let next = iterator.next(); !next.done; next = iterator.next()) {
-        batch.push(next.value);
-        if (batch.length >= size) {
-          yield batch;
-          batch = [];
-        }
-      }
-    } finally {
-      iterator.return?.();
-    }
-  }
-  if (batch.length) yield batch;
+  if (isPostgresHandle(db)) return iteratePostgresRowBatches(asPostgres(db), query, batchSize);
+  return iterateSqliteRowBatches(db, query, batchSize);
 }
 
 /** How many PostgreSQL transactions were retried after a serialization failure or a deadlock (zeros on SQLite). */

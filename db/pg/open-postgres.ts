@@ -161,28 +161,31 @@ export async function allPostgresRows<T>(db: PostgresDb, query: SQL): Promise<T[
 }
 
 /**
- * Streams a built query's rows as arrays of values through a server-side cursor, a batch at a time,
- * so a CSV export of a million rows never holds them all (the cursor lives in its own read-only
- * transaction on a connection of its own).
+ * Streams a built query's rows (arrays of values) through a server-side cursor, one batch per
+ * FETCH, so a CSV export of a million rows never holds them all (the cursor lives in its own
+ * read-only transaction on a connection of its own).
  */
-export async function* iteratePostgresRows(db: PostgresDb, query: { sql: string; params: unknown[] }, batchSize = 2000): AsyncGenerator<unknown[]> {
+export async function* iteratePostgresRowBatches(db: PostgresDb, query: { sql: string; params: unknown[] }, batchSize: number): AsyncGenerator<unknown[][]> {
   const client = await connectionOf(db).pool.connect();
+  let open = false;
   let failed = false;
   try {
     await client.query("begin read only");
+    open = true;
     await client.query({ text: `declare mc_rows no scroll cursor for ${query.sql}`, values: query.params });
     for (;;) {
       const batch = await client.query({ text: `fetch ${batchSize} from mc_rows`, rowMode: "array" });
-      for (const row of batch.rows as unknown[][]) yield row;
+      if (batch.rows.length > 0) yield batch.rows as unknown[][];
       if (batch.rows.length < batchSize) break;
     }
     await client.query("commit");
+    open = false;
   } catch (error) {
     failed = true;
     throw error;
   } finally {
     // A consumer that stops early (client went away) leaves the transaction open: end it before reuse.
-    if (!failed) await client.query("rollback").catch(() => {});
+    if (open && !failed) await client.query("rollback").catch(() => {});
     client.release(failed);
   }
 }

@@ -236,16 +236,29 @@ export function sqliteClientOf(db: SqliteDb): Database.Database {
 }
 
 /**
- * Streams a built query's rows as arrays of values, without reading them all into memory (CSV
- * exports of a million rows). Waits like any statement while a transaction is open.
+ * Streams a built query's rows (arrays of values) in batches, without reading them all into memory
+ * (CSV exports of a million rows). Waits like any statement while a transaction is open.
  */
-export async function iterateSqliteRows(db: SqliteDb, query: { sql: string; params: unknown[] }): Promise<IterableIterator<unknown[]>> {
+export async function* iterateSqliteRowBatches(db: SqliteDb, query: { sql: string; params: unknown[] }, batchSize: number): AsyncGenerator<unknown[][]> {
   const connection = connectionOf(db);
   await connection.enterOutside();
-  return connection.client
+  const rows = connection.client
     .prepare(query.sql)
     .raw(true)
     .iterate(...query.params) as IterableIterator<unknown[]>;
+  try {
+    let batch: unknown[][] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    rows.return?.(); // stopped early: frees the statement for other queries
+  }
 }
 
 const dialect = new SQLiteAsyncDialect();

@@ -20,12 +20,17 @@ function templateUrl(): URL {
   return new URL(process.env.DATABASE_URL as string);
 }
 
+/** A connection to the cluster's maintenance database beside `url`'s, where databases are created and dropped. */
+export async function connectToMaintenanceDatabase(url: URL): Promise<pg.Client> {
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  return client;
+}
+
 async function adminClient(): Promise<pg.Client> {
-  if (admin) return admin;
-  const url = templateUrl();
-  url.pathname = "/postgres";
-  admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
+  admin ??= await connectToMaintenanceDatabase(templateUrl());
   return admin;
 }
 
