@@ -28,7 +28,7 @@ export type AmazonPayClientConfig = {
   /** First back-off step; steps grow ×4 and are capped at 10 s; default 1000 ms. */
   retryBaseDelayMs?: number;
   /** Called once per HTTP attempt with redacted parameters. */
-  onCall?: (record: GatewayCallRecord) => void;
+  onCall?: (record: GatewayCallRecord) => unknown;
   userAgent?: string;
   /** Clock for the Timestamp parameter (tests). */
   now?: () => Date;

@@ -20,7 +20,7 @@ export type MwsTransportConfig = {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   userAgent: string;
-  onCall?: (record: GatewayCallRecord) => void;
+  onCall?: (record: GatewayCallRecord) => unknown;
   now: () => Date;
   random: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -142,10 +142,11 @@ function finalError(error: AmazonPayError, attempts: number, earlierMayHaveAppli
   });
 }
 
-function emit(config: MwsTransportConfig, record: GatewayCallRecord): void {
+/** Awaited, so each attempt is recorded before the next one starts (the records keep their order). */
+async function emit(config: MwsTransportConfig, record: GatewayCallRecord): Promise<void> {
   if (!config.onCall) return;
   try {
-    config.onCall(record);
+    await config.onCall(record);
   } catch {
     // A failing audit hook must not turn a completed payment call into an error.
   }
@@ -197,7 +198,7 @@ export async function executeMwsCall<T>(
       if (!(caught instanceof HttpTransportError)) throw caught;
       const error = errorFromTransport(caught, action);
       const willRetry = attempt < maxAttempts && (caught.phase === "connect" || options.safeToRepeat);
-      record({ httpStatus: 0, errorCode: error.code, willRetry });
+      await record({ httpStatus: 0, errorCode: error.code, willRetry });
       if (!willRetry) throw finalError(error, attempt, earlierMayHaveApplied);
       earlierMayHaveApplied ||= error.mayHaveApplied;
       await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
@@ -211,7 +212,7 @@ export async function executeMwsCall<T>(
       // is repeated only for operations that are harmless to repeat (see MwsCallOptions).
       const repeatable = response.status === 503 || options.safeToRepeat;
       const willRetry = error.retriable && repeatable && attempt < maxAttempts;
-      record({ httpStatus: response.status, requestId: error.requestId ?? requestId, errorCode: error.code, willRetry });
+      await record({ httpStatus: response.status, requestId: error.requestId ?? requestId, errorCode: error.code, willRetry });
       if (!willRetry) throw finalError(error, attempt, earlierMayHaveApplied);
       earlierMayHaveApplied ||= error.mayHaveApplied;
       await config.sleep(computeRetryDelay(attempt, config.retryBaseDelayMs, config.retryMaxDelayMs, config.random));
@@ -220,12 +221,12 @@ export async function executeMwsCall<T>(
 
     try {
       const result = parse(response.body);
-      record({ httpStatus: 200, requestId, willRetry: false });
+      await record({ httpStatus: 200, requestId, willRetry: false });
       return result;
     } catch (caught) {
       const detail = caught instanceof MalformedXmlError ? caught.message : "unexpected response";
       const error = malformedError(action, detail, requestId);
-      record({ httpStatus: 200, requestId, errorCode: error.code, willRetry: false });
+      await record({ httpStatus: 200, requestId, errorCode: error.code, willRetry: false });
       throw finalError(error, attempt, earlierMayHaveApplied);
     }
   }

@@ -117,7 +117,8 @@ describe("importOrder against the sandbox emulator", () => {
     await fixture.control("POST", "/_sandbox/faults", { action: "Authorize", mode: "503", count: 2 });
     const answer = await importOrder(fixture.db, orderFields(fixture, amazonOrderId, accessToken), "api");
     expect(answer.result.orderStatus).toBe("COMPLETE");
-    const attempts = await fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, "Authorize"));
+    // In the order they were made: PostgreSQL returns an unordered select in no fixed order.
+    const attempts = await fixture.db.select().from(gatewayCalls).where(eq(gatewayCalls.action, "Authorize")).orderBy(gatewayCalls.id);
     expect(attempts.map((a) => a.httpStatus)).toEqual([503, 503, 200]);
     expect(new Set(attempts.map((a) => JSON.parse(a.params).AuthorizationReferenceId)).size).toBe(1);
     expect(await authorizationsInLedger(fixture)).toHaveLength(1);
