@@ -4,7 +4,7 @@ import pg from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
+import { is, type SQL } from "drizzle-orm";
 import * as schema from "./schema";
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
@@ -90,7 +90,7 @@ class PostgresConnection {
     const scope = currentTransaction.getStore();
     if (scope?.connection === this) {
       // A transaction opened through the pool inside another would be a second, independent one.
-      if (!(handle instanceof PgTransaction))
+      if (!isTransactionHandle(handle))
         throw new Error("A transaction was opened through the database handle inside a transaction: pass the transaction handle (tx) instead.");
       return (handle as unknown as PostgresDb).transaction((tx) => work(tx as unknown as PostgresDb));
     }
@@ -195,7 +195,17 @@ export async function closePostgresDatabase(db: PostgresDb): Promise<void> {
   await connectionOf(db).pool.end();
 }
 
+/**
+ * A drizzle transaction handle, by drizzle's entity kind rather than `instanceof`: Next bundles
+ * drizzle into each server chunk, so a handle opened in one chunk is an instance of another
+ * chunk's class. (With instanceof, transactions run from a route were taken for SQLite's and took
+ * none of their row locks: the 4-process test saw captured volume counted twice.)
+ */
+function isTransactionHandle(db: unknown): boolean {
+  return typeof db === "object" && db !== null && is(db, PgTransaction);
+}
+
 /** True when `db` is a PostgreSQL handle (root or transaction). */
 export function isPostgresHandle(db: unknown): boolean {
-  return db instanceof PgTransaction || Boolean((db as { [CONNECTION]?: unknown } | null)?.[CONNECTION]);
+  return isTransactionHandle(db) || Boolean((db as { [CONNECTION]?: unknown } | null)?.[CONNECTION]);
 }
