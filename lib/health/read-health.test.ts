@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db, sqliteClientOf } from "@/db/client";
+import { engineOf, executeSql, openDatabase, type Db, sqliteClientOf } from "@/db/client";
+import { openTestDatabase } from "@/lib/testing/test-database";
 import { acquireJobLease, LEASE_HOLDER } from "@/lib/jobs/job-lease";
 import { JOB_SCHEDULE, leaseTtlMs } from "@/lib/jobs/start-jobs";
 import { log } from "@/lib/log/logger.mjs";
@@ -53,6 +54,22 @@ describe("readHealth", () => {
     });
     expect(health.jobs[1]).toMatchObject({ lastRunAt: new Date(died).toISOString(), lease: "expired", holder: "4242-deadbeef", heldByThisProcess: false });
     expect(health.jobs[2]).toMatchObject({ lastRunAt: null, lease: "free", holder: null, heldByThisProcess: false });
+  });
+
+  it("reads the migrations of the engine under test (PostgreSQL keeps drizzle's records in a schema of its own)", async () => {
+    const { db } = await openTestDatabase();
+    const shipped = JSON.parse(
+      fs.readFileSync(engineOf(db) === "postgres" ? "db/pg/migrations/meta/_journal.json" : "db/migrations/meta/_journal.json", "utf8"),
+    ) as {
+      entries: unknown[];
+    };
+    expect(await readHealth(() => db)).toMatchObject({
+      status: "ok",
+      migrations: { applied: shipped.entries.length, expected: shipped.entries.length, current: true },
+    });
+    const table = engineOf(db) === "postgres" ? sql.raw('"drizzle"."__drizzle_migrations"') : sql.raw("__drizzle_migrations");
+    await executeSql(db, sql`delete from ${table} where created_at = (select max(created_at) from ${table})`);
+    expect(await readHealth(() => db)).toMatchObject({ status: "unavailable", failing: ["migrations"], migrations: { current: false } });
   });
 
   it("is unavailable, naming the migrations, when the database lacks one this build ships", async () => {

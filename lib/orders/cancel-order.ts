@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AmazonUnavailableError, DomainError } from "@/lib/errors";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { requireReason } from "./order-references";
+import { lockOrderRow } from "./lock-order-row";
 import { readAuthorization, releaseAuthorization } from "./read-authorization";
 
 /**
@@ -47,7 +48,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: number
     }
   }
   await runTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(orders).where(eq(orders.id, order.id));
+    const current = await lockOrderRow(tx, order.id);
     if (!current || current.status === "CANCELED") return;
     const held = current.status === "AUTHORIZED" ? await readAuthorization(tx, order.id) : null;
     if (held?.open) await releaseAuthorization(tx, held.authorization, "OrderReferenceCanceled", Date.now());

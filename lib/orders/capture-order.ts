@@ -1,12 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
-import { mids, orders, transactions } from "@/db/schema";
+import { mids, transactions } from "@/db/schema";
 import { AmazonPayError } from "@/lib/amazon-pay";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
+import { lockOrderRow } from "./lock-order-row";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { applyCaptureState } from "./complete-capture";
 import { buildReferenceId } from "./order-references";
@@ -20,7 +21,7 @@ type Row = typeof transactions.$inferSelect;
  * captures twice. A finished capture is returned as is.
  */
 async function startCapture(tx: Tx, actor: Actor, orderId: number): Promise<Row> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const order = await lockOrderRow(tx, orderId);
   if (!order) throw new DomainError("Order not found.");
   const found = await readAuthorization(tx, orderId);
   if (found?.capture) return found.capture;

@@ -25,12 +25,14 @@ export async function applyRefundState(
     return "pending";
   }
   if (state === "Completed") {
+    // Locked before the refund row is written (its running totals are locked rows too), as a
+    // refund being started locks the order before inserting; and two refunds of one order
+    // completing at once must both add to its refunded total.
+    const [order] = await forUpdate(tx, tx.select().from(orders).where(eq(orders.id, charge.orderId)));
     await tx
       .update(transactions)
       .set({ status: "SUCCESS", amazonRefundId: refund.amazonRefundId, amazonState: "Completed", updatedAt: at })
       .where(eq(transactions.id, charge.id));
-    // Locked: two refunds of one order completing at once must both add to its refunded total.
-    const [order] = await forUpdate(tx, tx.select().from(orders).where(eq(orders.id, charge.orderId)));
     if (order) {
       const refunded = order.refundedMinor + charge.amountMinor;
       await tx

@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
 import { monthKey } from "@/lib/money/calendar";
 import { applyRefundState } from "./complete-refund";
+import { lockOrderRow } from "./lock-order-row";
 import { readRefundable } from "./refund-order";
 import { buildReferenceId, requireReason } from "./order-references";
 
@@ -16,6 +17,7 @@ export async function markRefundedExternally(db: Db, actor: Actor, input: { orde
   assertCan(actor, "orders.refund");
   const reason = requireReason(input.reason);
   await runTransaction(db, async (tx) => {
+    await lockOrderRow(tx, input.orderId);
     const found = await readRefundable(tx, input.orderId);
     if (!found) throw new DomainError("This order has no captured payment.");
     if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0 || input.amountMinor > found.refundableMinor) {

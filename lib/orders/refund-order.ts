@@ -11,6 +11,7 @@ import { formatMinorPlain, formatMoney, parseMajorToMinor } from "@/lib/money/mo
 import { monthKey } from "@/lib/money/calendar";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { applyRefundState } from "./complete-refund";
+import { lockOrderRow } from "./lock-order-row";
 import { buildReferenceId, requireReason } from "./order-references";
 
 export type RefundRequest = { orderId: number; amountMinor?: number; reason: string };
@@ -49,6 +50,7 @@ export async function parseRefundAmount(db: Pick<Db, "select">, orderId: number,
 }
 
 async function startRefund(tx: Tx, actor: Actor, request: RefundRequest, reason: string) {
+  await lockOrderRow(tx, request.orderId);
   const found = await readRefundable(tx, request.orderId);
   if (!found || !found.sale.amazonCaptureId) throw new DomainError("This order has no captured payment to refund.");
   const amount = request.amountMinor ?? found.refundableMinor;

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
 import { orderItems, orders, transactions } from "@/db/schema";
 import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
+import { isUniqueViolation, lockForTransaction } from "@/db/dialect";
 import { ApiError } from "@/lib/api/api-error";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 import { formatMoney } from "@/lib/money/money";
@@ -58,14 +59,31 @@ async function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: Imp
 
 /**
  * The first transaction of an order: idempotency, the cap reservation, the PENDING order and
- * charge rows — all in one BEGIN IMMEDIATE, so concurrent imports can neither pass the cap nor
- * create two orders for one Amazon id.
+ * charge rows — all in one transaction, so concurrent imports can neither pass the cap nor
+ * create two orders for one Amazon id. SQLite's BEGIN IMMEDIATE admits one writer at a time; on
+ * PostgreSQL imports of the same Amazon id (or idempotency key) take turns on an advisory lock,
+ * so the second one sees the first one's committed order and answers it. Billing agreements have
+ * no unique index (upsells reuse them), so the lock, not the index, is what keeps them to one
+ * order; for order references the unique index is the backstop, and losing on it means the
+ * winner has committed: the start runs once more and finds it.
  */
 export async function startOrder(db: Db, plan: OrderPlan, input: ImportOrderInput, source: "api" | "order_entry", now = new Date()): Promise<StartResult> {
+  try {
+    return await startOrderOnce(db, plan, input, source, now);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return startOrderOnce(db, plan, input, source, now);
+  }
+}
+
+async function startOrderOnce(db: Db, plan: OrderPlan, input: ImportOrderInput, source: "api" | "order_entry", now: Date): Promise<StartResult> {
   const capMonth = monthKey(now);
   const at = now.getTime();
   try {
     return await runTransaction(db, async (tx) => {
+      // Fixed order (key, then Amazon id) so two imports never wait on each other in a cycle.
+      if (input.idempotencyKey) await lockForTransaction(tx, `order-key:${input.idempotencyKey}`);
+      await lockForTransaction(tx, `order-amazon-id:${input.amazonOrderId}`);
       const existing = await findExisting(tx, input);
       if (existing && !RETRYABLE_STATUSES.has(existing.status)) return { kind: "existing", orderId: existing.id };
       if (existing && (existing.midId !== plan.mid.id || existing.totalMinor !== plan.totalMinor)) {

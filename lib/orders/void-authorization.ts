@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
 import { amazonClientForMid } from "./amazon-client-for-mid";
+import { lockOrderRow } from "./lock-order-row";
 import { buildReferenceId, requireReason } from "./order-references";
 import { readAuthorization, releaseAuthorization, type AuthorizationState } from "./read-authorization";
 
@@ -32,7 +33,7 @@ async function isClosedUncaptured(client: AmazonPayClient, amazonAuthorizationId
 }
 
 async function recordVoid(tx: Tx, actor: Actor, orderId: number, reason: string, at: number): Promise<number | null> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const order = await lockOrderRow(tx, orderId, at);
   const found = await readAuthorization(tx, orderId);
   // A concurrent void (or cancel) got here first: nothing left to release.
   if (!order || order.status !== "AUTHORIZED" || !found?.open) return null;
