@@ -28,6 +28,12 @@ export default defineConfig({
       ],
     },
   },
+  // The whole suite runs on SQLite against the demo server below; the PostgreSQL project starts
+  // its own cluster and several app processes (e2e/postgres/scale-out.ts) for the multi-process checks.
+  projects: [
+    { name: "sqlite", testIgnore: "postgres/**" },
+    { name: "postgres", testMatch: "postgres/*.pg.spec.ts" },
+  ],
   webServer: {
     command: "npx tsx scripts/demo.ts --fresh",
     url: `http://127.0.0.1:${PORT}/login`,

@@ -1,7 +1,8 @@
 /**
  * `npm test`: lint and format check, unit and integration tests (vitest) on SQLite and then on a
  * throwaway PostgreSQL cluster, then the end-to-end tests (Playwright, against the production
- * build), and one closing line `N passed, N failed` for CI.
+ * build: the whole suite on SQLite, and the multi-process checks with 4 app processes on a
+ * PostgreSQL cluster of their own), and one closing line `N passed, N failed` for CI.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -69,7 +70,8 @@ if (process.env.TEST_POSTGRES !== "0")
   }
 const count = (report: VitestReport | null) => (report ? `${report.numPassedTests}/${report.numPassedTests + report.numFailedTests}` : "did not run");
 
-const e2eStatus = run(bin("playwright"), ["test"], sqliteEnv);
+// The PostgreSQL project (several app processes on a cluster of its own) is skipped with the PostgreSQL unit run.
+const e2eStatus = run(bin("playwright"), process.env.TEST_POSTGRES === "0" ? ["test", "--project=sqlite"] : ["test"], sqliteEnv);
 const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(`${OUT}/e2e.json`);
 if (e2e) {
   passed += e2e.stats.expected;
