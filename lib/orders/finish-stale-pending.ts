@@ -1,7 +1,8 @@
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
 import { mids, transactions } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
+import { claimPendingRows, releaseClaims } from "@/lib/jobs/claim-pending-rows";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 
 type Row = typeof transactions.$inferSelect;
@@ -21,20 +22,36 @@ export type StalePendingJob<Details, Change extends string> = {
 /**
  * Rows of one kind left PENDING past `olderThanMs` (a crash, a lost answer, an IPN that never
  * came) are looked up at Amazon and finished exactly once; never sends a new request that moves
- * money. Shared by the refund poller and the capture reconciler.
+ * money. Shared by the refund poller and the capture reconciler. The rows are claimed first, so
+ * several processes running it at once each take different ones.
  */
 export async function finishStalePending<Details, Change extends string>(
   db: Db,
   job: StalePendingJob<Details, Change>,
 ): Promise<{ checked: number; missing: number; changes: Change[] }> {
+  const claimed = await claimPendingRows(db, { types: [job.type], createdBefore: job.now - job.olderThanMs, limit: job.limit, now: job.now });
+  const report = { checked: claimed.length, missing: 0, changes: [] as Change[] };
+  if (claimed.length === 0) return report;
+  try {
+    await lookUpEach(db, job, claimed, report);
+  } finally {
+    await releaseClaims(db, claimed);
+  }
+  return report;
+}
+
+async function lookUpEach<Details, Change extends string>(
+  db: Db,
+  job: StalePendingJob<Details, Change>,
+  claimed: number[],
+  report: { missing: number; changes: Change[] },
+): Promise<void> {
   const pending = await db
     .select({ row: transactions, mid: mids })
     .from(transactions)
     .innerJoin(mids, eq(mids.id, transactions.midId))
-    .where(and(eq(transactions.type, job.type), eq(transactions.status, "PENDING"), lt(transactions.createdAt, job.now - job.olderThanMs)))
-    .orderBy(asc(transactions.id))
-    .limit(job.limit);
-  const report = { checked: pending.length, missing: 0, changes: [] as Change[] };
+    .where(inArray(transactions.id, claimed))
+    .orderBy(asc(transactions.id));
   for (const { row, mid } of pending) {
     let details: Details | null;
     try {
@@ -54,5 +71,4 @@ export async function finishStalePending<Details, Change extends string>(
     const found = details;
     report.changes.push(await runTransaction(db, async (tx) => job.apply(tx, row.id, found)));
   }
-  return report;
 }

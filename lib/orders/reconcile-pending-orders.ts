@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
+import { claimPendingRows, releaseClaims } from "@/lib/jobs/claim-pending-rows";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { toOutcome, type ChargeOutcome } from "./charge-state";
 import { finishOrder } from "./finish-order";
@@ -57,31 +58,36 @@ export type ReconcileReport = { checked: number; finished: number; stillPending:
 
 /**
  * Finishes PENDING charges older than `olderThanMs` (default 5 minutes: longer than the request
- * path can still be retrying) by asking Amazon; each is applied at most once.
+ * path can still be retrying) by asking Amazon; each is applied at most once. The charges are
+ * claimed first, so several processes running this at once each look up different ones.
  */
 export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: number; limit?: number; now?: number } = {}): Promise<ReconcileReport> {
   const now = options.now ?? Date.now();
-  const pending = await db
-    .select({ charge: transactions, mid: mids, storeName: campaigns.storeName })
-    .from(transactions)
-    .innerJoin(mids, eq(mids.id, transactions.midId))
-    .innerJoin(orders, eq(orders.id, transactions.orderId))
-    .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
-    .where(
-      and(
-        inArray(transactions.type, CHARGE_ATTEMPT_TYPES),
-        eq(transactions.status, "PENDING"),
-        lt(transactions.createdAt, now - (options.olderThanMs ?? 5 * 60_000)),
-      ),
-    )
-    .orderBy(asc(transactions.id))
-    .limit(options.limit ?? 50);
-  const report: ReconcileReport = { checked: pending.length, finished: 0, stillPending: 0 };
-  for (const row of pending) {
-    const client = amazonClientForMid(db, row.mid, { orderId: row.charge.orderId, transactionId: row.charge.id });
-    const outcome = await lookUpCharge(client, row.charge, { descriptor: row.mid.descriptor, storeName: row.storeName ?? "" });
-    if ((await finishOrder(db, row.charge.id, outcome)) === "applied") report.finished += 1;
-    else report.stillPending += 1;
+  const claimed = await claimPendingRows(db, {
+    types: CHARGE_ATTEMPT_TYPES,
+    createdBefore: now - (options.olderThanMs ?? 5 * 60_000),
+    limit: options.limit ?? 50,
+    now,
+  });
+  const report: ReconcileReport = { checked: claimed.length, finished: 0, stillPending: 0 };
+  if (claimed.length === 0) return report;
+  try {
+    const pending = await db
+      .select({ charge: transactions, mid: mids, storeName: campaigns.storeName })
+      .from(transactions)
+      .innerJoin(mids, eq(mids.id, transactions.midId))
+      .innerJoin(orders, eq(orders.id, transactions.orderId))
+      .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
+      .where(inArray(transactions.id, claimed))
+      .orderBy(asc(transactions.id));
+    for (const row of pending) {
+      const client = amazonClientForMid(db, row.mid, { orderId: row.charge.orderId, transactionId: row.charge.id });
+      const outcome = await lookUpCharge(client, row.charge, { descriptor: row.mid.descriptor, storeName: row.storeName ?? "" });
+      if ((await finishOrder(db, row.charge.id, outcome)) === "applied") report.finished += 1;
+      else report.stillPending += 1;
+    }
+  } finally {
+    await releaseClaims(db, claimed);
   }
   return report;
 }

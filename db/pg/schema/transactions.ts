@@ -33,6 +33,11 @@ export const transactions = pgTable(
     reasonCode: text("reason_code"),
     capMonth: text("cap_month"),
     customerMessage: text("customer_message"),
+    // A background job working on this row (a stale PENDING charge, capture or refund it is
+    // looking up at Amazon) and until when; another process skips the row meanwhile. Not part
+    // of the running totals: claiming never touches them.
+    claimedBy: text("claimed_by"),
+    claimedUntil: bigint("claimed_until", { mode: "number" }),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },

@@ -35,6 +35,11 @@ export const transactions = sqliteTable(
     // The cap month (APP_TIMEZONE) whose reservation or volume this transaction moved.
     capMonth: text("cap_month"),
     customerMessage: text("customer_message"),
+    // A background job working on this row (a stale PENDING charge, capture or refund it is
+    // looking up at Amazon) and until when; another process skips the row meanwhile. Not part
+    // of the running totals: claiming never touches them.
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
