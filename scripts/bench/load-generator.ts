@@ -50,9 +50,11 @@ function isCompleteOrder(answer: Answer): boolean {
  * Sends every body once, keeping `concurrency` requests in flight (closed loop: each worker
  * sends its next order as soon as the previous answer arrives). Throughput is completed orders
  * over the wall time of the whole round; latency covers every request, failed ones included.
+ * Given several URLs (app processes behind no proxy), the n-th body goes to the (n mod count)-th,
+ * as a round-robin load balancer would send it.
  */
-export async function runRound(url: string, bodies: string[], concurrency: number): Promise<RoundResult> {
-  const target = new URL(url);
+export async function runRound(url: string | string[], bodies: string[], concurrency: number): Promise<RoundResult> {
+  const targets = (Array.isArray(url) ? url : [url]).map((u) => new URL(u));
   // One socket per worker, kept alive, so connection setup is not part of the measurement.
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -64,7 +66,9 @@ export async function runRound(url: string, bodies: string[], concurrency: numbe
   await Promise.all(
     Array.from({ length: Math.min(concurrency, bodies.length) }, async () => {
       while (next < bodies.length) {
-        const body = bodies[next++];
+        const n = next++;
+        const body = bodies[n];
+        const target = targets[n % targets.length];
         const sentAt = performance.now();
         let answer: Answer;
         try {

@@ -10,6 +10,7 @@ type Part = () => Promise<Record<string, unknown>>;
 const PARTS: Record<string, Part> = {
   orders: async () => (await import("./orders-bench")).runOrdersBench(),
   browse: async () => (await import("./browse-bench")).runBrowseBench(),
+  scale: async () => (await import("./scale-bench")).runScaleBench(),
 };
 
 async function main(): Promise<void> {

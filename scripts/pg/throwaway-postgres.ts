@@ -20,7 +20,11 @@ export function findPostgresBin(): string | null {
   return found ? path.dirname(found) : null;
 }
 
-export function startThrowawayPostgres(options: { port?: number; maxConnections?: number } = {}): ThrowawayPostgres {
+/**
+ * `durable: true` keeps PostgreSQL's own durability settings (fsync, synchronous commit), as a
+ * production server has them: the scale bench uses it, so its figures are not flattered.
+ */
+export function startThrowawayPostgres(options: { port?: number; maxConnections?: number; durable?: boolean } = {}): ThrowawayPostgres {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL's server binaries (initdb, pg_ctl) are not installed: apt-get install -y postgresql, or set PG_BIN.");
   const port = options.port ?? 55433;
@@ -33,8 +37,9 @@ export function startThrowawayPostgres(options: { port?: number; maxConnections?
       : execFileSync(path.join(bin, tool), args, { stdio: "pipe" });
   const data = path.join(dir, "data");
   run("initdb", ["-A", "trust", "--no-sync", "-U", "postgres", "-E", "UTF8", "-D", data]);
-  // Durability buys nothing for a cluster deleted afterwards; the connection limit fits several app processes per test.
-  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
+  // For tests durability buys nothing on a cluster deleted afterwards; the connection limit fits several app processes per test.
+  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1"];
+  if (!options.durable) settings.push("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off");
   settings.push(`-c max_connections=${options.maxConnections ?? 300}`);
   run("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", settings.join(" "), "start"]);
   let stopped = false;
