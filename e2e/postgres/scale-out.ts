@@ -87,11 +87,7 @@ export const test = base.extend<object, { scaleOut: ScaleOut }>({
     // `provide`, not `use`: React's hook rule reads any `use(…)` as a hook.
     async ({}, provide) => {
       const cluster: ThrowawayPostgres = startThrowawayPostgres({ port: PG_PORT });
-      const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-      await admin.connect();
-      await admin.query(`create database ${DATABASE}`);
-      await admin.end();
-      const databaseUrl = cluster.url(DATABASE);
+      const databaseUrl = await cluster.createDatabase(DATABASE);
       const sandbox = await startSandbox({ port: 0 });
       const urls = Array.from({ length: APP_PROCESSES }, (_, i) => `http://127.0.0.1:${FIRST_PORT + i}`);
       for (const seller of DEMO_SELLERS) sandbox.addSeller({ ...seller, ipnUrl: `${urls[0]}/api/amazon/ipn` });

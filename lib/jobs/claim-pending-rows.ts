@@ -61,3 +61,18 @@ export async function releaseClaims(db: Db, ids: number[], holder = LEASE_HOLDER
     .set({ claimedBy: null, claimedUntil: null })
     .where(and(inArray(transactions.id, ids), eq(transactions.claimedBy, holder)));
 }
+
+/**
+ * Claims the rows, hands their ids (oldest first) to `work`, and gives them back when it ends,
+ * however it ends. Answers how many were claimed; `work` is not called when none were.
+ */
+export async function workOnClaimedRows(db: Db, wanted: PendingRowsWanted, work: (ids: number[]) => Promise<void>): Promise<number> {
+  const claimed = await claimPendingRows(db, wanted);
+  if (claimed.length === 0) return 0;
+  try {
+    await work(claimed);
+  } finally {
+    await releaseClaims(db, claimed, wanted.holder);
+  }
+  return claimed.length;
+}

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
 import { mids, transactions } from "@/db/schema";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
-import { claimPendingRows, releaseClaims } from "@/lib/jobs/claim-pending-rows";
+import { workOnClaimedRows } from "@/lib/jobs/claim-pending-rows";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 
 type Row = typeof transactions.$inferSelect;
@@ -29,14 +29,9 @@ export async function finishStalePending<Details, Change extends string>(
   db: Db,
   job: StalePendingJob<Details, Change>,
 ): Promise<{ checked: number; missing: number; changes: Change[] }> {
-  const claimed = await claimPendingRows(db, { types: [job.type], createdBefore: job.now - job.olderThanMs, limit: job.limit, now: job.now });
-  const report = { checked: claimed.length, missing: 0, changes: [] as Change[] };
-  if (claimed.length === 0) return report;
-  try {
-    await lookUpEach(db, job, claimed, report);
-  } finally {
-    await releaseClaims(db, claimed);
-  }
+  const report = { checked: 0, missing: 0, changes: [] as Change[] };
+  const wanted = { types: [job.type], createdBefore: job.now - job.olderThanMs, limit: job.limit, now: job.now };
+  report.checked = await workOnClaimedRows(db, wanted, (claimed) => lookUpEach(db, job, claimed, report));
   return report;
 }
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { campaigns, mids, orders, transactions } from "@/db/schema";
 import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { AmazonPayError, type AmazonPayClient } from "@/lib/amazon-pay";
-import { claimPendingRows, releaseClaims } from "@/lib/jobs/claim-pending-rows";
+import { workOnClaimedRows } from "@/lib/jobs/claim-pending-rows";
 import { amazonClientForMid } from "./amazon-client-for-mid";
 import { toOutcome, type ChargeOutcome } from "./charge-state";
 import { finishOrder } from "./finish-order";
@@ -63,15 +63,9 @@ export type ReconcileReport = { checked: number; finished: number; stillPending:
  */
 export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: number; limit?: number; now?: number } = {}): Promise<ReconcileReport> {
   const now = options.now ?? Date.now();
-  const claimed = await claimPendingRows(db, {
-    types: CHARGE_ATTEMPT_TYPES,
-    createdBefore: now - (options.olderThanMs ?? 5 * 60_000),
-    limit: options.limit ?? 50,
-    now,
-  });
-  const report: ReconcileReport = { checked: claimed.length, finished: 0, stillPending: 0 };
-  if (claimed.length === 0) return report;
-  try {
+  const report: ReconcileReport = { checked: 0, finished: 0, stillPending: 0 };
+  const wanted = { types: CHARGE_ATTEMPT_TYPES, createdBefore: now - (options.olderThanMs ?? 5 * 60_000), limit: options.limit ?? 50, now };
+  report.checked = await workOnClaimedRows(db, wanted, async (claimed) => {
     const pending = await db
       .select({ charge: transactions, mid: mids, storeName: campaigns.storeName })
       .from(transactions)
@@ -86,8 +80,6 @@ export async function reconcilePendingOrders(db: Db, options: { olderThanMs?: nu
       if ((await finishOrder(db, row.charge.id, outcome)) === "applied") report.finished += 1;
       else report.stillPending += 1;
     }
-  } finally {
-    await releaseClaims(db, claimed);
-  }
+  });
   return report;
 }

@@ -1,3 +1,8 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mids } from "@/db/schema";
+import { seedDemo } from "@/scripts/demo-seed/seed-demo";
+
 /** A buyer's finished Amazon checkout: what a landing page would send to Import Order. */
 export type Checkout = { amazonOrderReferenceId: string; accessToken: string };
 
@@ -50,4 +55,14 @@ export function importOrderBody(checkout: Checkout, credentials: { loginId: stri
     country: "US",
     ipAddress: "203.0.113.10",
   }).toString();
+}
+
+/**
+ * A bench database: the demo configuration (no history) with the seller's MID cap lifted, since
+ * MID 1's 50,000.00 USD monthly cap would end a run after ~1,100 orders of 44.90.
+ */
+export async function seedBenchDemo(db: Db, sellerId: string): Promise<void> {
+  await seedDemo(db, { history: false });
+  const lifted = await db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.merchantId, sellerId)).returning({ id: mids.id });
+  if (lifted.length === 0) throw new Error(`the demo MID of seller ${sellerId} is missing from the bench database`);
 }

@@ -5,15 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
 import { openDatabase, sqliteClientOf } from "@/db/client";
-import { mids } from "@/db/schema";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "@/scripts/demo-seed/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS } from "@/scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "@/e2e/amazon-sandbox/server";
 import { buildIfNeeded } from "../build-if-needed";
 import { startChild, stopAllChildren, waitForHttp, type Child } from "./child-process";
-import { createCheckouts, importOrderBody } from "./checkouts";
+import { createCheckouts, importOrderBody, seedBenchDemo } from "./checkouts";
 import { runRound, type RoundResult } from "./load-generator";
 import { groupCpuMs } from "./process-cpu";
 
@@ -39,11 +37,7 @@ async function prepareDatabase(): Promise<void> {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_PATH + suffix, { force: true });
   const db = openDatabase(DB_PATH);
   try {
-    await seedDemo(db, { history: false });
-    // MID 1's 50,000.00 USD monthly cap would stop the run after ~1,100 orders of 44.90.
-    const [mid] = await db.select({ id: mids.id }).from(mids).where(eq(mids.merchantId, SELLER.sellerId));
-    if (!mid) throw new Error("demo MID 1 missing from the bench database");
-    await db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.id, mid.id));
+    await seedBenchDemo(db, SELLER.sellerId);
   } finally {
     sqliteClientOf(db).close();
   }

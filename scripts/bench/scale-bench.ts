@@ -8,18 +8,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import pg from "pg";
 import { ensureAppSecrets } from "@/lib/config/app-secrets";
-import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import type { DatabaseTarget } from "@/db/target";
-import { mids } from "@/db/schema";
-import { DEMO_API_USER, DEMO_SELLERS, seedDemo } from "@/scripts/demo-seed/seed-demo";
+import { DEMO_API_USER, DEMO_SELLERS } from "@/scripts/demo-seed/seed-demo";
 import { startSandbox, type Sandbox } from "@/e2e/amazon-sandbox/server";
 import { startThrowawayPostgres } from "@/scripts/pg/throwaway-postgres";
 import { buildIfNeeded } from "../build-if-needed";
 import { startChild, stopAllChildren, waitForHttp, type Child } from "./child-process";
-import { createCheckouts, importOrderBody } from "./checkouts";
+import { createCheckouts, importOrderBody, seedBenchDemo } from "./checkouts";
 import { runRound, type RoundResult } from "./load-generator";
 import { busyPercent, groupCpuMs, machineCpuMs } from "./process-cpu";
 
@@ -42,12 +39,6 @@ type Setup = { key: string; label: string; processes: number; target: () => Prom
  * cores); appCpuMsPerOrder: the app processes' own CPU per order, summed over them.
  */
 export type ScaleLevel = Pick<RoundResult, "ordersPerSec" | "p50Ms" | "p99Ms" | "errors"> & { cpuBusyPercent?: number; appCpuMsPerOrder?: number };
-
-/** The demo configuration (no history) with MID 1's cap lifted, so the cap never ends a round. */
-async function seed(db: Db): Promise<void> {
-  await seedDemo(db, { history: false });
-  await db.update(mids).set({ monthlyCapMinor: 10_000_000_000 }).where(eq(mids.merchantId, SELLER.sellerId));
-}
 
 function startApps(count: number, target: DatabaseTarget, sandbox: Sandbox): Child[] {
   return Array.from({ length: count }, (_, i) =>
@@ -81,7 +72,7 @@ async function measureOn(setup: Setup, sandbox: Sandbox): Promise<Record<string,
   // database (one migrates, the others wait) and the data is seeded once they answer.
   if (target.engine === "sqlite") {
     const db = openDatabase(target);
-    await seed(db);
+    await seedBenchDemo(db, SELLER.sellerId);
     await closeDatabase(db);
   }
   const apps = startApps(setup.processes, target, sandbox);
@@ -90,7 +81,7 @@ async function measureOn(setup: Setup, sandbox: Sandbox): Promise<Record<string,
     await Promise.all(apps.map((app, i) => waitForHttp(app, `${urls[i]}/api/health`)));
     if (target.engine === "postgres") {
       const db = openDatabase(target);
-      await seed(db);
+      await seedBenchDemo(db, SELLER.sellerId);
       await closeDatabase(db);
     }
     const levels: Record<string, ScaleLevel> = {};
@@ -140,13 +131,7 @@ export async function runScaleBench(): Promise<Record<string, unknown>> {
   ensureAppSecrets();
   buildIfNeeded();
   const cluster = startThrowawayPostgres({ port: PG_PORT, durable: true });
-  const createPgDatabase = async (name: string): Promise<DatabaseTarget> => {
-    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    return { engine: "postgres", url: cluster.url(name) };
-  };
+  const createPgDatabase = async (name: string): Promise<DatabaseTarget> => ({ engine: "postgres", url: await cluster.createDatabase(name) });
   const setups: Setup[] = [
     {
       key: "sqlite1",

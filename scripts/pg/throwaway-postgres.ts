@@ -7,8 +7,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
-export type ThrowawayPostgres = { url: (database: string) => string; port: number; dir: string; stop: () => void };
+export type ThrowawayPostgres = {
+  url: (database: string) => string;
+  /** Creates an empty database on the cluster and answers its URL. */
+  createDatabase: (name: string) => Promise<string>;
+  port: number;
+  dir: string;
+  stop: () => void;
+};
 
 /** The folder holding initdb and pg_ctl: PG_BIN, else the newest /usr/lib/postgresql/<v>/bin, else PATH. */
 export function findPostgresBin(): string | null {
@@ -54,5 +62,16 @@ export function startThrowawayPostgres(options: { port?: number; maxConnections?
     fs.rmSync(dir, { recursive: true, force: true });
   };
   process.on("exit", stop);
-  return { url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, port, dir, stop };
+  const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const createDatabase = async (name: string) => {
+    const admin = new pg.Client({ connectionString: url("postgres") });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+    } finally {
+      await admin.end();
+    }
+    return url(name);
+  };
+  return { url, createDatabase, port, dir, stop };
 }
