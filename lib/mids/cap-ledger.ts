@@ -1,7 +1,5 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { engineOf, type Tx } from "@/db/client";
-import { forUpdate } from "@/db/dialect";
-import { midMonthlyUsage, mids } from "@/db/schema";
+import { ensureUsageRow, findCapSettings, findUsage, lockUsageRows, reserveWithinCapRoom, settleUsage, addRefundedVolume } from "@/db/queries/mids/cap-usage";
 import { computeCapRoom } from "./cap-room";
 
 /**
@@ -23,25 +21,18 @@ export class CapExceededError extends Error {
   }
 }
 
-async function ensureRow(tx: Tx, midId: number, month: string): Promise<void> {
-  await tx.insert(midMonthlyUsage).values({ midId, month }).onConflictDoNothing();
-}
-
 /** Room left this month for a MID (reservations included). */
 export async function readCapRoom(tx: Tx, midId: number, month: string) {
-  const [mid] = await tx.select().from(mids).where(eq(mids.id, midId));
-  if (!mid) throw new Error(`MID ${midId} not found`);
-  const [usage] = await tx
-    .select()
-    .from(midMonthlyUsage)
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
+  const settings = await findCapSettings(tx, midId);
+  if (!settings) throw new Error(`MID ${midId} not found`);
+  const usage = await findUsage(tx, midId, month);
   return computeCapRoom({
-    capMinor: mid.monthlyCapMinor,
+    capMinor: settings.capMinor,
     capturedMinor: usage?.capturedMinor ?? 0,
     refundedMinor: usage?.refundedMinor ?? 0,
     reservedMinor: usage?.reservedMinor ?? 0,
-    countsRefunds: mid.capCountsRefunds,
-    alertPercent: mid.capAlertPercent,
+    countsRefunds: settings.countsRefunds,
+    alertPercent: settings.alertPercent,
   });
 }
 
@@ -54,57 +45,36 @@ export async function readCapRoom(tx: Tx, midId: number, month: string) {
 export async function lockCapUsage(tx: Tx, midId: number, months: string[]): Promise<boolean> {
   if (engineOf(tx) !== "postgres" || months.length === 0) return false;
   const sorted = [...new Set(months)].sort();
-  for (const month of sorted) await ensureRow(tx, midId, month);
-  await forUpdate(
-    tx,
-    tx
-      .select({ month: midMonthlyUsage.month })
-      .from(midMonthlyUsage)
-      .where(and(eq(midMonthlyUsage.midId, midId), inArray(midMonthlyUsage.month, sorted)))
-      .orderBy(asc(midMonthlyUsage.month)),
-  );
+  for (const month of sorted) await ensureUsageRow(tx, midId, month);
+  await lockUsageRows(tx, midId, sorted);
   return true;
 }
 
 /** Holds `amountMinor` of the cap for an order in flight; throws CapExceededError when it does not fit. */
 export async function reserveCap(tx: Tx, midId: number, month: string, amountMinor: number): Promise<void> {
-  const [mid] = await tx.select({ capMinor: mids.monthlyCapMinor, countsRefunds: mids.capCountsRefunds }).from(mids).where(eq(mids.id, midId));
-  if (!mid) throw new Error(`MID ${midId} not found`);
-  await ensureRow(tx, midId, month);
-  // Reads and adds in one statement: what is committed (used + reserved) plus this order must fit.
-  const used = mid.countsRefunds ? sql`${midMonthlyUsage.capturedMinor} - ${midMonthlyUsage.refundedMinor}` : sql`${midMonthlyUsage.capturedMinor}`;
-  const reserved = await tx
-    .update(midMonthlyUsage)
-    .set({ reservedMinor: sql`${midMonthlyUsage.reservedMinor} + ${amountMinor}` })
-    .where(
-      and(
-        eq(midMonthlyUsage.midId, midId),
-        eq(midMonthlyUsage.month, month),
-        sql`${used} + ${midMonthlyUsage.reservedMinor} + ${amountMinor} <= ${mid.capMinor}`,
-      ),
-    )
-    .returning({ reservedMinor: midMonthlyUsage.reservedMinor });
-  if (reserved.length === 0) throw new CapExceededError(midId, (await readCapRoom(tx, midId, month)).leftMinor);
+  const settings = await findCapSettings(tx, midId);
+  if (!settings) throw new Error(`MID ${midId} not found`);
+  const reservation = { midId, month, amountMinor, capMinor: settings.capMinor, countsRefunds: settings.countsRefunds };
+  // The month's row exists after its first order: create it only when the UPDATE found nothing.
+  if (await reserveWithinCapRoom(tx, reservation)) return;
+  if (!(await findUsage(tx, midId, month))) {
+    await ensureUsageRow(tx, midId, month);
+    if (await reserveWithinCapRoom(tx, reservation)) return;
+  }
+  throw new CapExceededError(midId, (await readCapRoom(tx, midId, month)).leftMinor);
 }
 
 /** Turns a reservation into captured volume (`capturedMinor` may be less than reserved). */
 export async function settleReservation(tx: Tx, midId: number, month: string, reservedMinor: number, capturedMinor: number): Promise<void> {
-  await ensureRow(tx, midId, month);
-  await tx
-    .update(midMonthlyUsage)
-    .set({
-      // A reservation never goes below zero (CASE: SQLite's max() and PostgreSQL's greatest() differ).
-      reservedMinor: sql`case when ${midMonthlyUsage.reservedMinor} > ${reservedMinor} then ${midMonthlyUsage.reservedMinor} - ${reservedMinor} else 0 end`,
-      capturedMinor: sql`${midMonthlyUsage.capturedMinor} + ${capturedMinor}`,
-    })
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
+  const settlement = { midId, month, reservedMinor, capturedMinor };
+  if (await settleUsage(tx, settlement)) return;
+  await ensureUsageRow(tx, midId, month);
+  await settleUsage(tx, settlement);
 }
 
 /** Refunds count in the month they complete; whether they give room back is the MID's setting. */
 export async function recordRefundedVolume(tx: Tx, midId: number, month: string, amountMinor: number): Promise<void> {
-  await ensureRow(tx, midId, month);
-  await tx
-    .update(midMonthlyUsage)
-    .set({ refundedMinor: sql`${midMonthlyUsage.refundedMinor} + ${amountMinor}` })
-    .where(and(eq(midMonthlyUsage.midId, midId), eq(midMonthlyUsage.month, month)));
+  if (await addRefundedVolume(tx, midId, month, amountMinor)) return;
+  await ensureUsageRow(tx, midId, month);
+  await addRefundedVolume(tx, midId, month, amountMinor);
 }

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
-import { orders, transactions } from "@/db/schema";
+import { findOrderById } from "@/db/queries/orders/lock-order-row";
+import type { OrderRow, TransactionRow } from "@/db/queries/rows";
+import { updateOrder, updateTransaction } from "@/db/queries/orders/start-order-statements";
 import { settleReservation } from "@/lib/mids/cap-ledger";
 import { mapDecline } from "@/lib/declines/map-decline";
 import type { DeclineReasonCode } from "@/lib/declines/default-decline-rules";
@@ -10,7 +11,7 @@ import { lockTransactionRow } from "./lock-transaction-row";
 
 export type FinishResult = "applied" | "already-final" | "still-pending";
 
-type Charge = typeof transactions.$inferSelect;
+type Charge = TransactionRow;
 
 /** The charge's Amazon ids, with those it does not know yet taken from the outcome (never replaced). */
 function idsOf(charge: Charge, outcome: ChargeOutcome) {
@@ -26,39 +27,27 @@ function idsOf(charge: Charge, outcome: ChargeOutcome) {
   };
 }
 
-async function release(
-  tx: Tx,
-  charge: Charge,
-  order: typeof orders.$inferSelect,
-  outcome: Extract<ChargeOutcome, { kind: "declined" | "failed" }>,
-  at: number,
-): Promise<void> {
+async function release(tx: Tx, charge: Charge, order: OrderRow, outcome: Extract<ChargeOutcome, { kind: "declined" | "failed" }>, at: number): Promise<void> {
   await settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, 0);
   const reason: DeclineReasonCode = outcome.kind === "declined" ? outcome.reason : outcome.unavailable ? "AmazonUnavailable" : "ApiError";
   const mapped = await mapDecline(tx, charge.midId, reason);
   const status = outcome.kind === "declined" ? (mapped.kind === "soft" ? "SOFT_DECLINE" : "HARD_DECLINE") : "ERROR";
   const amazonReason = outcome.kind === "declined" ? outcome.amazonReasonCode : outcome.amazonCode;
-  await tx
-    .update(transactions)
-    .set({
-      status,
-      amazonAuthorizationId: idsOf(charge, outcome).amazonAuthorizationId,
-      amazonState: outcome.kind === "declined" ? "Declined" : null,
-      reasonCode: amazonReason,
-      customerMessage: mapped.message,
-      updatedAt: at,
-    })
-    .where(eq(transactions.id, charge.id));
-  await tx
-    .update(orders)
-    .set({
-      ...buyerColumns(order, outcome.facts),
-      status: outcome.kind === "declined" ? "DECLINED" : "ERROR",
-      declineReason: amazonReason,
-      customerMessage: mapped.message,
-      updatedAt: at,
-    })
-    .where(eq(orders.id, order.id));
+  await updateTransaction(tx, charge.id, {
+    status,
+    amazonAuthorizationId: idsOf(charge, outcome).amazonAuthorizationId,
+    amazonState: outcome.kind === "declined" ? "Declined" : null,
+    reasonCode: amazonReason,
+    customerMessage: mapped.message,
+    updatedAt: at,
+  });
+  await updateOrder(tx, order.id, {
+    ...buyerColumns(order, outcome.facts),
+    status: outcome.kind === "declined" ? "DECLINED" : "ERROR",
+    declineReason: amazonReason,
+    customerMessage: mapped.message,
+    updatedAt: at,
+  });
 }
 
 /**
@@ -68,7 +57,7 @@ async function release(
  */
 export async function recordChargeOutcome(tx: Tx, transactionId: number, outcome: ChargeOutcome, at = Date.now()): Promise<FinishResult> {
   const charge = await lockTransactionRow(tx, transactionId, (row) => [row.capMonth ?? ""]);
-  const order = charge && (await tx.select().from(orders).where(eq(orders.id, charge.orderId)))[0];
+  const order = charge && (await findOrderById(tx, charge.orderId));
   if (!charge || !order || (charge.type !== "SALE" && charge.type !== "AUTHORIZE")) return "already-final";
   const step = nextChargeStep({ type: charge.type, status: charge.status }, outcome);
 
@@ -76,46 +65,41 @@ export async function recordChargeOutcome(tx: Tx, transactionId: number, outcome
     case "ignore":
       return charge.status === "PENDING" ? "still-pending" : "already-final";
     case "annotate": {
-      await tx
-        .update(transactions)
-        .set({ ...idsOf(charge, outcome), ...step.captureState, updatedAt: at })
-        .where(eq(transactions.id, charge.id));
+      await updateTransaction(tx, charge.id, { ...idsOf(charge, outcome), ...step.captureState, updatedAt: at });
       // Authorize's answer may come after an IPN finished the charge: only it knows the buyer.
       if (Object.keys(outcome.facts).length > 0) await recordBuyer(tx, order, outcome.facts, at);
       return "already-final";
     }
     case "wait":
-      await tx
-        .update(transactions)
-        .set({ ...idsOf(charge, outcome), amazonState: step.amazonState, updatedAt: at })
-        .where(eq(transactions.id, charge.id));
-      await tx
-        .update(orders)
-        .set({ ...buyerColumns(order, outcome.facts), updatedAt: at })
-        .where(eq(orders.id, order.id));
+      await updateTransaction(tx, charge.id, { ...idsOf(charge, outcome), amazonState: step.amazonState, updatedAt: at });
+      await updateOrder(tx, order.id, { ...buyerColumns(order, outcome.facts), updatedAt: at });
       return "still-pending";
     case "capture": {
       const captured = step.outcome;
-      await tx
-        .update(transactions)
-        .set({ ...idsOf(charge, captured), status: "SUCCESS", amazonCaptureId: captured.amazonCaptureId, ...step.state, updatedAt: at })
-        .where(eq(transactions.id, charge.id));
+      await updateTransaction(tx, charge.id, {
+        ...idsOf(charge, captured),
+        status: "SUCCESS",
+        amazonCaptureId: captured.amazonCaptureId,
+        ...step.state,
+        updatedAt: at,
+      });
       await settleReservation(tx, charge.midId, charge.capMonth ?? "", charge.amountMinor, charge.amountMinor);
-      const customerId = await recordBuyer(tx, order, captured.facts, at);
-      await tx.update(orders).set({ status: "COMPLETE", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id));
+      const customerId = await recordBuyer(tx, order, captured.facts, at, { status: "COMPLETE", declineReason: null, customerMessage: null });
       if (order.amazonBillingAgreementId) await startSubscription(tx, { ...order, customerId }, at);
       return "applied";
     }
     case "hold": {
       const held = step.outcome;
-      await tx
-        .update(transactions)
-        .set({ ...idsOf(charge, held), status: "SUCCESS", amazonState: "Open", reasonCode: held.authorization.status.reasonCode ?? null, updatedAt: at })
-        .where(eq(transactions.id, charge.id));
+      await updateTransaction(tx, charge.id, {
+        ...idsOf(charge, held),
+        status: "SUCCESS",
+        amazonState: "Open",
+        reasonCode: held.authorization.status.reasonCode ?? null,
+        updatedAt: at,
+      });
       // The reservation stays: Amazon holds the funds, and capture may still take them, so the
       // cap must keep room for them until capture (settles) or void/cancel (releases).
-      await recordBuyer(tx, order, held.facts, at);
-      await tx.update(orders).set({ status: "AUTHORIZED", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, order.id));
+      await recordBuyer(tx, order, held.facts, at, { status: "AUTHORIZED", declineReason: null, customerMessage: null });
       return "applied";
     }
     case "release":

@@ -1,11 +1,8 @@
-import { eq } from "drizzle-orm";
 import { engineOf, type Tx } from "@/db/client";
-import { forUpdate } from "@/db/dialect";
-import { orders, transactions } from "@/db/schema";
+import { findOrderById, findOrderForUpdate, listCapMonthsOfOrder } from "@/db/queries/orders/lock-order-row";
+import type { OrderRow } from "@/db/queries/rows";
 import { lockCapUsage } from "@/lib/mids/cap-ledger";
 import { monthKey } from "@/lib/money/calendar";
-
-type OrderRow = typeof orders.$inferSelect;
 
 /**
  * An order about to be refunded, captured, voided or canceled, locked for the transaction
@@ -15,12 +12,10 @@ type OrderRow = typeof orders.$inferSelect;
  * running-totals triggers. Two refunds of one order thus take turns, and none can pass what is left.
  */
 export async function lockOrderRow(tx: Tx, orderId: number, at = Date.now()): Promise<OrderRow | undefined> {
-  const byId = () => tx.select().from(orders).where(eq(orders.id, orderId));
-  const [order] = await byId();
+  const order = await findOrderById(tx, orderId);
   if (!order || engineOf(tx) !== "postgres") return order;
-  const reserved = await tx.selectDistinct({ month: transactions.capMonth }).from(transactions).where(eq(transactions.orderId, orderId));
-  const months = [...reserved.map((r) => r.month ?? ""), monthKey(new Date(at))].filter(Boolean);
+  const months = [...(await listCapMonthsOfOrder(tx, orderId)), monthKey(new Date(at))];
   await lockCapUsage(tx, order.midId, months);
   // Read again once locked: a concurrent refund or capture may have moved it on meanwhile.
-  return (await forUpdate(tx, byId()))[0];
+  return findOrderForUpdate(tx, orderId);
 }

@@ -1,10 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { forUpdate } from "@/db/dialect";
-import { transactions } from "@/db/schema";
+import { findTransactionById, findTransactionForUpdate } from "@/db/queries/orders/lock-transaction-row";
+import type { TransactionRow } from "@/db/queries/rows";
 import { lockCapUsage } from "@/lib/mids/cap-ledger";
-
-type TransactionRow = typeof transactions.$inferSelect;
 
 /**
  * A charge, capture or refund row about to change state, locked for the transaction behind its
@@ -14,8 +11,7 @@ type TransactionRow = typeof transactions.$inferSelect;
  * moved it on meanwhile.
  */
 export async function lockTransactionRow(tx: Tx, id: number, monthsOf: (row: TransactionRow) => string[]): Promise<TransactionRow | undefined> {
-  const byId = () => tx.select().from(transactions).where(eq(transactions.id, id));
-  const [row] = await byId();
+  const row = await findTransactionById(tx, id);
   if (!row || !(await lockCapUsage(tx, row.midId, monthsOf(row).filter(Boolean)))) return row;
-  return (await forUpdate(tx, byId()))[0];
+  return findTransactionForUpdate(tx, id);
 }

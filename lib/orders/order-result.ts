@@ -1,7 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderItems, orders, transactions } from "@/db/schema";
-import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
+import { findOrderById } from "@/db/queries/orders/lock-order-row";
+import { findLatestChargeAttempt, findSuccessfulCapture, listOrderItems } from "@/db/queries/orders/order-result";
 import { formatMinorPlain } from "@/lib/money/money";
 
 /** What the API (and Order Entry) answers about an order: Konnektive-style names. */
@@ -24,26 +23,13 @@ export type OrderResult = {
   message: string | null;
 };
 
-export async function loadOrderResult(db: Pick<Db, "select">, orderId: number): Promise<OrderResult> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+export async function loadOrderResult(db: Db, orderId: number): Promise<OrderResult> {
+  const order = await findOrderById(db, orderId);
   if (!order) throw new Error(`order ${orderId} not found`);
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-  const [sale] = await db
-    .select()
-    .from(transactions)
-    .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
-    .orderBy(desc(transactions.id))
-    .limit(1);
+  const items = await listOrderItems(db, orderId);
+  const sale = await findLatestChargeAttempt(db, orderId);
   // An authorization alone pays nothing; its later capture does.
-  const capture =
-    sale?.type === "AUTHORIZE"
-      ? (
-          await db
-            .select()
-            .from(transactions)
-            .where(and(eq(transactions.parentTransactionId, sale.id), eq(transactions.type, "CAPTURE"), eq(transactions.status, "SUCCESS")))
-        )[0]
-      : undefined;
+  const capture = sale?.type === "AUTHORIZE" ? await findSuccessfulCapture(db, sale.id) : undefined;
   const paid = sale?.type === "SALE" && sale.status === "SUCCESS" ? sale.amountMinor : (capture?.amountMinor ?? 0);
   return {
     orderId: order.id,

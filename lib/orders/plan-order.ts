@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaignMids, campaignProducts, campaigns, mids } from "@/db/schema";
+import { findActiveCampaignProduct, findCampaignForOrder, findCampaignMid, findMidForOrder } from "@/db/queries/orders/plan-order-statements";
+import type { CampaignRow, MidRow } from "@/db/queries/rows";
 import { ApiError } from "@/lib/api/api-error";
 import { BA_ID, type ImportOrderInput } from "./import-order-input";
 
@@ -18,8 +18,8 @@ export type OrderLine = {
 };
 
 export type OrderPlan = {
-  campaign: typeof campaigns.$inferSelect;
-  mid: typeof mids.$inferSelect;
+  campaign: CampaignRow;
+  mid: MidRow;
   lines: OrderLine[];
   subtotalMinor: number;
   shippingMinor: number;
@@ -38,17 +38,13 @@ export type OrderPlan = {
  * currency, id type vs product type, sandbox vs live. Returns the priced plan.
  */
 export async function planOrder(db: Db, input: ImportOrderInput): Promise<OrderPlan> {
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
+  const campaign = await findCampaignForOrder(db, input.campaignId);
   if (!campaign) throw new ApiError("UNKNOWN_CAMPAIGN", `Campaign ${input.campaignId} does not exist.`, { field: "campaignId" });
   if (campaign.status !== "active") throw new ApiError("CAMPAIGN_ARCHIVED", `Campaign ${campaign.id} is archived and takes no orders.`);
 
-  const ids = input.items.map((i) => i.productId);
-  const products = await db
-    .select()
-    .from(campaignProducts)
-    .where(and(eq(campaignProducts.campaignId, campaign.id), inArray(campaignProducts.id, ids), isNull(campaignProducts.archivedAt)));
+  const products = await Promise.all(input.items.map((item) => findActiveCampaignProduct(db, campaign.id, item.productId)));
   const lines: OrderLine[] = input.items.map((item, index) => {
-    const product = products.find((p) => p.id === item.productId);
+    const product = products[index];
     if (!product)
       throw new ApiError("PRODUCT_NOT_IN_CAMPAIGN", `product${index + 1}_id: product ${item.productId} is not an active product of campaign ${campaign.id}.`, {
         field: `product${index + 1}_id`,
@@ -67,15 +63,8 @@ export async function planOrder(db: Db, input: ImportOrderInput): Promise<OrderP
     };
   });
 
-  const [mid] = await db.select().from(mids).where(eq(mids.id, input.amazonBillerId));
-  const link =
-    mid &&
-    (
-      await db
-        .select()
-        .from(campaignMids)
-        .where(and(eq(campaignMids.campaignId, campaign.id), eq(campaignMids.midId, mid.id)))
-    )[0];
+  const mid = await findMidForOrder(db, input.amazonBillerId);
+  const link = mid && (await findCampaignMid(db, campaign.id, mid.id));
   if (!mid || !link)
     throw new ApiError("MID_NOT_ASSIGNED", `amazonBillerId: MID ${input.amazonBillerId} is not assigned to campaign ${campaign.id}.`, {
       field: "amazonBillerId",

@@ -1,9 +1,15 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { campaignProducts, customers, orderItems, orders, subscriptions } from "@/db/schema";
+import {
+  findCustomerByEmail,
+  findRecurringLine,
+  insertCustomer,
+  insertSubscriptionIfMissing,
+  linkSubscriptionCustomer,
+  updateCustomer,
+} from "@/db/queries/orders/record-buyer-statements";
+import { updateOrder } from "@/db/queries/orders/start-order-statements";
+import type { OrderRow as Order } from "@/db/queries/rows";
 import type { BuyerFacts } from "./charge-state";
-
-type Order = typeof orders.$inferSelect;
 
 const DAY_MS = 86_400_000;
 
@@ -21,26 +27,18 @@ async function upsertCustomer(tx: Tx, order: Order, facts: BuyerFacts, at: numbe
   const firstName = order.firstName ?? fromAmazon.firstName ?? null;
   const lastName = order.lastName ?? fromAmazon.lastName ?? null;
   const phone = order.phone ?? facts.buyer?.phone ?? null;
-  const [existing] = await tx.select().from(customers).where(eq(customers.email, email));
+  const existing = await findCustomerByEmail(tx, email);
   if (existing) {
-    await tx
-      .update(customers)
-      .set({
-        firstName: existing.firstName ?? firstName,
-        lastName: existing.lastName ?? lastName,
-        phone: existing.phone ?? phone,
-        amazonUserId: existing.amazonUserId ?? facts.amazonUserId ?? null,
-        updatedAt: at,
-      })
-      .where(eq(customers.id, existing.id));
+    await updateCustomer(tx, existing.id, {
+      firstName: existing.firstName ?? firstName,
+      lastName: existing.lastName ?? lastName,
+      phone: existing.phone ?? phone,
+      amazonUserId: existing.amazonUserId ?? facts.amazonUserId ?? null,
+      updatedAt: at,
+    });
     return existing.id;
   }
-  return (
-    await tx
-      .insert(customers)
-      .values({ email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at })
-      .returning({ id: customers.id })
-  )[0].id;
+  return insertCustomer(tx, { email, firstName, lastName, phone, amazonUserId: facts.amazonUserId ?? null, createdAt: at, updatedAt: at });
 }
 
 export function buyerColumns(order: Order, facts: BuyerFacts) {
@@ -62,49 +60,36 @@ export function buyerColumns(order: Order, facts: BuyerFacts) {
 }
 
 export async function startSubscription(tx: Tx, order: Order, at: number): Promise<void> {
-  const [line] = await tx
-    .select({ item: orderItems, product: campaignProducts })
-    .from(orderItems)
-    .leftJoin(campaignProducts, eq(campaignProducts.id, orderItems.productId))
-    .where(and(eq(orderItems.orderId, order.id), eq(orderItems.billingType, "recurring")));
+  const line = await findRecurringLine(tx, order.id);
   if (!line?.product || !order.amazonBillingAgreementId) return;
   const cycleDays = line.product.cycleDays ?? 30;
   const firstRebillDays = line.product.trialDays ? line.product.trialDays : cycleDays;
-  await tx
-    .insert(subscriptions)
-    .values({
-      orderId: order.id,
-      productId: line.product.id,
-      midId: order.midId,
-      customerId: order.customerId,
-      amazonBillingAgreementId: order.amazonBillingAgreementId,
-      status: "active",
-      cycleDays,
-      rebillPriceMinor: line.product.rebillPriceMinor ?? line.item.unitPriceMinor,
-      currency: order.currency,
-      nextBillAt: at + firstRebillDays * DAY_MS,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .onConflictDoNothing();
+  await insertSubscriptionIfMissing(tx, {
+    orderId: order.id,
+    productId: line.product.id,
+    midId: order.midId,
+    customerId: order.customerId,
+    amazonBillingAgreementId: order.amazonBillingAgreementId,
+    status: "active",
+    cycleDays,
+    rebillPriceMinor: line.product.rebillPriceMinor ?? line.item.unitPriceMinor,
+    currency: order.currency,
+    nextBillAt: at + firstRebillDays * DAY_MS,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
 
 /**
  * What Amazon told us about the buyer of a charged order, whichever message brought it: the
  * order's empty buyer and shipping columns filled, the customer found or created, and linked
- * to the order and its subscription if they had none. Returns the customer id.
+ * to the order and its subscription if they had none. `orderChanges` (the order's new status)
+ * go into the same write. Returns the customer id.
  */
-export async function recordBuyer(tx: Tx, order: Order, facts: BuyerFacts, at: number): Promise<number | null> {
+export async function recordBuyer(tx: Tx, order: Order, facts: BuyerFacts, at: number, orderChanges: Partial<Order> = {}): Promise<number | null> {
   const customerId = (await upsertCustomer(tx, order, facts, at)) ?? order.customerId;
-  await tx
-    .update(orders)
-    .set({ ...buyerColumns(order, facts), customerId, updatedAt: at })
-    .where(eq(orders.id, order.id));
-  if (customerId !== null) {
-    await tx
-      .update(subscriptions)
-      .set({ customerId, updatedAt: at })
-      .where(and(eq(subscriptions.orderId, order.id), isNull(subscriptions.customerId)));
-  }
+  await updateOrder(tx, order.id, { ...buyerColumns(order, facts), customerId, ...orderChanges, updatedAt: at });
+  // Only an order on a billing agreement has a subscription.
+  if (customerId !== null && order.amazonBillingAgreementId) await linkSubscriptionCustomer(tx, order.id, customerId, at);
   return customerId;
 }

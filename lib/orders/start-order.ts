@@ -1,8 +1,15 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { runTransaction, type Db, type Tx } from "@/db/client";
-import { orderItems, orders, transactions } from "@/db/schema";
-import { CHARGE_ATTEMPT_TYPES } from "@/lib/values/transaction-types";
 import { isUniqueViolation, lockForTransaction } from "@/db/dialect";
+import {
+  countChargeAttempts,
+  findFirstOrderOfBillingAgreement,
+  findOrderByIdempotencyKey,
+  findOrderByOrderReference,
+  insertCharge as insertChargeRow,
+  insertOrder,
+  insertOrderItem,
+  updateOrder,
+} from "@/db/queries/orders/start-order-statements";
 import { ApiError } from "@/lib/api/api-error";
 import { CapExceededError, reserveCap } from "@/lib/mids/cap-ledger";
 import { formatMoney } from "@/lib/money/money";
@@ -18,43 +25,31 @@ const RETRYABLE_STATUSES = new Set(["DECLINED", "ERROR"]);
 
 async function findExisting(tx: Tx, input: ImportOrderInput) {
   if (input.idempotencyKey) {
-    const [byKey] = await tx.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey));
+    const byKey = await findOrderByIdempotencyKey(tx, input.idempotencyKey);
     if (byKey) return byKey;
   }
-  const byAmazonId = /^[PS]/.test(input.amazonOrderId)
-    ? eq(orders.amazonOrderReferenceId, input.amazonOrderId)
-    : and(eq(orders.amazonBillingAgreementId, input.amazonOrderId), inArray(orders.source, ["api", "order_entry"]), isNull(orders.parentOrderId));
-  return (await tx.select().from(orders).where(byAmazonId))[0];
+  return /^[PS]/.test(input.amazonOrderId) ? findOrderByOrderReference(tx, input.amazonOrderId) : findFirstOrderOfBillingAgreement(tx, input.amazonOrderId);
 }
 
 async function insertCharge(tx: Tx, orderId: number, plan: OrderPlan, input: ImportOrderInput, capMonth: string, now: number): Promise<StartedCharge> {
-  const attempt =
-    ((
-      await tx
-        .select({ n: count() })
-        .from(transactions)
-        .where(and(eq(transactions.orderId, orderId), inArray(transactions.type, CHARGE_ATTEMPT_TYPES)))
-    )[0]?.n ?? 0) + 1;
+  const attempt = (await countChargeAttempts(tx, orderId)) + 1;
   const referenceId = buildReferenceId(orderId, "a", attempt);
   const isOro = plan.kind === "order_reference";
-  const [row] = await tx
-    .insert(transactions)
-    .values({
-      orderId,
-      midId: plan.mid.id,
-      type: plan.captureNow ? "SALE" : "AUTHORIZE",
-      status: "PENDING",
-      amountMinor: plan.totalMinor,
-      currency: plan.mid.currency,
-      referenceId,
-      amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
-      amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
-      capMonth,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: transactions.id });
-  return { orderId, transactionId: row.id, referenceId, capMonth, amountMinor: plan.totalMinor, attempt };
+  const transactionId = await insertChargeRow(tx, {
+    orderId,
+    midId: plan.mid.id,
+    type: plan.captureNow ? "SALE" : "AUTHORIZE",
+    status: "PENDING",
+    amountMinor: plan.totalMinor,
+    currency: plan.mid.currency,
+    referenceId,
+    amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
+    amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
+    capMonth,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { orderId, transactionId, referenceId, capMonth, amountMinor: plan.totalMinor, attempt };
 }
 
 /**
@@ -95,37 +90,34 @@ async function startOrderOnce(db: Db, plan: OrderPlan, input: ImportOrderInput, 
       }
       await reserveCap(tx, plan.mid.id, capMonth, plan.totalMinor);
       if (existing) {
-        await tx.update(orders).set({ status: "PENDING", declineReason: null, customerMessage: null, updatedAt: at }).where(eq(orders.id, existing.id));
+        await updateOrder(tx, existing.id, { status: "PENDING", declineReason: null, customerMessage: null, updatedAt: at });
         return { kind: "started", charge: await insertCharge(tx, existing.id, plan, input, capMonth, at) };
       }
       const isOro = plan.kind === "order_reference";
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          campaignId: plan.campaign.id,
-          midId: plan.mid.id,
-          parentOrderId: input.parentOrderId ?? null,
-          amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
-          amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
-          status: "PENDING",
-          currency: plan.mid.currency,
-          subtotalMinor: plan.subtotalMinor,
-          shippingMinor: plan.shippingMinor,
-          totalMinor: plan.totalMinor,
-          source,
-          idempotencyKey: input.idempotencyKey ?? null,
-          email: input.customer.email ?? null,
-          firstName: input.customer.firstName ?? null,
-          lastName: input.customer.lastName ?? null,
-          phone: input.customer.phone ?? null,
-          ipAddress: input.ipAddress ?? null,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ id: orders.id });
+      const orderId = await insertOrder(tx, {
+        campaignId: plan.campaign.id,
+        midId: plan.mid.id,
+        parentOrderId: input.parentOrderId ?? null,
+        amazonOrderReferenceId: isOro ? input.amazonOrderId : null,
+        amazonBillingAgreementId: isOro ? null : input.amazonOrderId,
+        status: "PENDING",
+        currency: plan.mid.currency,
+        subtotalMinor: plan.subtotalMinor,
+        shippingMinor: plan.shippingMinor,
+        totalMinor: plan.totalMinor,
+        source,
+        idempotencyKey: input.idempotencyKey ?? null,
+        email: input.customer.email ?? null,
+        firstName: input.customer.firstName ?? null,
+        lastName: input.customer.lastName ?? null,
+        phone: input.customer.phone ?? null,
+        ipAddress: input.ipAddress ?? null,
+        createdAt: at,
+        updatedAt: at,
+      });
       for (const line of plan.lines) {
-        await tx.insert(orderItems).values({
-          orderId: order.id,
+        await insertOrderItem(tx, {
+          orderId,
           productId: line.productId,
           name: line.name,
           sku: line.sku,
@@ -135,7 +127,7 @@ async function startOrderOnce(db: Db, plan: OrderPlan, input: ImportOrderInput, 
           billingType: line.billingType,
         });
       }
-      return { kind: "started", charge: await insertCharge(tx, order.id, plan, input, capMonth, at) };
+      return { kind: "started", charge: await insertCharge(tx, orderId, plan, input, capMonth, at) };
     });
   } catch (error) {
     if (error instanceof CapExceededError) {
